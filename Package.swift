@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+// Chorus: one canonical incident state, the right message for every audience.
+// No package dependencies: the Swift toolchain only.
+import PackageDescription
+
+// Swift 6 language mode (below) gives complete strict concurrency checking.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Chorus",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ChorusSupport", targets: ["ChorusSupport"]),
+        .library(name: "ChorusTemplate", targets: ["ChorusTemplate"]),
+        .library(name: "ChorusLint", targets: ["ChorusLint"]),
+        .library(name: "ChorusCore", targets: ["ChorusCore"]),
+        .library(name: "ChorusCLI", targets: ["ChorusCLI"]),
+        .executable(name: "chorus", targets: ["chorus"]),
+        .executable(name: "chorus-bench", targets: ["chorus-bench"]),
+    ],
+    targets: [
+        // JSON with source positions, ISO 8601 times, "did you mean": shared by every module.
+        .target(name: "ChorusSupport", swiftSettings: strict),
+        // Mustache engine: scanner, parser, renderer, escapers. Knows nothing of incidents.
+        .target(name: "ChorusTemplate", dependencies: ["ChorusSupport"], swiftSettings: strict),
+        // Rules engine and phrasebook: lints any text. Knows nothing of incidents either.
+        .target(name: "ChorusLint", dependencies: ["ChorusSupport"], swiftSettings: strict),
+        // IncidentState, validation, audiences, derivation, rendering, journal.
+        .target(name: "ChorusCore", dependencies: ["ChorusSupport", "ChorusTemplate", "ChorusLint"], swiftSettings: strict),
+        // Argument parsing, commands and printers, testable without a process.
+        .target(
+            name: "ChorusCLI",
+            dependencies: ["ChorusSupport", "ChorusCore", "ChorusTemplate", "ChorusLint"],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "chorus", dependencies: ["ChorusCLI"], swiftSettings: strict),
+        .executableTarget(
+            name: "chorus-bench",
+            dependencies: ["ChorusSupport", "ChorusCore", "ChorusTemplate", "ChorusLint", "ChorusCLI"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ChorusSupportTests", dependencies: ["ChorusSupport"], swiftSettings: strict),
+        .testTarget(name: "ChorusTemplateTests", dependencies: ["ChorusTemplate", "ChorusSupport"], swiftSettings: strict),
+        .testTarget(name: "ChorusLintTests", dependencies: ["ChorusLint", "ChorusSupport"], swiftSettings: strict),
+        .testTarget(name: "ChorusCoreTests", dependencies: ["ChorusCore", "ChorusSupport", "ChorusLint", "ChorusTemplate"], swiftSettings: strict),
+        .testTarget(name: "ChorusCLITests", dependencies: ["ChorusCLI", "ChorusCore", "ChorusSupport"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

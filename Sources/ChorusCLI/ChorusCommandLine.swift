@@ -1,0 +1,102 @@
+import ChorusSupport
+import Foundation
+
+/// The `chorus` command line as a library: `run` takes arguments and the world, and returns the
+/// exit status and everything printed, so tests call it in process.
+public enum ChorusCommandLine {
+    public static let version = "0.1.0"
+
+    /// What one invocation printed and returned.
+    public struct Result: Sendable, Equatable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs `chorus` with `arguments` (without the program name).
+    public static func run(
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        currentDirectory: String = FileManager.default.currentDirectoryPath,
+        standardInput: @escaping @Sendable () -> [UInt8] = { [] },
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) -> Result {
+        let commands = CommandRegistry.commands
+        func context(_ parsed: ParsedArguments) -> CommandContext {
+            CommandContext(arguments: parsed, environment: environment, currentDirectory: currentDirectory,
+                           readStandardInput: standardInput, now: now)
+        }
+        guard let first = arguments.first else {
+            return Result(status: ExitStatus.success, stdout: HelpFormatter.rootHelp(commands: commands, version: version), stderr: "")
+        }
+        switch first {
+        case "--help", "-h":
+            return Result(status: ExitStatus.success, stdout: HelpFormatter.rootHelp(commands: commands, version: version), stderr: "")
+        case "--version":
+            return Result(status: ExitStatus.success, stdout: version + "\n", stderr: "")
+        case "help":
+            guard let name = arguments.dropFirst().first else {
+                return Result(status: ExitStatus.success, stdout: HelpFormatter.rootHelp(commands: commands, version: version), stderr: "")
+            }
+            guard let spec = commands.first(where: { $0.name == name }) else {
+                return unknownCommand(name, commands: commands)
+            }
+            return Result(status: ExitStatus.success, stdout: HelpFormatter.help(for: spec), stderr: "")
+        default:
+            break
+        }
+        guard let spec = commands.first(where: { $0.name == first }) else {
+            return unknownCommand(first, commands: commands)
+        }
+        let parsed: ParsedArguments
+        do {
+            parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), for: spec)
+        } catch {
+            return usageFailure(error.message, spec: spec)
+        }
+        if parsed.flag("help") {
+            return Result(status: ExitStatus.success, stdout: HelpFormatter.help(for: spec), stderr: "")
+        }
+        var ctx = context(parsed)
+        do {
+            let status = try spec.run(&ctx)
+            return Result(status: status, stdout: ctx.stdout, stderr: ctx.stderr)
+        } catch let error as UsageError {
+            let failure = usageFailure(error.message, spec: spec)
+            return Result(status: failure.status, stdout: ctx.stdout, stderr: ctx.stderr + failure.stderr)
+        } catch let error as CommandFailure {
+            return Result(status: ExitStatus.failure, stdout: ctx.stdout, stderr: ctx.stderr + "Error: \(error.message)\n")
+        } catch let error as InputError {
+            return Result(status: ExitStatus.failure, stdout: ctx.stdout, stderr: ctx.stderr + "Error: \(error)\n")
+        } catch {
+            return Result(status: ExitStatus.failure, stdout: ctx.stdout, stderr: ctx.stderr + "Error: \(error)\n")
+        }
+    }
+
+    /// Runs the process: reads the real arguments, environment and standard input, prints, and
+    /// returns the exit status for `main.swift` to exit with.
+    public static func main() -> Int32 {
+        let result = run(
+            Array(CommandLine.arguments.dropFirst()),
+            environment: ProcessInfo.processInfo.environment,
+            standardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        )
+        FileHandle.standardOutput.write(Data(result.stdout.utf8))
+        FileHandle.standardError.write(Data(result.stderr.utf8))
+        return result.status
+    }
+
+    private static func usageFailure(_ message: String, spec: CommandSpec) -> Result {
+        let text = "Error: \(message)\nUsage: \(spec.usage)\n  See 'chorus \(spec.name) --help' for more information.\n"
+        return Result(status: ExitStatus.usage, stdout: "", stderr: text)
+    }
+
+    private static func unknownCommand(_ name: String, commands: [CommandSpec]) -> Result {
+        var text = "Error: Unknown command '\(name)'"
+        if let near = NameSuggestion.closest(to: name, among: commands.map(\.name) + ["help"]) {
+            text += "\nDid you mean '\(near)'?"
+        }
+        text += "\nUsage: chorus <subcommand>\n  See 'chorus --help' for more information.\n"
+        return Result(status: ExitStatus.usage, stdout: "", stderr: text)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Everything a command may touch: its parsed arguments, its output buffers, and the world
+/// (environment, working directory, standard input, clock) passed in so tests control it.
+public struct CommandContext: Sendable {
+    public var arguments: ParsedArguments
+    public var stdout = ""
+    public var stderr = ""
+    public let environment: [String: String]
+    public let currentDirectory: String
+    public let readStandardInput: @Sendable () -> [UInt8]
+    public let now: @Sendable () -> Date
+
+    public init(
+        arguments: ParsedArguments,
+        environment: [String: String],
+        currentDirectory: String,
+        readStandardInput: @escaping @Sendable () -> [UInt8],
+        now: @escaping @Sendable () -> Date
+    ) {
+        self.arguments = arguments
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+        self.readStandardInput = readStandardInput
+        self.now = now
+    }
+
+    /// Writes a line (or `text` as is, with `terminator: ""`) to standard output.
+    public mutating func print(_ text: String, terminator: String = "\n") {
+        stdout += text + terminator
+    }
+
+    /// Writes a line to standard error.
+    public mutating func printError(_ text: String, terminator: String = "\n") {
+        stderr += text + terminator
+    }
+
+    /// `path` made absolute against the command's working directory (`-` stays `-`).
+    public func resolve(_ path: String) -> String {
+        if path == "-" || path.hasPrefix("/") { return path }
+        return URL(fileURLWithPath: currentDirectory).appendingPathComponent(path).path
+    }
+}
+
+/// A usage mistake a command finds after parsing (conflicting options, say): printed with the
+/// command's usage and exit status 64.
+public struct UsageError: Error, Sendable, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// A failure a command reports as `Error: message` with exit status 1.
+public struct CommandFailure: Error, Sendable, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}

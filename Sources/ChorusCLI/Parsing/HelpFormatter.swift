@@ -1,0 +1,59 @@
+/// Help text in swift-argument-parser's layout: OVERVIEW, USAGE, ARGUMENTS, OPTIONS.
+enum HelpFormatter {
+    static let labelWidth = 26
+
+    static func help(for spec: CommandSpec) -> String {
+        var text = "OVERVIEW: \(spec.abstract)\n"
+        if !spec.discussion.isEmpty { text += "\n" + spec.discussion + "\n" }
+        text += "\nUSAGE: \(spec.usage)\n"
+        if !spec.arguments.isEmpty {
+            text += "\nARGUMENTS:\n"
+            for argument in spec.arguments {
+                text += row("<\(argument.name)>", argument.help)
+            }
+        }
+        text += "\nOPTIONS:\n"
+        for option in spec.allOptions {
+            var help = option.help
+            if let allowed = option.allowedValues, !help.contains(allowed.joined(separator: ", ")) {
+                help += " (values: \(allowed.joined(separator: ", ")))"
+            }
+            if let defaultValue = option.defaultValue { help += " (default: \(defaultValue))" }
+            text += row(option.synopsis, help)
+        }
+        return text
+    }
+
+    static func rootHelp(commands: [CommandSpec], version: String) -> String {
+        var text = """
+        OVERVIEW: Chorus \(version): one canonical incident state, the right message for every audience.
+
+        Chorus renders the engineering update, support macro, sales brief, leadership brief,
+        customer status update and post-incident review from one incident state, and lints every
+        draft for speculation, ETAs and promises, jargon, blame and minimizing language.
+
+        USAGE: chorus <subcommand>
+
+        OPTIONS:
+
+        """
+        text += row("--version", "Show the version.")
+        text += row("-h, --help", "Show help information.")
+        text += "\nSUBCOMMANDS:\n"
+        for command in commands {
+            text += row(command.name, command.abstract)
+        }
+        text += "\n  See 'chorus help <subcommand>' for detailed help.\n"
+        return text
+    }
+
+    static func row(_ label: String, _ help: String) -> String {
+        let indent = String(repeating: " ", count: labelWidth)
+        var line = "  " + label
+        if line.count + 2 > labelWidth {
+            return line + "\n" + indent + help + "\n"
+        }
+        line += String(repeating: " ", count: labelWidth - line.count)
+        return line + help + "\n"
+    }
+}

@@ -1,0 +1,1 @@
+// The template engine's sources land with issue 3.

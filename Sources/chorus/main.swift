@@ -1,0 +1,4 @@
+import ChorusCLI
+import Foundation
+
+exit(ChorusCommandLine.main())

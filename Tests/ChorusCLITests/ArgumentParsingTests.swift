@@ -1,0 +1,61 @@
+@testable import ChorusCLI
+import Testing
+
+@Suite("Command line conventions")
+struct ArgumentParsingTests {
+    @Test func versionAndHelp() {
+        #expect(ChorusCommandLine.run(["--version"]).stdout == ChorusCommandLine.version + "\n")
+        let help = ChorusCommandLine.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("SUBCOMMANDS:"))
+        #expect(help.stdout.contains("validate"))
+        let commandHelp = ChorusCommandLine.run(["help", "validate"])
+        #expect(commandHelp.stdout.hasPrefix("OVERVIEW: "))
+        #expect(commandHelp.stdout.contains("USAGE: chorus validate"))
+        #expect(ChorusCommandLine.run(["validate", "--help"]).stdout == commandHelp.stdout)
+    }
+
+    @Test func unknownCommandSuggestsTheNearestAndExits64() {
+        let result = ChorusCommandLine.run(["valdate", "x.json"])
+        #expect(result.status == ExitStatus.usage)
+        #expect(result.stderr.hasPrefix("Error: Unknown command 'valdate'\nDid you mean 'validate'?\n"))
+        #expect(result.stderr.contains("See 'chorus --help' for more information."))
+    }
+
+    @Test func unknownOptionSuggestsTheNearest() throws {
+        let spec = CommandSpec(name: "t", abstract: "x", options: [.value("audience", "name", help: "a"), .flag("all", help: "b")]) { _ in 0 }
+        #expect(throws: UsageError("Unknown option '--audence'\nDid you mean '--audience'?")) {
+            try ArgumentParser.parse(["--audence", "x"], for: spec)
+        }
+    }
+
+    @Test func parsesValuesFlagsEqualsAndDoubleDash() throws {
+        let spec = CommandSpec(
+            name: "t", abstract: "x",
+            arguments: [ArgumentSpec("file", help: "f", arity: .zeroOrMore)],
+            options: [.value("format", short: "f", "format", help: "f", default: "text", allowed: ["text", "json"]),
+                      .flag("strict", help: "s")]
+        ) { _ in 0 }
+        let parsed = try ArgumentParser.parse(["a", "--format=json", "--strict", "-", "--", "--not-an-option"], for: spec)
+        #expect(parsed.value("format") == "json")
+        #expect(parsed.flag("strict"))
+        #expect(parsed.arguments("file") == ["a", "-", "--not-an-option"])
+        #expect(try ArgumentParser.parse([], for: spec).value("format") == "text")
+        #expect(try ArgumentParser.parse(["-f", "json"], for: spec).value("format") == "json")
+    }
+
+    @Test func invalidValueListsTheChoices() {
+        let spec = CommandSpec(name: "t", abstract: "x", options: [.value("format", "format", help: "f", allowed: ["text", "json"])]) { _ in 0 }
+        #expect(throws: UsageError("The value 'jsn' is invalid for '--format <format>'. Please provide one of 'text', 'json'. Did you mean 'json'?")) {
+            try ArgumentParser.parse(["--format", "jsn"], for: spec)
+        }
+    }
+
+    @Test func missingArgumentsAndValuesAreUsageErrors() {
+        let spec = CommandSpec(name: "t", abstract: "x", arguments: [ArgumentSpec("id", help: "i")],
+                               options: [.value("as", "name", help: "n")]) { _ in 0 }
+        #expect(throws: UsageError("Missing expected argument '<id>'")) { try ArgumentParser.parse([], for: spec) }
+        #expect(throws: UsageError("Missing value for '--as <name>'")) { try ArgumentParser.parse(["x", "--as"], for: spec) }
+        #expect(throws: UsageError("Unexpected argument 'y'")) { try ArgumentParser.parse(["x", "y"], for: spec) }
+    }
+}
