@@ -3,5 +3,6 @@
 enum CommandRegistry {
     static let commands: [CommandSpec] = [
         ValidateCommand.spec,
+        SchemaCommand.spec,
     ]
 }

@@ -1,0 +1,128 @@
+import ChorusSupport
+
+/// Checks a parsed JSON document against a `SchemaType`, collecting every problem.
+public enum SchemaChecker {
+    public static func check(_ node: JSONNode, against type: SchemaType, at path: JSONPath = .root) -> [SchemaProblem] {
+        var problems: [SchemaProblem] = []
+        check(node, type, path, &problems)
+        return problems
+    }
+
+    private static func check(_ node: JSONNode, _ type: SchemaType, _ path: JSONPath, _ problems: inout [SchemaProblem]) {
+        func problem(_ message: String) {
+            problems.append(SchemaProblem(path: path, position: node.position, message: message))
+        }
+        switch type {
+        case .string(let format):
+            guard case .string(let text) = node.value else {
+                return problem("expected \(describe(type)), found \(node.value.typeDescription)")
+            }
+            switch format {
+            case .plain: break
+            case .nonEmpty:
+                if text.allSatisfy(\.isWhitespace) { problem("must not be empty") }
+            case .dateTime:
+                do { _ = try ISO8601.parse(text) } catch { problem(error.description) }
+            case .date:
+                if !CalendarDate.isValid(text) {
+                    problem("\"\(text)\" is not a date: expected YYYY-MM-DD, such as 2026-12-01")
+                }
+            case .url:
+                let lower = text.lowercased()
+                if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || text.contains(" ") {
+                    problem("\"\(text)\" is not a link: expected an http:// or https:// URL")
+                }
+            }
+        case .integer(let minimum):
+            guard case .number(let value, let text) = node.value, !text.contains("."), !text.lowercased().contains("e") else {
+                return problem("expected a whole number, found \(node.value.typeDescription == "a number" ? "a fraction" : node.value.typeDescription)")
+            }
+            if let minimum, value < Double(minimum) { problem("must be at least \(minimum), found \(text)") }
+        case .number:
+            guard case .number = node.value else { return problem("expected a number, found \(node.value.typeDescription)") }
+        case .boolean:
+            guard case .bool = node.value else { return problem("expected true or false, found \(node.value.typeDescription)") }
+        case .enumeration(let values):
+            guard case .string(let text) = node.value else {
+                return problem("expected one of \(quotedList(values)), found \(node.value.typeDescription)")
+            }
+            if !values.contains(text) {
+                var message = "\"\(text)\" is not allowed here; expected one of \(quotedList(values))"
+                if let near = NameSuggestion.closest(to: text, among: values) { message += ". Did you mean \"\(near)\"?" }
+                problem(message)
+            }
+        case .array(let element):
+            guard case .array(let elements) = node.value else {
+                return problem("expected an array (a list in [ ]), found \(node.value.typeDescription)")
+            }
+            for (index, child) in elements.enumerated() {
+                check(child, element, path.appending(index), &problems)
+            }
+        case .object(let schema):
+            guard case .object(let members) = node.value else {
+                return problem("expected an object ({ … }), found \(node.value.typeDescription)")
+            }
+            let known = schema.properties.map(\.name)
+            for member in members {
+                let memberPath = path.appending(member.key)
+                guard let property = schema.properties.first(where: { $0.name == member.key }) else {
+                    if schema.ignoredKeys.contains(member.key) { continue }
+                    var message = "unknown key \"\(member.key)\" in \(schema.description)"
+                    if let near = NameSuggestion.closest(to: member.key, among: known) {
+                        message += ". Did you mean \"\(near)\"?"
+                    } else {
+                        message += "; known keys: \(known.joined(separator: ", "))"
+                    }
+                    problems.append(SchemaProblem(path: memberPath, position: member.keyPosition, message: message))
+                    continue
+                }
+                if case .null = member.node.value {
+                    if !property.nullable {
+                        problems.append(SchemaProblem(path: memberPath, position: member.node.position,
+                                                      message: "must not be null: expected \(describe(property.type))"))
+                    }
+                    continue
+                }
+                check(member.node, property.type, memberPath, &problems)
+            }
+            for property in schema.properties where property.required {
+                if !members.contains(where: { $0.key == property.name }) {
+                    problems.append(SchemaProblem(
+                        path: path.appending(property.name), position: node.position,
+                        message: "missing required key \"\(property.name)\" (\(property.description))"
+                    ))
+                }
+            }
+        }
+    }
+
+    static func describe(_ type: SchemaType) -> String {
+        switch type {
+        case .string(.dateTime): return "an ISO 8601 time with zone (a string)"
+        case .string(.date): return "a date YYYY-MM-DD (a string)"
+        case .string(.url): return "a URL (a string)"
+        case .string: return "a string"
+        case .integer: return "a whole number"
+        case .number: return "a number"
+        case .boolean: return "true or false"
+        case .enumeration(let values): return "one of \(quotedList(values))"
+        case .array: return "an array"
+        case .object(let schema): return "an object (\(schema.description))"
+        }
+    }
+
+    static func quotedList(_ values: [String]) -> String {
+        values.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
+}
+
+/// Calendar dates `YYYY-MM-DD`, as used for due dates.
+public enum CalendarDate {
+    public static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+        guard (1...12).contains(month), day >= 1 else { return false }
+        return (try? ISO8601.parse("\(text)T00:00:00Z")) != nil && day <= 31 && year > 0
+    }
+}

@@ -1,0 +1,73 @@
+import ChorusSupport
+import Foundation
+
+/// An incident state read from text: the typed state, or every problem found.
+public struct StateDocument: Sendable {
+    public var state: IncidentState
+    /// The parsed JSON, for mapping later findings back to lines.
+    public var node: JSONNode
+
+    /// Why a document is not a valid state: a syntax error, or a list of problems.
+    public enum LoadError: Error, Sendable, Equatable {
+        case syntax(JSONSyntaxError)
+        case invalid([SchemaProblem])
+
+        /// Every problem, printable as `FILE:LINE:COL: error: …`.
+        public func formatted(file: String) -> [String] {
+            switch self {
+            case .syntax(let error):
+                return ["\(file):\(error.position.line):\(error.position.column): error: \(error.message)"]
+            case .invalid(let problems):
+                return problems.map { $0.formatted(file: file) }
+            }
+        }
+    }
+
+    /// Parses, checks the shape, decodes and validates `text`. Never writes anything.
+    public static func load(_ text: String) throws(LoadError) -> StateDocument {
+        let node: JSONNode
+        do { node = try JSONParser.parse(text) } catch { throw .syntax(error) }
+        // Shape problems first; the decoder ignores unknown keys, so when those are the only
+        // problems the rules below still run and every problem is reported in one go.
+        var problems = SchemaChecker.check(node, against: .object(IncidentStateSchema.state))
+        let state: IncidentState
+        do {
+            state = try StateCoding.decoder().decode(IncidentState.self, from: Data(text.utf8))
+        } catch let error as DecodingError {
+            if problems.isEmpty { problems.append(problem(from: error, in: node)) }
+            throw .invalid(sorted(problems))
+        } catch {
+            throw .invalid(sorted(problems + [SchemaProblem(path: .root, position: node.position, message: "\(error)")]))
+        }
+        problems += StateValidator.validate(state).map { issue in
+            SchemaProblem(path: issue.path, position: node.locate(issue.path).position, message: issue.message)
+        }
+        guard problems.isEmpty else { throw .invalid(sorted(problems)) }
+        return StateDocument(state: state, node: node)
+    }
+
+    /// In reading order: by line and column, problems without a position last.
+    private static func sorted(_ problems: [SchemaProblem]) -> [SchemaProblem] {
+        problems.enumerated().sorted { a, b in
+            let pa = a.element.position?.offset ?? Int.max, pb = b.element.position?.offset ?? Int.max
+            return pa != pb ? pa < pb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    private static func problem(from error: DecodingError, in node: JSONNode) -> SchemaProblem {
+        let (codingPath, message): ([any CodingKey], String) = {
+            switch error {
+            case .typeMismatch(_, let context): return (context.codingPath, context.debugDescription)
+            case .valueNotFound(_, let context): return (context.codingPath, context.debugDescription)
+            case .keyNotFound(let key, let context): return (context.codingPath + [key], "missing required key \"\(key.stringValue)\"")
+            case .dataCorrupted(let context): return (context.codingPath, context.debugDescription)
+            @unknown default: return ([], "\(error)")
+            }
+        }()
+        var path = JSONPath.root
+        for key in codingPath {
+            if let index = key.intValue { path = path.appending(index) } else { path = path.appending(key.stringValue) }
+        }
+        return SchemaProblem(path: path, position: node.locate(path).position, message: message)
+    }
+}
