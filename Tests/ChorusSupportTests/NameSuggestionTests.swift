@@ -21,3 +21,12 @@ struct NameSuggestionTests {
         #expect(NameSuggestion.editDistance("", "abc") == 3)
     }
 }
+
+@Suite("Did you mean: prefixes")
+struct NameSuggestionPrefixTests {
+    @Test func aUniqueLongerNameThatStartsWithTheInputIsSuggested() {
+        #expect(NameSuggestion.closest(to: "degraded", among: ["operational", "degraded_performance"]) == "degraded_performance")
+        #expect(NameSuggestion.closest(to: "in", among: ["in_progress", "investigating"]) == nil)
+        #expect(NameSuggestion.closest(to: "major", among: ["major_outage", "major_incident"]) == nil)
+    }
+}

@@ -3,8 +3,9 @@ public enum NameSuggestion {
     /// The candidate closest to `input`, when it is close enough to be a plausible typo.
     ///
     /// Close enough: an edit distance (insertions, deletions, substitutions and adjacent
-    /// transpositions) of at most a third of the longer name, and at most 3; or a
-    /// difference only of case, `-` versus `_`, or spacing.
+    /// transpositions) of at most a third of the longer name, and at most 3; a difference only
+    /// of case, `-` versus `_`, or spacing; or, failing those, the only candidate that begins
+    /// with what was typed (at least four characters: "degraded" for "degraded_performance").
     public static func closest<S: Sequence>(to input: String, among candidates: S) -> String? where S.Element == String {
         let normalizedInput = normalize(input)
         var best: (name: String, distance: Int)?
@@ -15,7 +16,10 @@ public enum NameSuggestion {
             guard distance <= limit else { continue }
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
-        return best?.name
+        if let best { return best.name }
+        guard normalizedInput.count >= 4 else { return nil }
+        let extensions = candidates.filter { normalize($0).hasPrefix(normalizedInput) }
+        return extensions.count == 1 ? extensions.first : nil
     }
 
     /// Damerau-Levenshtein distance (optimal string alignment) over characters.

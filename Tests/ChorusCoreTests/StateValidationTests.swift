@@ -1,0 +1,159 @@
+import ChorusCore
+import ChorusSupport
+import Foundation
+import Testing
+
+@Suite("Incident state validation")
+struct StateValidationTests {
+    @Test func everyExampleIsValid() throws {
+        let files = Repository.exampleFiles()
+        #expect(files.count >= 5)
+        for file in files {
+            let text = try Repository.text(file)
+            do {
+                _ = try StateDocument.load(text)
+            } catch {
+                Issue.record("\(file.lastPathComponent): \(error.formatted(file: file.lastPathComponent))")
+            }
+        }
+    }
+
+    @Test func examplesCoverEveryKindAndTheRequiredSituations() throws {
+        let states = try Repository.exampleFiles().map { try StateDocument.load(Repository.text($0)).state }
+        #expect(Set(states.map(\.kind)) == Set(IncidentKind.allCases))
+        #expect(states.contains { $0.status == .investigating })
+        #expect(states.contains { $0.status == .identified })
+        #expect(states.contains { $0.status == .monitoring && $0.workaround != nil })
+        #expect(states.contains { $0.status == .resolved && $0.rootCause != nil && !$0.followUps.isEmpty })
+    }
+
+    /// Asserts that `edit` produces a problem at `path` whose message contains `message`.
+    func expectProblem(_ edit: StateEdit, at path: String, contains message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let problems = edit.problems()
+        let match = problems.first { $0.path == path && $0.message.contains(message) }
+        #expect(match != nil, "expected a problem at \(path) containing \"\(message)\"; got \(problems)", sourceLocation: sourceLocation)
+        #expect(match?.line != nil, "every problem has a line", sourceLocation: sourceLocation)
+    }
+
+    @Test func nextUpdateIsRequiredWhileOpen() throws {
+        var edit = try StateEdit(example: "checkout-investigating.json")
+        edit.object["nextUpdateAt"] = nil
+        expectProblem(edit, at: "$.nextUpdateAt", contains: "an open incident needs a next update time")
+    }
+
+    @Test func nextUpdateIsNotRequiredOnceResolved() throws {
+        let edit = try StateEdit(example: "search-resolved.json")
+        #expect(edit.object["nextUpdateAt"] == nil)
+        #expect(edit.problems().isEmpty)
+    }
+
+    @Test func resolvedNeedsAResolvedTimeAndAFix() throws {
+        var edit = try StateEdit(example: "search-resolved.json")
+        edit.object["resolvedAt"] = nil
+        edit.object["fix"] = nil
+        expectProblem(edit, at: "$.resolvedAt", contains: "needs a resolved time")
+        expectProblem(edit, at: "$.fix", contains: "needs a fix")
+    }
+
+    @Test func timesMustRunStartedDetectedResolved() throws {
+        var edit = try StateEdit(example: "search-resolved.json")
+        edit.object["detectedAt"] = "2026-11-18T09:00:00Z"
+        expectProblem(edit, at: "$.detectedAt", contains: "detected (2026-11-18T09:00:00Z) is before started")
+        edit.object["detectedAt"] = "2026-11-18T10:12:00Z"
+        edit.object["resolvedAt"] = "2026-11-18T10:10:00+00:00"
+        expectProblem(edit, at: "$.resolvedAt", contains: "resolved (2026-11-18T10:10:00Z) is before detected")
+    }
+
+    @Test func factAndHypothesisIdsAreUnique() throws {
+        var edit = try StateEdit(example: "search-resolved.json")
+        var facts = edit.object["facts"] as? [[String: Any]] ?? []
+        facts[2]["id"] = "F1"
+        edit.object["facts"] = facts
+        var hypotheses = edit.object["hypotheses"] as? [[String: Any]] ?? []
+        hypotheses[1]["id"] = "H1"
+        edit.object["hypotheses"] = hypotheses
+        expectProblem(edit, at: "$.facts[2].id", contains: "duplicate fact id \"F1\" (first used at $.facts[0])")
+        expectProblem(edit, at: "$.hypotheses[1].id", contains: "duplicate hypothesis id \"H1\"")
+    }
+
+    @Test func followUpsNeedAnOwner() throws {
+        var edit = try StateEdit(example: "search-resolved.json")
+        var followUps = edit.object["followUps"] as? [[String: Any]] ?? []
+        followUps[1]["owner"] = "  "
+        edit.object["followUps"] = followUps
+        expectProblem(edit, at: "$.followUps[1].owner", contains: "has no owner: every follow-up needs a named owner")
+        followUps[1]["owner"] = nil
+        edit.object["followUps"] = followUps
+        expectProblem(edit, at: "$.followUps[1].owner", contains: "missing required key \"owner\"")
+    }
+
+    @Test func aConfirmedETANeedsATime() throws {
+        var edit = try StateEdit(example: "checkout-identified.json")
+        edit.object["eta"] = ["confidence": "confirmed"]
+        expectProblem(edit, at: "$.eta.at", contains: "a confirmed ETA needs a time")
+        edit.object["eta"] = ["confidence": "estimate"]
+        #expect(edit.problems().isEmpty)
+    }
+
+    @Test func componentStatusComesFromTheList() throws {
+        var edit = try StateEdit(example: "checkout-investigating.json")
+        var components = edit.object["components"] as? [[String: Any]] ?? []
+        components[0]["status"] = "degraded"
+        edit.object["components"] = components
+        expectProblem(edit, at: "$.components[0].status",
+                      contains: "\"degraded\" is not allowed here; expected one of \"operational\", \"degraded_performance\", \"partial_outage\", \"major_outage\", \"under_maintenance\". Did you mean \"degraded_performance\"?")
+    }
+
+    @Test func unknownKeysSuggestTheNearestKnownKey() throws {
+        var edit = try StateEdit(example: "checkout-investigating.json")
+        edit.object["nextUpdateAT"] = edit.object["nextUpdateAt"]
+        edit.object["nextUpdateAt"] = nil
+        var roles = edit.object["roles"] as? [String: Any] ?? [:]
+        roles["favouriteColour"] = "blue"
+        edit.object["roles"] = roles
+        expectProblem(edit, at: "$.nextUpdateAT", contains: "unknown key \"nextUpdateAT\" in the incident state. Did you mean \"nextUpdateAt\"?")
+        expectProblem(edit, at: "$.roles.favouriteColour", contains: "unknown key \"favouriteColour\" in the roles; known keys: incidentLead")
+        // The rules still run alongside the unknown keys: all problems at once.
+        expectProblem(edit, at: "$.nextUpdateAt", contains: "needs a next update time")
+    }
+
+    @Test func statusMustFitTheKind() throws {
+        var edit = try StateEdit(example: "maintenance-database-upgrade.json")
+        edit.object["status"] = "investigating"
+        expectProblem(edit, at: "$.status", contains: "\"investigating\" is not a status of a maintenance; expected one of \"scheduled\"")
+    }
+
+    @Test func timesNeedAZone() throws {
+        var edit = try StateEdit(example: "checkout-investigating.json")
+        edit.object["startedAt"] = "2026-11-24T08:52:00"
+        expectProblem(edit, at: "$.startedAt", contains: "has no time zone: add Z (UTC) or an offset")
+    }
+
+    @Test func wrongTypesAndMissingKeysAreReportedTogether() throws {
+        var edit = try StateEdit(example: "checkout-investigating.json")
+        edit.object["title"] = 42
+        edit.object["roles"] = nil
+        edit.object["severity"] = "critical"
+        let problems = edit.problems()
+        #expect(problems.contains { $0.path == "$.title" && $0.message == "expected a string, found a number" })
+        #expect(problems.contains { $0.path == "$.roles" && $0.message.hasPrefix("missing required key \"roles\"") })
+        #expect(problems.contains { $0.path == "$.severity" && $0.message.contains("expected one of \"sev1\"") })
+    }
+
+    @Test func malformedJSONReportsLineAndColumn() {
+        do {
+            _ = try StateDocument.load("{\n  \"id\": \"INC-1\",\n  \"title\": \"x\",\n}\n")
+            Issue.record("expected a syntax error")
+        } catch {
+            #expect(error.formatted(file: "s.json") == ["s.json:4:1: error: trailing comma before '}' is not allowed in JSON"])
+        }
+    }
+
+    @Test func encodingRoundTrips() throws {
+        for file in Repository.exampleFiles() {
+            let state = try StateDocument.load(Repository.text(file)).state
+            let encoded = try StateCoding.encode(state)
+            #expect(try StateDocument.load(encoded).state == state, "\(file.lastPathComponent)")
+        }
+    }
+}
