@@ -103,7 +103,7 @@ public enum IncidentStateSchema {
             .required("id", text, "The incident's id, e.g. INC-2041."),
             .required("title", text, "A short public title."),
             .optional("kind", values(IncidentKind.self), "incident (default), maintenance or retrospective."),
-            .required("severity", values(Severity.self), "sev1 (worst) to sev4."),
+            .required("severity", values(IncidentSeverity.self), "sev1 (worst) to sev4."),
             .required("status", values(IncidentStatus.self),
                       "incident: investigating, identified, monitoring, resolved; maintenance: scheduled, in_progress, verifying, completed."),
             .required("startedAt", time, "When the problem started (or the maintenance begins)."),

@@ -6,7 +6,7 @@ public struct IncidentState: Sendable, Codable, Equatable {
     public var id: String
     public var title: String
     public var kind: IncidentKind
-    public var severity: Severity
+    public var severity: IncidentSeverity
     public var status: IncidentStatus
 
     public var startedAt: Date
@@ -43,7 +43,7 @@ public struct IncidentState: Sendable, Codable, Equatable {
     public var whatWentWell: [String]
 
     public init(
-        id: String, title: String, kind: IncidentKind = .incident, severity: Severity, status: IncidentStatus,
+        id: String, title: String, kind: IncidentKind = .incident, severity: IncidentSeverity, status: IncidentStatus,
         startedAt: Date, detectedAt: Date? = nil, resolvedAt: Date? = nil, lastUpdatedAt: Date,
         nextUpdateAt: Date? = nil, window: MaintenanceWindow? = nil, monitoringSince: Date? = nil,
         monitoringPeriodMinutes: Int? = nil, roles: Roles, impact: CustomerImpact,
@@ -79,7 +79,7 @@ extension IncidentState {
         id = try c.decode(String.self, forKey: .id)
         title = try c.decode(String.self, forKey: .title)
         kind = try c.decodeIfPresent(IncidentKind.self, forKey: .kind) ?? .incident
-        severity = try c.decode(Severity.self, forKey: .severity)
+        severity = try c.decode(IncidentSeverity.self, forKey: .severity)
         status = try c.decode(IncidentStatus.self, forKey: .status)
         startedAt = try c.decode(Date.self, forKey: .startedAt)
         detectedAt = try c.decodeIfPresent(Date.self, forKey: .detectedAt)

@@ -9,10 +9,10 @@ public enum IncidentKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// How bad it is. `sev1` is the worst.
-public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+public enum IncidentSeverity: String, Sendable, Codable, CaseIterable, Comparable {
     case sev1, sev2, sev3, sev4
 
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    public static func < (lhs: IncidentSeverity, rhs: IncidentSeverity) -> Bool { lhs.rank < rhs.rank }
 
     var rank: Int {
         switch self {
