@@ -4,5 +4,6 @@ enum CommandRegistry {
     static let commands: [CommandSpec] = [
         ValidateCommand.spec,
         SchemaCommand.spec,
+        AudiencesCommand.spec,
     ]
 }

@@ -10,7 +10,7 @@ struct Figure {
 
     var jsonLine: String {
         let object: [String: Any] = ["name": name, "value": (value * 1000).rounded() / 1000, "unit": unit, "inputs": inputs]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
               let text = String(data: data, encoding: .utf8) else { return "{}" }
         return text
     }
@@ -43,9 +43,9 @@ struct Stopwatch {
 }
 
 /// A group of benchmarks, selected on the command line by name.
-struct BenchmarkGroup {
+struct BenchmarkGroup: Sendable {
     var name: String
-    var run: (_ root: URL) throws -> [Figure]
+    var run: @Sendable (_ root: URL) throws -> [Figure]
 }
 
 /// The package root, found from the working directory or this executable's location.

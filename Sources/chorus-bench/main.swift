@@ -4,6 +4,7 @@ import Foundation
 // Run with `swift run -c release chorus-bench [GROUP ...]`; with no group, every group runs.
 // Each group lives in its own file; add yours to this list.
 let groups: [BenchmarkGroup] = [
+    validationBenchmarks,
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

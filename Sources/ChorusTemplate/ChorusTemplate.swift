@@ -1,1 +1,0 @@
-// The template engine's sources land with issue 3.

@@ -1,0 +1,36 @@
+import ChorusCLI
+import Foundation
+import Testing
+
+@Suite("chorus audiences")
+struct AudiencesCommandTests {
+    @Test func listsEveryAudienceWithChannelAndPolicy() {
+        let result = chorus("audiences")
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in ["customer", "engineering", "leadership", "review", "sales", "support"] {
+            #expect(result.stdout.contains("\n\(name)\n") || result.stdout.hasPrefix("\(name)\n"), "\(name)")
+        }
+        #expect(result.stdout.contains("channel:  Public status page (format: markdown"))
+        #expect(result.stdout.contains("policy:   speculation warning, labelled-speculation off"))
+        #expect(result.stdout.contains("applies:  incident, retrospective when resolved"))
+    }
+
+    @Test func aBrokenDefinitionIsReportedWithItsLocation() throws {
+        let dir = try Repo.scratch()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("partners"), withIntermediateDirectories: true)
+        try "{\n  \"name\": 3\n}".write(to: dir.appendingPathComponent("partners/audience.json"), atomically: true, encoding: .utf8)
+        let result = chorus("audiences", "--audiences", dir.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("partners/audience.json:2:11: error: at $.name: expected a string, found a number"))
+        #expect(result.stderr.contains("partners/audience.json:1:1: error: at $.policy: missing required key \"policy\""))
+    }
+
+    @Test func theEnvironmentVariableNamesTheFolder() throws {
+        let dir = try Repo.scratch()
+        let result = chorus(["audiences"], environment: ["CHORUS_AUDIENCES": dir.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no audiences found"))
+        let missing = chorus(["audiences"], environment: ["CHORUS_AUDIENCES": "/no/such/dir"])
+        #expect(missing.stderr == "Error: CHORUS_AUDIENCES: /no/such/dir is not a folder; expected the audiences folder\n")
+    }
+}
