@@ -1,0 +1,30 @@
+/// Cleans text taken from the state before any audience sees it.
+public enum PlainText {
+    /// Private-use characters the renderer uses to mark where a value starts and ends.
+    public static let valueStart: Unicode.Scalar = "\u{E000}"
+    public static let valueEnd: Unicode.Scalar = "\u{E001}"
+
+    /// One line of text: control characters removed, line breaks and runs of whitespace folded
+    /// into single spaces, the renderer's markers removed, ends trimmed. A state field can
+    /// therefore never add a line, a heading or a list item to a draft.
+    public static func clean(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == valueStart || scalar == valueEnd { continue }
+            if scalar.properties.isWhitespace || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                if scalar.properties.isWhitespace || scalar == "\n" || scalar == "\r" || scalar == "\t" { pendingSpace = true }
+                continue
+            }
+            switch scalar.properties.generalCategory {
+            case .format where scalar != "\u{200D}": continue // bidi overrides, zero-width marks (keep ZWJ for emoji)
+            case .lineSeparator, .paragraphSeparator: pendingSpace = true; continue
+            default: break
+            }
+            if pendingSpace && !out.isEmpty { out.append(" ") }
+            pendingSpace = false
+            out.append(scalar)
+        }
+        return String(out)
+    }
+}

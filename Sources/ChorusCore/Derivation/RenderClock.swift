@@ -1,0 +1,69 @@
+import ChorusSupport
+import Foundation
+
+/// The reference time and zone for wording times: absolute in `timeZone`, relative to `now`.
+/// Passing `now` explicitly makes every draft deterministic.
+public struct RenderClock: Sendable, Equatable {
+    public var now: Date
+    public var timeZone: TimeZone
+
+    public init(now: Date, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) {
+        self.now = now
+        self.timeZone = timeZone
+    }
+
+    /// The zone as readers see it: "UTC", or the zone's abbreviation at `date` ("CET", "GMT+1").
+    public func zoneName(at date: Date) -> String {
+        if timeZone.identifier == "UTC" || timeZone.identifier == "GMT" { return "UTC" }
+        return timeZone.abbreviation(for: date) ?? timeZone.identifier
+    }
+
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+
+    private func components(_ date: Date) -> DateComponents {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+    }
+
+    /// "09:40 UTC" when `date` falls on the same day as `now`, else "Tue 24 Nov 09:40 UTC"
+    /// (with the year when it differs).
+    public func absolute(_ date: Date) -> String {
+        let c = components(date), today = components(now)
+        let clock = pad(c.hour ?? 0) + ":" + pad(c.minute ?? 0) + " " + zoneName(at: date)
+        if c.year == today.year && c.month == today.month && c.day == today.day { return clock }
+        return self.date(date) + " " + clock
+    }
+
+    /// "Tue 24 Nov" (with the year when it is not `now`'s year).
+    public func date(_ date: Date) -> String {
+        let c = components(date), today = components(now)
+        var text = Self.dayNames[((c.weekday ?? 1) - 1) % 7] + " \(c.day ?? 1) " + Self.monthNames[((c.month ?? 1) - 1) % 12]
+        if c.year != today.year { text += " \(c.year ?? 0)" }
+        return text
+    }
+
+    /// "in 15 minutes", "25 minutes ago", "now", "in 1 hour 5 minutes", "in 2 days".
+    public func relative(_ date: Date) -> String {
+        let seconds = date.timeIntervalSince(now)
+        let minutes = Int((abs(seconds) / 60).rounded())
+        if minutes == 0 { return "now" }
+        let span = Self.duration(minutes: minutes)
+        return seconds > 0 ? "in " + span : span + " ago"
+    }
+
+    /// "45 minutes", "1 hour", "1 hour 48 minutes", "2 days 3 hours".
+    public static func duration(minutes: Int) -> String {
+        func unit(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        if minutes < 60 { return unit(minutes, "minute") }
+        if minutes < 48 * 60 {
+            let hours = minutes / 60, rest = minutes % 60
+            return rest == 0 ? unit(hours, "hour") : unit(hours, "hour") + " " + unit(rest, "minute")
+        }
+        let days = minutes / (24 * 60), hours = minutes % (24 * 60) / 60
+        return hours == 0 ? unit(days, "day") : unit(days, "day") + " " + unit(hours, "hour")
+    }
+
+    private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}

@@ -1,0 +1,176 @@
+import ChorusSupport
+
+/// Writes a `DraftDocument` as text, Markdown, HTML or Slack Block Kit.
+public enum DraftWriter {
+    /// Plain text: headings and paragraphs as lines, `- ` list items, `> ` quotes, no markup,
+    /// comment lines dropped. Values as written.
+    public static func text(_ document: DraftDocument) -> String {
+        lines(document, includeComments: false).joined(separator: "\n")
+    }
+
+    /// The text the linter reads: as `text`, but with comment lines kept so inline
+    /// suppressions apply to the lines they stand beside.
+    public static func lintSource(_ document: DraftDocument) -> String {
+        lines(document, includeComments: true).joined(separator: "\n")
+    }
+
+    private static func lines(_ document: DraftDocument, includeComments: Bool) -> [String] {
+        var out: [String] = []
+        func plain(_ spans: [DraftDocument.Span]) -> String {
+            spans.map { span in
+                switch span {
+                case .literal(let text): return text.replacingOccurrences(of: "**", with: "")
+                case .value(let text): return text
+                }
+            }.joined()
+        }
+        func separate() { if let last = out.last, !last.isEmpty { out.append("") } }
+        var previousWasList = false
+        for block in document.blocks {
+            let isList: Bool
+            switch block {
+            case .listItem, .quote: isList = true
+            default: isList = false
+            }
+            if !(isList && previousWasList) {
+                if case .comment = block {} else { separate() }
+            }
+            switch block {
+            case .heading(_, let spans): out.append(plain(spans))
+            case .paragraph(let lines): out += lines.map(plain)
+            case .listItem(let spans): out.append("- " + plain(spans))
+            case .quote(let spans): out.append("> " + plain(spans))
+            case .rule: out.append("---")
+            case .comment(let text): if includeComments { out.append(text) }
+            }
+            if case .comment = block {} else { previousWasList = isList }
+        }
+        while out.last == "" { out.removeLast() }
+        return out
+    }
+
+    /// Markdown: the template's markup as written, every value escaped for Markdown.
+    public static func markdown(_ document: DraftDocument) -> String {
+        var out: [String] = []
+        func md(_ spans: [DraftDocument.Span]) -> String {
+            spans.map { span in
+                switch span {
+                case .literal(let text): return text
+                case .value(let text): return FormatEscaping.markdown(text)
+                }
+            }.joined()
+        }
+        var previousWasList = false
+        for block in document.blocks {
+            var isList = false
+            switch block {
+            case .heading(let level, let spans): out.append(String(repeating: "#", count: level) + " " + md(spans))
+            case .paragraph(let lines): out.append(lines.map(md).joined(separator: "  \n"))
+            case .listItem(let spans):
+                if previousWasList, var last = out.popLast() { last += "\n- " + md(spans); out.append(last) } else { out.append("- " + md(spans)) }
+                isList = true
+            case .quote(let spans): out.append("> " + md(spans))
+            case .rule: out.append("---")
+            case .comment: break
+            }
+            if case .comment = block { continue }
+            previousWasList = isList
+        }
+        return out.joined(separator: "\n\n")
+    }
+
+    /// A complete HTML fragment: `<h2>`, `<p>`, `<ul>`, `<blockquote>`, `<hr>`, `<strong>`;
+    /// every value and every literal escaped.
+    public static func html(_ document: DraftDocument) -> String {
+        var out: [String] = []
+        var openList = false
+        func inline(_ spans: [DraftDocument.Span]) -> String {
+            var text = ""
+            var bold = false
+            for span in spans {
+                switch span {
+                case .value(let value): text += FormatEscaping.html(value)
+                case .literal(let literal):
+                    let parts = literal.components(separatedBy: "**")
+                    for (index, part) in parts.enumerated() {
+                        if index > 0 { text += bold ? "</strong>" : "<strong>"; bold.toggle() }
+                        text += FormatEscaping.html(part)
+                    }
+                }
+            }
+            if bold { text += "</strong>" }
+            return text
+        }
+        func closeList() { if openList { out.append("</ul>"); openList = false } }
+        for block in document.blocks {
+            if case .listItem = block {} else if case .comment = block {} else { closeList() }
+            switch block {
+            case .heading(let level, let spans): out.append("<h\(level + 1)>\(inline(spans))</h\(level + 1)>")
+            case .paragraph(let lines): out.append("<p>" + lines.map(inline).joined(separator: "<br>\n") + "</p>")
+            case .listItem(let spans):
+                if !openList { out.append("<ul>"); openList = true }
+                out.append("  <li>\(inline(spans))</li>")
+            case .quote(let spans): out.append("<blockquote><p>\(inline(spans))</p></blockquote>")
+            case .rule: out.append("<hr>")
+            case .comment: break
+            }
+        }
+        closeList()
+        return "<div class=\"chorus-draft\">\n" + out.joined(separator: "\n") + "\n</div>"
+    }
+
+    /// Slack mrkdwn for one line of spans: `**x**` becomes `*x*`, every character that Slack
+    /// reads as a control sequence (`&`, `<`, `>`) escaped, in values and literals alike.
+    static func mrkdwn(_ spans: [DraftDocument.Span]) -> String {
+        spans.map { span in
+            switch span {
+            case .literal(let text): return FormatEscaping.slack(text).replacingOccurrences(of: "**", with: "*")
+            case .value(let text): return FormatEscaping.slack(text)
+            }
+        }.joined()
+    }
+
+    /// A Slack incoming-webhook payload: a `text` fallback and Block Kit `blocks` (a header for the
+    /// first-level heading, mrkdwn sections, dividers), with mrkdwn escaped.
+    public static func slack(_ document: DraftDocument) -> JSONOutput {
+        var blocks: [JSONOutput] = []
+        var pending: [String] = []
+        func section(_ text: String) -> JSONOutput {
+            .object([("type", .string("section")), ("text", .object([("type", .string("mrkdwn")), ("text", .string(text))]))])
+        }
+        func flush() {
+            guard !pending.isEmpty else { return }
+            // A section's text may hold 3,000 characters; split longer runs between lines.
+            var chunk = ""
+            for line in pending {
+                if !chunk.isEmpty && chunk.count + line.count + 1 > 3000 { blocks.append(section(chunk)); chunk = "" }
+                chunk += (chunk.isEmpty ? "" : "\n") + line
+            }
+            if !chunk.isEmpty { blocks.append(section(String(chunk.prefix(3000)))) }
+            pending = []
+        }
+        for block in document.blocks {
+            switch block {
+            case .heading(let level, let spans):
+                flush()
+                if level == 1 {
+                    let plain = spans.map { if case .value(let v) = $0 { return v }; if case .literal(let l) = $0 { return l.replacingOccurrences(of: "**", with: "") }; return "" }.joined()
+                    blocks.append(.object([("type", .string("header")),
+                                           ("text", .object([("type", .string("plain_text")), ("text", .string(String(plain.prefix(150)))), ("emoji", .bool(true))]))]))
+                } else {
+                    pending.append("*" + mrkdwn(spans).replacingOccurrences(of: "*", with: "") + "*")
+                }
+            case .paragraph(let lines):
+                if !pending.isEmpty { pending.append("") }
+                pending += lines.map(mrkdwn)
+            case .listItem(let spans): pending.append("• " + mrkdwn(spans))
+            case .quote(let spans): pending.append("> " + mrkdwn(spans))
+            case .rule: flush(); blocks.append(.object([("type", .string("divider"))]))
+            case .comment: break
+            }
+        }
+        flush()
+        let fallback = FormatEscaping.slack(text(document))
+        return .object([("text", .string(String(fallback.prefix(3000)))), ("blocks", .array(blocks))])
+    }
+}
