@@ -1,0 +1,76 @@
+import ChorusCore
+import ChorusSupport
+import Foundation
+
+/// `chorus log` and `chorus diff`: what changed, who said what to whom, and when.
+enum HistoryCommands {
+    static func describe(_ entry: JournalEntry) -> String {
+        switch entry.kind {
+        case .revision:
+            let changed = entry.changed ?? []
+            return "revision \(entry.revision ?? 0): \(entry.summary ?? "")" + (changed.isEmpty || changed == ["$"] ? "" : "\n      changed: \(changed.joined(separator: ", "))")
+        case .approval, .override:
+            var text = "approved \(entry.audience ?? "?") for revision \(entry.revision ?? 0) (\(entry.format ?? "text"), sha256 \(String((entry.sha256 ?? "").prefix(12))))"
+            if entry.kind == .override {
+                text += "\n      OVERRIDE: \(entry.reason ?? "") — despite \((entry.errorFindings ?? []).count) error finding(s)"
+            }
+            return text
+        case .publication:
+            return "published \(entry.audience ?? "?") revision \(entry.revision ?? 0) to \(entry.channel ?? "?") (approval #\(entry.approvalSeq ?? 0))"
+        case .note:
+            return "note: \(entry.note ?? "")"
+        }
+    }
+
+    static let log = CommandSpec(
+        name: "log",
+        abstract: "Every journal entry: who, when, what changed, what each audience was told.",
+        arguments: [ArgumentSpec("id", help: "The incident id.")],
+        options: Workflow.readOptions + [.flag("text", help: "Show the full text of every approval.")]
+    ) { context in
+        let workflow = try Workflow(context)
+        let id = context.arguments.argument("id") ?? ""
+        let journal = try workflow.journalOrFail(id)
+        _ = try workflow.snapshot(id, &context) // sets aside a torn tail, if any, and reports it
+        let entries = try workflow.run { try journal.entries() }
+        for entry in entries {
+            context.print("#\(entry.seq)  \(ISO8601.format(entry.at))  \(entry.author)  \(describe(entry))")
+            if context.arguments.flag("text"), entry.isApproval, let text = entry.text {
+                context.print(text.split(separator: "\n", omittingEmptySubsequences: false).map { "      | " + $0 }.joined(separator: "\n"))
+            }
+        }
+        return ExitStatus.success
+    }
+
+    static let diff = CommandSpec(
+        name: "diff",
+        abstract: "Field-level differences between two revisions (the second defaults to the current one).",
+        arguments: [ArgumentSpec("id", help: "The incident id."), ArgumentSpec("from", help: "The older revision number."),
+                    ArgumentSpec("to", help: "The newer revision number (default: current).", arity: .optional)],
+        options: Workflow.readOptions
+    ) { context in
+        let workflow = try Workflow(context)
+        let id = context.arguments.argument("id") ?? ""
+        let journal = try workflow.journalOrFail(id)
+        let entries = try workflow.run { try journal.entries() }.filter { $0.kind == .revision }
+        func revision(_ text: String?, _ name: String) throws -> IncidentState? {
+            guard let text else { return entries.last?.state }
+            guard let number = Int(text) else { throw UsageError("<\(name)> takes a revision number, not '\(text)'") }
+            guard let entry = entries.first(where: { $0.revision == number }) else {
+                throw CommandFailure("no revision \(number) of \(id); revisions run 1 to \(entries.count)")
+            }
+            return entry.state
+        }
+        guard let to = try revision(context.arguments.argument("to"), "to"), let from = try revision(context.arguments.argument("from"), "from") else {
+            throw CommandFailure("\(id) has no revisions")
+        }
+        let changes = StateDiff.changes(from: from, to: to)
+        if changes.isEmpty { context.print("no differences"); return ExitStatus.success }
+        for change in changes {
+            context.print("\(change.path)")
+            if let before = change.before { context.print("  - \(before)") }
+            if let after = change.after { context.print("  + \(after)") }
+        }
+        return ExitStatus.success
+    }
+}

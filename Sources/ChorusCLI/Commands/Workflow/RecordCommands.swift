@@ -1,0 +1,168 @@
+import ChorusCore
+import Foundation
+
+/// The verbs that add to an incident's record: facts, hypotheses, corrections, steps,
+/// follow-ups and components. Each writes one validated revision.
+enum RecordCommands {
+    static let idArgument = ArgumentSpec("id", help: "The incident id.")
+
+    static func id(_ context: CommandContext) throws -> String {
+        guard let id = context.arguments.argument("id") else { throw UsageError("Missing expected argument '<id>'") }
+        return id
+    }
+
+    static let fact = CommandSpec(
+        name: "fact",
+        abstract: "Record a confirmed fact with its source.",
+        arguments: [idArgument, ArgumentSpec("text", help: "What is known to be true.")],
+        options: [
+            .value("source", "source", help: "Who reported it.", allowed: FactSource.allCases.map(\.rawValue)),
+            .value("at", "time", help: "When it was observed (default: now)."),
+        ] + Workflow.writeOptions
+    ) { context in
+        let workflow = try Workflow(context)
+        guard let source = context.arguments.value("source").flatMap(FactSource.init(rawValue:)) else {
+            throw UsageError("Missing '--source <source>': one of \(FactSource.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let text = context.arguments.argument("text") ?? ""
+        let at = try context.arguments.value("at").map { try workflow.time($0, option: "--at") } ?? workflow.now
+        var newID = ""
+        try workflow.revise(try id(context), &context, summary: "fact from \(source.rawValue)") { state in
+            let (next, id) = IncidentEdits.addFact(state, text: text, source: source, at: at)
+            newID = id
+            return next
+        }
+        context.print("  recorded \(newID)")
+        return ExitStatus.success
+    }
+
+    static let hypothesis = CommandSpec(
+        name: "hypothesis",
+        abstract: "Record an open hypothesis (shown to engineering only, labelled as unconfirmed).",
+        arguments: [idArgument, ArgumentSpec("text", help: "The possible explanation.")],
+        options: Workflow.writeOptions
+    ) { context in
+        let workflow = try Workflow(context)
+        let text = context.arguments.argument("text") ?? ""
+        var newID = ""
+        try workflow.revise(try id(context), &context, summary: "hypothesis") { state in
+            let (next, id) = IncidentEdits.addHypothesis(state, text: text)
+            newID = id
+            return next
+        }
+        context.print("  recorded \(newID)")
+        return ExitStatus.success
+    }
+
+    static func hypothesisState(_ name: String, _ newState: HypothesisState, _ abstract: String) -> CommandSpec {
+        CommandSpec(
+            name: name, abstract: abstract,
+            arguments: [idArgument, ArgumentSpec("hypothesis", help: "The hypothesis id, e.g. H2.")],
+            options: Workflow.writeOptions
+        ) { context in
+            let workflow = try Workflow(context)
+            let hypothesis = context.arguments.argument("hypothesis") ?? ""
+            try workflow.revise(try id(context), &context, summary: "\(name) \(hypothesis)") { state in
+                try IncidentEdits.setHypothesis(state, id: hypothesis, to: newState)
+            }
+            return ExitStatus.success
+        }
+    }
+
+    static let ruleOut = hypothesisState("rule-out", .ruledOut, "Mark a hypothesis as ruled out.")
+    static let confirm = hypothesisState("confirm", .confirmed, "Mark a hypothesis as confirmed.")
+
+    static let retract = CommandSpec(
+        name: "retract",
+        abstract: "Retract a fact and say what is true instead; every audience's next draft carries the correction.",
+        arguments: [idArgument, ArgumentSpec("fact", help: "The fact id, e.g. F3.")],
+        options: [.value("correct", "text", help: "What is true instead.")] + Workflow.writeOptions
+    ) { context in
+        let workflow = try Workflow(context)
+        guard let correct = context.arguments.value("correct") else { throw UsageError("Missing '--correct <text>': say what is true instead") }
+        let fact = context.arguments.argument("fact") ?? ""
+        let now = workflow.now
+        try workflow.revise(try id(context), &context, summary: "retract \(fact)") { state in
+            try IncidentEdits.retract(state, factID: fact, correct: correct, at: now)
+        }
+        return ExitStatus.success
+    }
+
+    static let step = CommandSpec(
+        name: "step",
+        abstract: "Add a step with its owner, or change a step's state (chorus step ID S2 --state done).",
+        arguments: [idArgument, ArgumentSpec("text", help: "What is being done, or an existing step id such as S2.")],
+        options: [
+            .value("owner", "name", help: "Who owns the step (required for a new step)."),
+            .value("state", "state", help: "planned, in_progress, done or failed.", allowed: StepState.allCases.map(\.rawValue)),
+        ] + Workflow.writeOptions
+    ) { context in
+        let workflow = try Workflow(context)
+        let text = context.arguments.argument("text") ?? ""
+        let owner = context.arguments.value("owner")
+        let stepState = context.arguments.value("state").flatMap(StepState.init(rawValue:))
+        let now = workflow.now
+        let isExisting = text.first == "S" && Int(text.dropFirst()) != nil
+        if isExisting {
+            guard let stepState else { throw UsageError("Missing '--state <state>' to change step \(text)") }
+            try workflow.revise(try id(context), &context, summary: "step \(text) \(stepState.rawValue)") { state in
+                try IncidentEdits.setStep(state, id: text, to: stepState, owner: owner, at: now)
+            }
+            return ExitStatus.success
+        }
+        guard let owner else { throw UsageError("Missing '--owner <name>': every step has a named owner") }
+        var newID = ""
+        try workflow.revise(try id(context), &context, summary: "step") { state in
+            let finished = stepState == .done || stepState == .failed
+            let (next, id) = IncidentEdits.addStep(state, text: text, owner: owner, stepState: stepState ?? .planned, at: finished ? now : nil)
+            newID = id
+            return next
+        }
+        context.print("  recorded \(newID)")
+        return ExitStatus.success
+    }
+
+    static let followUp = CommandSpec(
+        name: "follow-up",
+        abstract: "Add a follow-up with its owner and due date.",
+        arguments: [idArgument, ArgumentSpec("text", help: "The work to do after the incident.")],
+        options: [
+            .value("owner", "name", help: "Who owns it."),
+            .value("due", "date", help: "The due date, YYYY-MM-DD."),
+        ] + Workflow.writeOptions
+    ) { context in
+        let workflow = try Workflow(context)
+        guard let owner = context.arguments.value("owner") else { throw UsageError("Missing '--owner <name>': every follow-up has an owner") }
+        guard let due = context.arguments.value("due") else { throw UsageError("Missing '--due <date>' (YYYY-MM-DD)") }
+        guard CalendarDate.isValid(due) else { throw UsageError("--due: '\(due)' is not a date; expected YYYY-MM-DD") }
+        let text = context.arguments.argument("text") ?? ""
+        try workflow.revise(try id(context), &context, summary: "follow-up for \(owner)") { state in
+            var state = state
+            state.followUps.append(FollowUp(text: text, owner: owner, due: due))
+            return state
+        }
+        return ExitStatus.success
+    }
+
+    static let component = CommandSpec(
+        name: "component",
+        abstract: "Set a component's status, adding it (with --public NAME) if it is new.",
+        arguments: [idArgument, ArgumentSpec("name", help: "The component's internal name.")],
+        options: [
+            .value("status", "status", help: "The component's status.", allowed: ComponentStatus.allCases.map(\.rawValue)),
+            .value("public", "name", help: "The name customers know (required for a new component)."),
+            .value("statuspage-id", "id", help: "The component's id on the status page."),
+        ] + Workflow.writeOptions
+    ) { context in
+        let workflow = try Workflow(context)
+        guard let status = context.arguments.value("status").flatMap(ComponentStatus.init(rawValue:)) else {
+            throw UsageError("Missing '--status <status>': one of \(ComponentStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let name = context.arguments.argument("name") ?? ""
+        let publicName = context.arguments.value("public"), statuspageID = context.arguments.value("statuspage-id")
+        try workflow.revise(try id(context), &context, summary: "component \(name) \(status.rawValue)") { state in
+            try IncidentEdits.setComponent(state, internalName: name, status: status, publicName: publicName, statuspageID: statuspageID)
+        }
+        return ExitStatus.success
+    }
+}

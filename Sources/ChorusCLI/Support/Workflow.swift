@@ -1,0 +1,117 @@
+import ChorusCore
+import ChorusSupport
+import Foundation
+
+/// What every journal command shares: the store, the author, the clock and the zone.
+struct Workflow {
+    let store: JournalStore
+    let now: Date
+    let timeZone: TimeZone
+
+    static let storeOption = OptionSpec.value("store", "dir", help: "The store folder (default: ./.chorus, or CHORUS_STORE).")
+    static let authorOption = OptionSpec.value("as", "name", help: "Who is writing (or CHORUS_AUTHOR); every write needs one.")
+    static let expectOption = OptionSpec.value("expect-revision", "n", help: "Write only if the incident is still at revision N.")
+    static let nowOption = OptionSpec.value("now", "time", help: "The current time, ISO 8601 (default: the clock); makes output repeatable.")
+    static let tzOption = OptionSpec.value("tz", "zone", help: "Time zone for times typed and shown, e.g. Europe/Berlin.", default: "UTC")
+
+    /// Options of commands that only read.
+    static let readOptions = [storeOption, nowOption, tzOption]
+    /// Options of commands that write a revision.
+    static let writeOptions = [storeOption, authorOption, expectOption, nowOption, tzOption]
+
+    init(_ context: CommandContext) throws {
+        let folder: String
+        if let option = context.arguments.value("store") {
+            folder = context.resolve(option)
+        } else if let variable = context.environment["CHORUS_STORE"], !variable.isEmpty {
+            folder = context.resolve(variable)
+        } else {
+            folder = context.resolve(".chorus")
+        }
+        store = JournalStore(root: URL(fileURLWithPath: folder))
+        let zoneName = context.arguments.value("tz") ?? "UTC"
+        guard let zone = TimeZone(identifier: zoneName) else {
+            var message = "unknown time zone '\(zoneName)'; use an IANA name such as UTC or Europe/Berlin"
+            if let near = NameSuggestion.closest(to: zoneName, among: TimeZone.knownTimeZoneIdentifiers) { message += ". Did you mean '\(near)'?" }
+            throw UsageError(message)
+        }
+        timeZone = zone
+        if let text = context.arguments.value("now") {
+            do { now = try ISO8601.parse(text) } catch { throw UsageError("--now: \(error)") }
+        } else {
+            now = context.now()
+        }
+    }
+
+    func author(_ context: CommandContext) throws -> String {
+        if let name = context.arguments.value("as"), !name.trimmingCharacters(in: .whitespaces).isEmpty { return name }
+        if let name = context.environment["CHORUS_AUTHOR"], !name.trimmingCharacters(in: .whitespaces).isEmpty { return name }
+        throw CommandFailure(JournalError.missingAuthor.description)
+    }
+
+    func expectedRevision(_ context: CommandContext) throws -> Int? {
+        guard let text = context.arguments.value("expect-revision") else { return nil }
+        guard let number = Int(text), number >= 0 else { throw UsageError("--expect-revision takes a revision number, not '\(text)'") }
+        return number
+    }
+
+    func time(_ text: String, option: String) throws -> Date {
+        do { return try TimeInput.parse(text, now: now, timeZone: timeZone) } catch { throw UsageError("\(option): \(error)") }
+    }
+
+    var clock: RenderClock { RenderClock(now: now, timeZone: timeZone) }
+
+    /// Reads the current snapshot of an existing incident, reporting a torn tail on stderr.
+    func snapshot(_ id: String, _ context: inout CommandContext) throws -> JournalSnapshot {
+        let journal = try journalOrFail(id)
+        let (snapshot, torn) = try run { try journal.snapshot() }
+        report(torn, &context)
+        return snapshot
+    }
+
+    func journalOrFail(_ id: String) throws -> IncidentJournal {
+        do { return try store.existingJournal(for: id) } catch let error as JournalError { throw CommandFailure(error.description) }
+    }
+
+    /// Runs a journal operation, turning journal errors into command failures.
+    func run<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as JournalError { throw CommandFailure(error.description) }
+    }
+
+    func report(_ torn: TornTail?, _ context: inout CommandContext) {
+        guard let torn else { return }
+        context.printError("warning: the journal ended in a torn line (\(torn.byteCount) bytes at byte \(torn.offset), from an interrupted write); it was set aside in \(torn.recoveryFile) and every complete entry is intact")
+    }
+
+    /// Applies `edit` to the current state and appends the result as a new revision, after
+    /// validating it. Prints what changed.
+    @discardableResult
+    func revise(_ id: String, _ context: inout CommandContext, summary: String,
+                _ edit: @escaping (IncidentState) throws -> IncidentState) throws -> JournalSnapshot {
+        let author = try author(context)
+        let expected = try expectedRevision(context)
+        let journal = try journalOrFail(id)
+        let now = self.now
+        var changed: [String] = []
+        let result = try run {
+            try journal.append(author: author, at: now, expectRevision: expected) { snapshot in
+                guard let current = snapshot.state else { throw JournalError.rejected("incident \(id) has no state yet") }
+                var next = try edit(current)
+                next.lastUpdatedAt = max(now, current.lastUpdatedAt)
+                if next.status == .monitoring && current.status != .monitoring { next.monitoringSince = now }
+                next = try IncidentEdits.validated(next)
+                changed = StateDiff.changedFields(from: current, to: next).filter { $0 != "$.lastUpdatedAt" }
+                guard !changed.isEmpty else { throw JournalError.rejected("nothing to change: the state already says this") }
+                var entry = JournalEntry(seq: 0, at: now, author: author, kind: .revision)
+                entry.state = next
+                entry.changed = changed
+                entry.summary = summary
+                return [entry]
+            }
+        }
+        report(result.torn, &context)
+        context.print("\(id): revision \(result.snapshot.revision) by \(author): \(summary)")
+        context.print("  changed: \(changed.joined(separator: ", "))")
+        return result.snapshot
+    }
+}

@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// An advisory lock on a file (`flock`), shared for readers and exclusive for writers. Locks are
+/// held per open file, so two opens in one process exclude each other just as two processes do.
+final class FileLock {
+    private let descriptor: Int32
+
+    enum Mode { case shared, exclusive }
+
+    struct LockError: Error, CustomStringConvertible {
+        var path: String
+        var reason: String
+        var description: String { "cannot lock \(path): \(reason)" }
+    }
+
+    init(path: String, mode: Mode) throws {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw LockError(path: path, reason: String(cString: strerror(errno))) }
+        while flock(fd, mode == .shared ? LOCK_SH : LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw LockError(path: path, reason: reason)
+        }
+        descriptor = fd
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
+/// Low-level file writes with the durability the journal promises.
+enum DurableFile {
+    struct WriteError: Error, CustomStringConvertible {
+        var path: String
+        var reason: String
+        var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    /// Appends `bytes` to `path` and syncs them to disk before returning.
+    static func append(_ bytes: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        try writeAll(fd, bytes, path: path)
+        guard fsync(fd) == 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// Replaces `path` atomically: writes a temporary file, syncs it, renames it over `path`,
+    /// and syncs the folder.
+    static func replace(_ path: String, with bytes: [UInt8]) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WriteError(path: temporary, reason: String(cString: strerror(errno))) }
+        do {
+            try writeAll(fd, bytes, path: temporary)
+            guard fsync(fd) == 0 else { throw WriteError(path: temporary, reason: String(cString: strerror(errno))) }
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw WriteError(path: path, reason: reason)
+        }
+        syncFolder(of: path)
+    }
+
+    /// Truncates `path` to `length` bytes and syncs.
+    static func truncate(_ path: String, to length: Int) throws {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        guard ftruncate(fd, off_t(length)) == 0, fsync(fd) == 0 else {
+            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    static func syncFolder(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 { fsync(fd); close(fd) }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(path: path, reason: String(cString: strerror(errno)))
+            }
+            offset += written
+        }
+    }
+
+    /// The file's size in bytes, or nil when it does not exist.
+    static func size(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// Reads `length` bytes from `offset` (fewer at the end of the file).
+    static func read(_ path: String, from offset: Int = 0) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        do {
+            try handle.seek(toOffset: UInt64(offset))
+            return Array(try handle.readToEnd() ?? Data())
+        } catch {
+            return nil
+        }
+    }
+}

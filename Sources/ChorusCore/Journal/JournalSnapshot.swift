@@ -1,0 +1,45 @@
+import Foundation
+
+/// What the journal says now, without replaying it: the current state and revision, and the
+/// latest approval and publication per audience. Stored as the checkpoint and rebuilt from the
+/// journal whenever the checkpoint is missing, damaged or behind.
+public struct JournalSnapshot: Sendable, Codable, Equatable {
+    /// Bumped when the checkpoint's layout changes, so an old one is rebuilt, not misread.
+    public static let layoutVersion = 1
+
+    public var layout = JournalSnapshot.layoutVersion
+    public var incidentID: String
+    /// The last entry's sequence number (0 for an empty journal).
+    public var seq = 0
+    /// How many bytes of the journal this snapshot covers.
+    public var bytes = 0
+    /// The current revision number (0 before the first).
+    public var revision = 0
+    public var state: IncidentState?
+    public var revisionAt: Date?
+    public var revisionAuthor: String?
+    /// The latest approval (or override) per audience.
+    public var approvals: [String: JournalEntry] = [:]
+    /// The latest publication per audience.
+    public var publications: [String: JournalEntry] = [:]
+
+    public init(incidentID: String) { self.incidentID = incidentID }
+
+    /// Applies one entry, in order.
+    mutating func apply(_ entry: JournalEntry) {
+        seq = entry.seq
+        switch entry.kind {
+        case .revision:
+            revision = entry.revision ?? revision + 1
+            state = entry.state
+            revisionAt = entry.at
+            revisionAuthor = entry.author
+        case .approval, .override:
+            if let audience = entry.audience { approvals[audience] = entry }
+        case .publication:
+            if let audience = entry.audience { publications[audience] = entry }
+        case .note:
+            break
+        }
+    }
+}

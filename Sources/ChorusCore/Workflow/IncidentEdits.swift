@@ -1,0 +1,112 @@
+import ChorusSupport
+import Foundation
+
+/// The changes the workflow verbs make to a state. Each returns the new state or throws a
+/// `JournalError.rejected` that says why; none writes anything.
+public enum IncidentEdits {
+    static func reject(_ message: String) -> JournalError { .rejected(message) }
+
+    /// The next free id with `prefix` ("F" → "F4" when F1…F3 exist).
+    public static func nextID(prefix: String, existing: [String]) -> String {
+        let numbers = existing.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }
+        return prefix + String((numbers.max() ?? 0) + 1)
+    }
+
+    public static func addFact(_ state: IncidentState, text: String, source: FactSource, at: Date) -> (IncidentState, String) {
+        var state = state
+        let id = nextID(prefix: "F", existing: state.facts.map(\.id) + state.corrections.compactMap(\.retracts))
+        state.facts.append(Fact(id: id, text: text, at: at, source: source))
+        return (state, id)
+    }
+
+    public static func addHypothesis(_ state: IncidentState, text: String) -> (IncidentState, String) {
+        var state = state
+        let id = nextID(prefix: "H", existing: state.hypotheses.map(\.id))
+        state.hypotheses.append(Hypothesis(id: id, text: text, state: .open))
+        return (state, id)
+    }
+
+    public static func setHypothesis(_ state: IncidentState, id: String, to newState: HypothesisState) throws -> IncidentState {
+        var state = state
+        guard let index = state.hypotheses.firstIndex(where: { $0.id == id }) else {
+            throw reject(unknown("hypothesis", id, among: state.hypotheses.map(\.id)))
+        }
+        state.hypotheses[index].state = newState
+        return state
+    }
+
+    public static func retract(_ state: IncidentState, factID: String, correct: String, at: Date) throws -> IncidentState {
+        var state = state
+        guard let index = state.facts.firstIndex(where: { $0.id == factID }) else {
+            throw reject(unknown("fact", factID, among: state.facts.map(\.id)))
+        }
+        let fact = state.facts.remove(at: index)
+        state.corrections.append(Correction(retracts: fact.id, said: fact.text, correct: correct, at: at))
+        return state
+    }
+
+    public static func addStep(_ state: IncidentState, text: String, owner: String, stepState: StepState, at: Date?) -> (IncidentState, String) {
+        var state = state
+        let id = nextID(prefix: "S", existing: state.steps.compactMap(\.id))
+        state.steps.append(Step(id: id, text: text, owner: owner, state: stepState, at: at))
+        return (state, id)
+    }
+
+    public static func setStep(_ state: IncidentState, id: String, to stepState: StepState, owner: String?, at: Date) throws -> IncidentState {
+        var state = state
+        guard let index = state.steps.firstIndex(where: { $0.id == id }) else {
+            throw reject(unknown("step", id, among: state.steps.compactMap(\.id)))
+        }
+        state.steps[index].state = stepState
+        if let owner { state.steps[index].owner = owner }
+        if stepState == .done || stepState == .failed { state.steps[index].at = at }
+        return state
+    }
+
+    public static func setComponent(_ state: IncidentState, internalName: String, status: ComponentStatus,
+                                    publicName: String?, statuspageID: String?) throws -> IncidentState {
+        var state = state
+        if let index = state.components.firstIndex(where: { $0.internalName == internalName }) {
+            state.components[index].status = status
+            if let publicName { state.components[index].publicName = publicName }
+            if let statuspageID { state.components[index].statuspageId = statuspageID }
+        } else {
+            guard let publicName else {
+                var message = "no component \"\(internalName)\" yet; to add it, give its public name with --public NAME"
+                if let near = NameSuggestion.closest(to: internalName, among: state.components.map(\.internalName)) {
+                    message += ". Did you mean \"\(near)\"?"
+                }
+                throw reject(message)
+            }
+            state.components.append(AffectedComponent(internalName: internalName, publicName: publicName, status: status, statuspageId: statuspageID))
+        }
+        return state
+    }
+
+    static func unknown(_ noun: String, _ id: String, among ids: [String]) -> String {
+        var message = "no \(noun) \"\(id)\""
+        if let near = NameSuggestion.closest(to: id, among: ids) {
+            message += ". Did you mean \"\(near)\"?"
+        } else if !ids.isEmpty {
+            message += "; known: \(ids.joined(separator: ", "))"
+        }
+        return message
+    }
+
+    /// Checks an edited state with the same rules as `chorus validate` (shape and rules), so
+    /// the journal never holds a state `validate` would refuse.
+    public static func validated(_ state: IncidentState) throws -> IncidentState {
+        let text: String
+        do { text = try StateCoding.encode(state) } catch { throw reject("cannot encode the state: \(error)") }
+        do {
+            return try StateDocument.load(text).state
+        } catch {
+            let lines = error.formatted(file: "state").map { $0.replacingOccurrences(of: "state:1:1: error: ", with: "").replacingOccurrences(of: "state: error: ", with: "") }
+            throw reject("the change would make the state invalid:\n  " + lines.map { line in
+                // Positions refer to the encoded state, not a file the user wrote; keep the path.
+                if let range = line.range(of: "error: ") { return String(line[range.upperBound...]) }
+                return line
+            }.joined(separator: "\n  "))
+        }
+    }
+}
