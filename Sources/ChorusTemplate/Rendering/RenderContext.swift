@@ -61,8 +61,7 @@ struct RenderContext {
     /// The value of `name`: `.` is the top of the stack; otherwise the first part is looked up
     /// from the top of the stack down, and each further part only in the value found so far.
     func lookup(_ name: TemplateName) -> TemplateValue? {
-        let components = name.components
-        guard let first = components.first else { return top.value }
+        guard let first = name.first else { return top.value }
         var frame: ContextFrame? = top
         var found: TemplateValue?
         while let current = frame {
@@ -73,6 +72,7 @@ struct RenderContext {
             frame = current.parent
         }
         guard var value = found else { return nil }
+        let components = name.components
         var index = 1
         while index < components.count {
             if case .lambda(let lambda) = value { value = lambda("") }

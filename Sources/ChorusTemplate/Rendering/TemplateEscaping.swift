@@ -74,52 +74,54 @@ public struct TemplateEscaping: Sendable, Equatable, CustomStringConvertible {
     func append(_ text: String, to output: inout String) {
         switch kind {
         case .text: output += text
-        case .html: Self.appendReplacing(text, to: &output, replacement: Self.htmlEntity)
-        case .slack: Self.appendReplacing(text, to: &output, replacement: Self.slackEntity)
+        case .html: Self.appendEntities(text, to: &output, slack: false)
+        case .slack: Self.appendEntities(text, to: &output, slack: true)
         case .markdown: Self.appendMarkdown(text, to: &output)
         case .custom(_, let escape): output += escape(text)
         }
     }
 
-    private static func htmlEntity(_ byte: UInt8) -> String? {
+    /// `&` `<` `>` `"` `'`, and for Slack only the first three.
+    @inline(__always)
+    private static func needsEntity(_ byte: UInt8, slack: Bool) -> Bool {
+        guard byte <= UInt8(ascii: ">") else { return false }
         switch byte {
-        case UInt8(ascii: "&"): return "&amp;"
-        case UInt8(ascii: "<"): return "&lt;"
-        case UInt8(ascii: ">"): return "&gt;"
-        case UInt8(ascii: "\""): return "&quot;"
-        case UInt8(ascii: "'"): return "&#39;"
-        default: return nil
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"): return true
+        case UInt8(ascii: "\""), UInt8(ascii: "'"): return !slack
+        default: return false
         }
     }
 
-    private static func slackEntity(_ byte: UInt8) -> String? {
-        switch byte {
-        case UInt8(ascii: "&"): return "&amp;"
-        case UInt8(ascii: "<"): return "&lt;"
-        case UInt8(ascii: ">"): return "&gt;"
-        default: return nil
-        }
-    }
-
-    /// Copies unchanged runs whole; only bytes with a replacement are rewritten. All replaced
-    /// bytes are ASCII, so every cut falls on a character boundary.
-    private static func appendReplacing(_ text: String, to output: inout String, replacement: (UInt8) -> String?) {
+    /// Copies unchanged runs whole; only bytes that need an entity are rewritten. Every such
+    /// byte is ASCII, so every cut falls on a character boundary. Most values need nothing, and
+    /// are appended after one pass over their bytes.
+    private static func appendEntities(_ text: String, to output: inout String, slack: Bool) {
         let utf8 = text.utf8
+        let clean = utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { needsEntity($0, slack: slack) }
+        } ?? !utf8.contains { needsEntity($0, slack: slack) }
+        if clean {
+            output += text
+            return
+        }
         var runStart = utf8.startIndex
         var index = runStart
         while index != utf8.endIndex {
-            if let entity = replacement(utf8[index]) {
+            let byte = utf8[index]
+            if needsEntity(byte, slack: slack) {
                 if runStart != index { output += text[runStart..<index] }
-                output += entity
+                switch byte {
+                case UInt8(ascii: "&"): output += "&amp;"
+                case UInt8(ascii: "<"): output += "&lt;"
+                case UInt8(ascii: ">"): output += "&gt;"
+                case UInt8(ascii: "\""): output += "&quot;"
+                default: output += "&#39;"
+                }
                 runStart = utf8.index(after: index)
             }
             index = utf8.index(after: index)
         }
-        if runStart == utf8.startIndex {
-            output += text
-        } else if runStart != utf8.endIndex {
-            output += text[runStart...]
-        }
+        if runStart != utf8.endIndex { output += text[runStart...] }
     }
 
     private static func isMarkdownSpecial(_ byte: UInt8) -> Bool {

@@ -12,6 +12,9 @@ enum TemplateNode: Sendable {
 struct TemplateName: Sendable, CustomStringConvertible {
     /// Empty for `.`.
     let components: [String]
+    /// The first component (nil for `.`), kept apart so that lookups of plain names need not
+    /// touch the array.
+    let first: String?
     let text: String
 
     var isImplicit: Bool { components.isEmpty }
@@ -22,16 +25,28 @@ struct TemplateName: Sendable, CustomStringConvertible {
         self.text = text
         if text == "." {
             components = []
+            first = nil
             return
         }
-        if text.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
-            throw TemplateNameProblem(reason: "names cannot contain whitespace")
+        var parts: [String] = []
+        var partStart = text.utf8.startIndex
+        var index = partStart
+        while true {
+            let atEnd = index == text.utf8.endIndex
+            let byte = atEnd ? UInt8(ascii: ".") : text.utf8[index]
+            if TemplateScanner.isWhitespace(byte) {
+                throw TemplateNameProblem(reason: "names cannot contain whitespace")
+            }
+            if byte == UInt8(ascii: ".") {
+                if partStart == index { throw TemplateNameProblem(reason: "a dotted name cannot have an empty part") }
+                parts.append(String(text[partStart..<index]))
+                if atEnd { break }
+                partStart = text.utf8.index(after: index)
+            }
+            index = text.utf8.index(after: index)
         }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.contains(where: \.isEmpty) {
-            throw TemplateNameProblem(reason: "a dotted name cannot have an empty part")
-        }
-        components = parts.map(String.init)
+        components = parts
+        first = parts.first
     }
 }
 

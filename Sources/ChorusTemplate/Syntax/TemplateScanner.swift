@@ -1,13 +1,10 @@
 /// The pair of strings that open and close a tag; `{{` and `}}` until a set-delimiter tag
-/// changes them.
+/// changes them. (Short strings are stored inline, so tags carry them without reference counting.)
 struct Delimiters: Sendable, Equatable {
-    var open: [UInt8]
-    var close: [UInt8]
+    var open: String
+    var close: String
 
-    static let standard = Delimiters(open: Array("{{".utf8), close: Array("}}".utf8))
-
-    var openText: String { String(decoding: open, as: UTF8.self) }
-    var closeText: String { String(decoding: close, as: UTF8.self) }
+    static let standard = Delimiters(open: "{{", close: "}}")
 }
 
 /// One tag as the scanner found it.
@@ -58,7 +55,10 @@ struct TemplateScanner {
     func scan(delimiters initial: Delimiters = .standard) throws(TemplateError) -> [ScannedToken] {
         let bytes = source.bytes
         var tokens: [ScannedToken] = []
+        tokens.reserveCapacity(bytes.count / 16)
         var delimiters = initial
+        var open = Array(initial.open.utf8)
+        var close = Array(initial.close.utf8)
         var textStart = 0
         var index = 0
         let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
@@ -72,11 +72,13 @@ struct TemplateScanner {
                 textStart = index
                 continue
             }
-            if byte == delimiters.open[0], matches(delimiters.open, at: index) {
+            if byte == open[0], matches(open, at: index) {
                 if index > textStart { tokens.append(.text(textStart..<index)) }
-                let tag = try scanTag(at: index, delimiters: delimiters)
+                let tag = try scanTag(at: index, delimiters: delimiters, open: open, close: close)
                 if tag.kind == .delimiters {
                     delimiters = try parseDelimiters(tag)
+                    open = Array(delimiters.open.utf8)
+                    close = Array(delimiters.close.utf8)
                 }
                 tokens.append(.tag(tag))
                 index = tag.end
@@ -92,7 +94,11 @@ struct TemplateScanner {
     private func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
         let bytes = source.bytes
         guard offset + pattern.count <= bytes.count else { return false }
-        for (index, byte) in pattern.enumerated() where bytes[offset + index] != byte { return false }
+        var index = 0
+        while index < pattern.count {
+            if bytes[offset + index] != pattern[index] { return false }
+            index += 1
+        }
         return true
     }
 
@@ -107,14 +113,14 @@ struct TemplateScanner {
         return nil
     }
 
-    private func scanTag(at start: Int, delimiters: Delimiters) throws(TemplateError) -> ScannedTag {
+    private func scanTag(at start: Int, delimiters: Delimiters, open: [UInt8], close: [UInt8]) throws(TemplateError) -> ScannedTag {
         let bytes = source.bytes
-        let contentStart = start + delimiters.open.count
+        let contentStart = start + open.count
         let sigil: UInt8? = contentStart < bytes.count ? bytes[contentStart] : nil
         let kind: ScannedTag.Kind
-        var closing = delimiters.close
+        var closing = close
         switch sigil {
-        case UInt8(ascii: "{"): kind = .unescaped; closing = Array("}".utf8) + delimiters.close
+        case UInt8(ascii: "{"): kind = .unescaped; closing = [UInt8(ascii: "}")] + close
         case UInt8(ascii: "&"): kind = .unescaped
         case UInt8(ascii: "#"): kind = .section
         case UInt8(ascii: "^"): kind = .inverted
@@ -123,7 +129,7 @@ struct TemplateScanner {
         case UInt8(ascii: ">"): kind = .partial
         case UInt8(ascii: "<"): kind = .parent
         case UInt8(ascii: "$"): kind = .block
-        case UInt8(ascii: "="): kind = .delimiters; closing = Array("=".utf8) + delimiters.close
+        case UInt8(ascii: "="): kind = .delimiters; closing = [UInt8(ascii: "=")] + close
         default: kind = .variable
         }
         let bodyStart = kind == .variable ? contentStart : contentStart + 1
@@ -131,9 +137,9 @@ struct TemplateScanner {
             throw source.error(.unclosedTag(expected: String(decoding: closing, as: UTF8.self)), atByte: start)
         }
         let body = bytes[bodyStart..<closeAt]
-        if kind != .comment, find(delimiters.open, in: body) {
+        if kind != .comment, find(open, in: body) {
             // `{{a {{b}}`: the first tag was never closed; say so rather than "invalid name".
-            throw source.error(.unclosedTag(expected: delimiters.closeText), atByte: start)
+            throw source.error(.unclosedTag(expected: delimiters.close), atByte: start)
         }
         let content = kind == .comment ? String(decoding: body, as: UTF8.self) : trimmed(body)
         return ScannedTag(kind: kind, content: content, start: start, end: closeAt + closing.count, delimiters: delimiters)
@@ -167,6 +173,6 @@ struct TemplateScanner {
         guard parts.count == 2, !parts.contains(where: { $0.contains(UInt8(ascii: "=")) }) else {
             throw source.error(.invalidDelimiters(tag.display), atByte: tag.start)
         }
-        return Delimiters(open: Array(parts[0]), close: Array(parts[1]))
+        return Delimiters(open: String(decoding: parts[0], as: UTF8.self), close: String(decoding: parts[1], as: UTF8.self))
     }
 }
