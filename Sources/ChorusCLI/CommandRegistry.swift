@@ -5,6 +5,7 @@ enum CommandRegistry {
         ValidateCommand.spec,
         SchemaCommand.spec,
         AudiencesCommand.spec,
+        MustacheCommand.spec,
         OpenCommand.spec,
         UpdateCommand.spec,
         RecordCommands.fact,
