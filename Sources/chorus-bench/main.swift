@@ -5,6 +5,7 @@ import Foundation
 // Each group lives in its own file; add yours to this list.
 let groups: [BenchmarkGroup] = [
     validationBenchmarks,
+    templateBenchmarks,
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
