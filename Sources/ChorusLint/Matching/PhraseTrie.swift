@@ -1,0 +1,266 @@
+/// One step of a compiled phrase: a vocabulary word (by stem or exact-form id), a class, or a
+/// macro (any phrase of a `[define NAME]` section).
+enum PhraseStep: Hashable, Sendable {
+    case word(Int32)
+    case placeholder(TokenClass)
+    case macro(Int32)
+}
+
+/// Every phrase of the phrasebook in one token trie. A phrase's cost at lint time is a walk of
+/// at most its own length from each token, whatever the number of phrases: children are found
+/// by hashing (node, word id), the root's children by indexing an array by word id, and class
+/// and macro edges are few and screened by a per-node bit mask. Macros are sub-tries with their
+/// own roots (nodes 1…M), so `{duration}` costs one sub-walk, not one path per alternative.
+struct PhraseTrie: Sendable {
+    /// Main-root children by vocabulary id (-1: none).
+    private(set) var rootChildren: [Int32] = []
+    /// Per node: union of class-edge bits; class edges from `classEdgeStart[node]` to `[node + 1]`.
+    private(set) var classMask: [UInt32] = []
+    private(set) var classEdgeStart: [Int32] = []
+    private(set) var classEdgeBits: [UInt32] = []
+    private(set) var classEdgeChild: [Int32] = []
+    /// Per node: macro edges from `macroEdgeStart[node]` to `[node + 1]`.
+    private(set) var macroEdgeStart: [Int32] = []
+    private(set) var macroEdgeMacro: [Int32] = []
+    private(set) var macroEdgeChild: [Int32] = []
+    /// Per node: the phrase ids that end there, from `terminalStart[node]` to `[node + 1]`.
+    private(set) var terminalStart: [Int32] = []
+    private(set) var terminals: [Int32] = []
+    /// Per node: a macro's phrase ends here.
+    private(set) var macroEnd: [Bool] = []
+    /// (node << 32 | word id) → child, open addressing; `emptyKey` marks a free slot.
+    private var edgeKeys: [UInt64] = []
+    private var edgeChildren: [Int32] = []
+    static let emptyKey = UInt64.max
+
+    /// Whether a phrase starts with a macro (then every token must be tried).
+    private(set) var rootHasMacroEdges = false
+
+    var nodeCount: Int { classMask.count }
+
+    /// The root node of macro `macro`.
+    @inline(__always)
+    static func macroRoot(_ macro: Int32) -> Int32 { macro + 1 }
+
+    /// Builds the trie. `root` is -1 for phrasebook entries (id = entry index) and the macro
+    /// number for the phrases of a macro.
+    init(phrases: [(steps: [PhraseStep], id: Int32, root: Int32)], macroCount: Int, vocabularySize: Int) {
+        var wordChildren: [[Int32: Int32]] = Array(repeating: [:], count: macroCount + 1)
+        var classChildren: [[UInt32: Int32]] = Array(repeating: [:], count: macroCount + 1)
+        var macroChildren: [[Int32: Int32]] = Array(repeating: [:], count: macroCount + 1)
+        var ends: [[Int32]] = Array(repeating: [], count: macroCount + 1)
+        var macroEnds: [Bool] = Array(repeating: false, count: macroCount + 1)
+        func newNode() -> Int32 {
+            wordChildren.append([:]); classChildren.append([:]); macroChildren.append([:])
+            ends.append([]); macroEnds.append(false)
+            return Int32(wordChildren.count - 1)
+        }
+        for phrase in phrases {
+            var node: Int32 = phrase.root < 0 ? 0 : PhraseTrie.macroRoot(phrase.root)
+            for step in phrase.steps {
+                switch step {
+                case .word(let id):
+                    if let child = wordChildren[Int(node)][id] { node = child } else {
+                        let child = newNode(); wordChildren[Int(node)][id] = child; node = child
+                    }
+                case .placeholder(let tokenClass):
+                    if let child = classChildren[Int(node)][tokenClass.rawValue] { node = child } else {
+                        let child = newNode(); classChildren[Int(node)][tokenClass.rawValue] = child; node = child
+                    }
+                case .macro(let macro):
+                    if let child = macroChildren[Int(node)][macro] { node = child } else {
+                        let child = newNode(); macroChildren[Int(node)][macro] = child; node = child
+                    }
+                }
+            }
+            if phrase.root >= 0 {
+                macroEnds[Int(node)] = true
+            } else if !ends[Int(node)].contains(phrase.id) {
+                ends[Int(node)].append(phrase.id)
+            }
+        }
+        let nodes = wordChildren.count
+        rootChildren = Array(repeating: -1, count: vocabularySize)
+        for (id, child) in wordChildren[0] { rootChildren[Int(id)] = child }
+        rootHasMacroEdges = !macroChildren[0].isEmpty
+        var edgeCount = 0
+        for node in 1..<nodes { edgeCount += wordChildren[node].count }
+        var capacity = 16
+        while capacity < edgeCount * 2 { capacity *= 2 }
+        edgeKeys = Array(repeating: PhraseTrie.emptyKey, count: capacity)
+        edgeChildren = Array(repeating: -1, count: capacity)
+        for node in 0..<nodes {
+            classEdgeStart.append(Int32(classEdgeBits.count))
+            macroEdgeStart.append(Int32(macroEdgeMacro.count))
+            terminalStart.append(Int32(terminals.count))
+            var mask: UInt32 = 0
+            for (bits, child) in classChildren[node].sorted(by: { $0.key < $1.key }) {
+                mask |= bits
+                classEdgeBits.append(bits)
+                classEdgeChild.append(child)
+            }
+            for (macro, child) in macroChildren[node].sorted(by: { $0.key < $1.key }) {
+                macroEdgeMacro.append(macro)
+                macroEdgeChild.append(child)
+            }
+            classMask.append(mask)
+            terminals.append(contentsOf: ends[node].sorted())
+            macroEnd.append(macroEnds[node])
+            if node > 0 {
+                for (id, child) in wordChildren[node] { insertEdge(node: Int32(node), word: id, child: child) }
+            }
+        }
+        classEdgeStart.append(Int32(classEdgeBits.count))
+        macroEdgeStart.append(Int32(macroEdgeMacro.count))
+        terminalStart.append(Int32(terminals.count))
+    }
+
+    private mutating func insertEdge(node: Int32, word: Int32, child: Int32) {
+        let key = PhraseTrie.key(node, word)
+        let mask = edgeKeys.count - 1
+        var slot = PhraseTrie.slot(key) & mask
+        while edgeKeys[slot] != PhraseTrie.emptyKey { slot = (slot + 1) & mask }
+        edgeKeys[slot] = key
+        edgeChildren[slot] = child
+    }
+
+    @inline(__always)
+    static func key(_ node: Int32, _ word: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word))
+    }
+
+    @inline(__always)
+    static func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20)
+    }
+
+    /// Runs `body` with an allocation-free view of the trie.
+    func view<R>(_ body: (View) throws -> R) rethrows -> R {
+        try rootChildren.withUnsafeBufferPointer { root in
+        try classMask.withUnsafeBufferPointer { classMask in
+        try classEdgeStart.withUnsafeBufferPointer { classEdgeStart in
+        try classEdgeBits.withUnsafeBufferPointer { classEdgeBits in
+        try classEdgeChild.withUnsafeBufferPointer { classEdgeChild in
+        try macroEdgeStart.withUnsafeBufferPointer { macroEdgeStart in
+        try macroEdgeMacro.withUnsafeBufferPointer { macroEdgeMacro in
+        try macroEdgeChild.withUnsafeBufferPointer { macroEdgeChild in
+        try terminalStart.withUnsafeBufferPointer { terminalStart in
+        try terminals.withUnsafeBufferPointer { terminals in
+        try macroEnd.withUnsafeBufferPointer { macroEnd in
+        try edgeKeys.withUnsafeBufferPointer { edgeKeys in
+        try edgeChildren.withUnsafeBufferPointer { edgeChildren in
+            try body(View(
+                root: root, classMask: classMask, classEdgeStart: classEdgeStart, classEdgeBits: classEdgeBits,
+                classEdgeChild: classEdgeChild, macroEdgeStart: macroEdgeStart, macroEdgeMacro: macroEdgeMacro,
+                macroEdgeChild: macroEdgeChild, terminalStart: terminalStart, terminals: terminals,
+                macroEnd: macroEnd, edgeKeys: edgeKeys, edgeChildren: edgeChildren,
+                rootHasMacroEdges: rootHasMacroEdges))
+        }}}}}}}}}}}}}
+    }
+
+    /// Unsafe, allocation-free traversal, valid inside `view`.
+    struct View {
+        let root: UnsafeBufferPointer<Int32>
+        let classMask: UnsafeBufferPointer<UInt32>
+        let classEdgeStart: UnsafeBufferPointer<Int32>
+        let classEdgeBits: UnsafeBufferPointer<UInt32>
+        let classEdgeChild: UnsafeBufferPointer<Int32>
+        let macroEdgeStart: UnsafeBufferPointer<Int32>
+        let macroEdgeMacro: UnsafeBufferPointer<Int32>
+        let macroEdgeChild: UnsafeBufferPointer<Int32>
+        let terminalStart: UnsafeBufferPointer<Int32>
+        let terminals: UnsafeBufferPointer<Int32>
+        let macroEnd: UnsafeBufferPointer<Bool>
+        let edgeKeys: UnsafeBufferPointer<UInt64>
+        let edgeChildren: UnsafeBufferPointer<Int32>
+        let rootHasMacroEdges: Bool
+
+        /// The child of `node` along word `word`, or -1.
+        @inline(__always)
+        func child(_ node: Int32, word: Int32) -> Int32 {
+            if word < 0 { return -1 }
+            if node == 0 { return root[Int(word)] }
+            let key = PhraseTrie.key(node, word)
+            let mask = edgeKeys.count - 1
+            var slot = PhraseTrie.slot(key) & mask
+            while true {
+                let found = edgeKeys[slot]
+                if found == key { return edgeChildren[slot] }
+                if found == PhraseTrie.emptyKey { return -1 }
+                slot = (slot + 1) & mask
+            }
+        }
+
+        /// Whether any phrase can start at `token`.
+        @inline(__always)
+        func mayStart(_ token: Token) -> Bool {
+            (token.stem >= 0 && root[Int(token.stem)] >= 0) || (token.exact >= 0 && root[Int(token.exact)] >= 0)
+                || classMask[0] & token.classes != 0 || rootHasMacroEdges
+        }
+    }
+}
+
+/// A phrase found in the text: phrase id and the tokens it covers (end exclusive).
+struct PhraseHit: Equatable {
+    var phrase: Int32
+    var startToken: Int32
+    var endToken: Int32
+}
+
+extension PhraseTrie.View {
+    /// Appends every phrasebook entry that matches at `start` in `tokens` to `hits`.
+    func matches(at start: Int, in tokens: UnsafeBufferPointer<Token>, into hits: inout [PhraseHit]) {
+        walk(0, start, start, tokens, &hits)
+    }
+
+    private func walk(_ node: Int32, _ index: Int, _ start: Int, _ tokens: UnsafeBufferPointer<Token>,
+                      _ hits: inout [PhraseHit]) {
+        let n = Int(node)
+        if index > start {
+            let from = Int(terminalStart[n]), to = Int(terminalStart[n + 1])
+            if from < to {
+                for k in from..<to {
+                    hits.append(PhraseHit(phrase: terminals[k], startToken: Int32(start), endToken: Int32(index)))
+                }
+            }
+        }
+        advance(node, index, start, tokens) { child, next in walk(child, next, start, tokens, &hits) }
+    }
+
+    /// Walks a macro's sub-trie from `node`, calling `onEnd` with each index where one of its
+    /// phrases ends (a phrase consumes at least one token).
+    private func walkMacro(_ node: Int32, _ index: Int, _ entry: Int, _ start: Int, _ tokens: UnsafeBufferPointer<Token>,
+                           _ onEnd: (Int) -> Void) {
+        if index > entry, macroEnd[Int(node)] { onEnd(index) }
+        advance(node, index, start, tokens) { child, next in walkMacro(child, next, entry, start, tokens, onEnd) }
+    }
+
+    /// Every way to take one step (a word, a class, or a whole macro phrase) from `node` at
+    /// `index`; no step crosses a break, except into the phrase's first token.
+    @inline(__always)
+    private func advance(_ node: Int32, _ index: Int, _ start: Int, _ tokens: UnsafeBufferPointer<Token>,
+                         _ body: (Int32, Int) -> Void) {
+        guard index < tokens.count else { return }
+        let n = Int(node)
+        let token = tokens[index]
+        if index > start, token.flags & Token.breakBefore != 0 { return }
+        let byStem = child(node, word: token.stem)
+        if byStem >= 0 { body(byStem, index + 1) }
+        if token.exact >= 0 {
+            let byExact = child(node, word: token.exact)
+            if byExact >= 0 { body(byExact, index + 1) }
+        }
+        if classMask[n] & token.classes != 0 {
+            for k in Int(classEdgeStart[n])..<Int(classEdgeStart[n + 1]) where classEdgeBits[k] & token.classes != 0 {
+                body(classEdgeChild[k], index + 1)
+            }
+        }
+        let macroFrom = Int(macroEdgeStart[n]), macroTo = Int(macroEdgeStart[n + 1])
+        if macroFrom < macroTo {
+            for k in macroFrom..<macroTo {
+                let child = macroEdgeChild[k]
+                walkMacro(PhraseTrie.macroRoot(macroEdgeMacro[k]), index, index, start, tokens) { end in body(child, end) }
+            }
+        }
+    }
+}

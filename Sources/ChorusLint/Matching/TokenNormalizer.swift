@@ -1,0 +1,94 @@
+/// Turns a token's bytes into the keys the vocabulary knows it by: the *normalized* form
+/// (lowercase, `’` as `'`, hyphens dropped from words without digits so `roll-back` is
+/// `rollback`, a possessive `'s` dropped) and the *stem* (a light suffix stripper, so `rolled`,
+/// `rolling` and `rolls` all meet `roll`). Phrasebook entries go through the same functions, so
+/// both sides always agree.
+enum TokenNormalizer {
+    /// Largest token the vocabulary looks up; longer tokens are never phrase words.
+    static let maximumLength = 96
+
+    /// Writes the normalized form of `token` to `output` (capacity ≥ `maximumLength` + 1, byte 0
+    /// reserved) starting at index 1, and returns its length, or nil when the token is too long.
+    static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, _ token: ScannedToken,
+                          into output: UnsafeMutablePointer<UInt8>) -> Int? {
+        let count = token.end - token.start
+        guard count <= maximumLength else { return nil }
+        var n = 0
+        let dropHyphens = !token.hasDigit
+        if !token.nonASCII {
+            for k in token.start..<token.end {
+                var b = bytes[k]
+                if b >= UInt8(ascii: "A"), b <= UInt8(ascii: "Z") { b |= 0x20 }
+                if b == UInt8(ascii: "-"), dropHyphens { continue }
+                output[1 + n] = b
+                n += 1
+            }
+        } else {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+            let lowered = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            for b in lowered.utf8 {
+                if b == UInt8(ascii: "-"), dropHyphens { continue }
+                guard n < maximumLength else { return nil }
+                output[1 + n] = b
+                n += 1
+            }
+        }
+        // A possessive 's: vendor's → vendor.
+        if n > 3, output[n] == UInt8(ascii: "s"), output[n - 1] == UInt8(ascii: "'") { n -= 2 }
+        return n
+    }
+
+    /// Convenience for building vocabularies: the normalized form and the stem of a token.
+    static func keys(_ bytes: UnsafeBufferPointer<UInt8>, _ token: ScannedToken) -> (normalized: [UInt8], stem: [UInt8])? {
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: maximumLength * 2 + 4)
+        defer { buffer.deallocate() }
+        guard let n = normalize(bytes, token, into: buffer) else { return nil }
+        let normalized = Array(UnsafeBufferPointer(start: buffer + 1, count: n))
+        let stemmed = stem(buffer + 1, count: n, wordLike: token.shape.contains(.word) && !token.hasDigit)
+        return (normalized, Array(UnsafeBufferPointer(start: buffer + 1, count: stemmed)))
+    }
+
+    /// Strips one inflectional suffix from the lowercase word at `p` in place and returns the new
+    /// length. Both the text and the phrasebook go through this, so it need only be consistent:
+    /// `ies`/`ied` → `y`; `sses` → `ss`; `ches`/`shes`/`xes`/`zes` → drop `es`; `s` (not after `s`,
+    /// `u`, `i`) → drop; `ing`/`ed` → drop when three letters remain; then final `e`s and a final
+    /// doubled consonant go, so `cache`/`caching` and `stop`/`stopped` meet.
+    static func stem(_ p: UnsafeMutablePointer<UInt8>, count: Int, wordLike: Bool) -> Int {
+        var n = count
+        guard wordLike, n > 3 else { return n }
+        func ends(_ suffix: StaticString) -> Bool {
+            let k = suffix.utf8CodeUnitCount
+            guard n >= k else { return false }
+            let s = suffix.utf8Start
+            for j in 0..<k where p[n - k + j] != s[j] { return false }
+            return true
+        }
+        if n > 4, ends("ies") || ends("ied") {
+            n -= 3
+            p[n] = UInt8(ascii: "y")
+            return n + 1
+        }
+        if ends("sses") {
+            n -= 2
+        } else if ends("ches") || ends("shes") || ends("xes") || ends("zes") {
+            n -= 2
+        } else if ends("s") {
+            if !(ends("ss") || ends("us") || ends("is") || ends("'s")) { n -= 1 }
+        } else if ends("ing") {
+            if n - 3 >= 3 { n -= 3 }
+        } else if ends("ed") {
+            if n - 2 >= 3 { n -= 2 }
+        }
+        while n > 3, p[n - 1] == UInt8(ascii: "e") { n -= 1 }
+        if n > 3, p[n - 1] == p[n - 2], isConsonant(p[n - 1]) { n -= 1 }
+        return n
+    }
+
+    private static func isConsonant(_ b: UInt8) -> Bool {
+        guard b >= UInt8(ascii: "a"), b <= UInt8(ascii: "z") else { return false }
+        switch b {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"): return false
+        default: return true
+        }
+    }
+}

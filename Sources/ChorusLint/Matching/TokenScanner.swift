@@ -1,0 +1,286 @@
+/// Splits UTF-8 text into word tokens, Unicode-aware: letters and digits of any script, with
+/// hyphens, underscores, dots, slashes and apostrophes (`'` and `’`) joining word characters
+/// (`payments-api`, `we'll`, `e.g`, `I/O`), colons and commas joining digits (`14:00`, `1,000`), `%` ending a number, and
+/// `3 pm` / `3 p.m.` merged into one time. Whatever lies in `skipping` (sorted, disjoint byte
+/// ranges) is jumped over and acts as a break.
+struct TokenScanner {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let skipping: [Range<Int>]
+    private var skipIndex = 0
+    private var position = 0
+    private var pendingFlags: UInt8 = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, skipping: [Range<Int>] = []) {
+        self.bytes = bytes
+        self.skipping = skipping
+    }
+
+    // Byte kinds for the ASCII range.
+    private static let other: UInt8 = 0, lower: UInt8 = 1, upper: UInt8 = 2, digit: UInt8 = 3, space: UInt8 = 4,
+        newline: UInt8 = 5, soft: UInt8 = 6, transparent: UInt8 = 7, high: UInt8 = 8
+
+    private static let kinds: [UInt8] = {
+        var table = [UInt8](repeating: other, count: 256)
+        for b in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(b)] = lower }
+        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(b)] = upper }
+        for b in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(b)] = digit }
+        table[Int(UInt8(ascii: " "))] = space
+        table[Int(UInt8(ascii: "\t"))] = space
+        table[Int(UInt8(ascii: "\r"))] = space
+        table[Int(UInt8(ascii: "\n"))] = newline
+        table[Int(UInt8(ascii: ","))] = soft
+        table[Int(UInt8(ascii: ":"))] = soft
+        for b in "*_~'".utf8 { table[Int(b)] = transparent }
+        for b in 0x80...0xFF { table[b] = high }
+        return table
+    }()
+
+    /// Break flags seen since the last token (after `next()` returned nil: trailing punctuation).
+    var trailingFlags: UInt8 { pendingFlags }
+
+    /// The next token, or nil at the end of the text.
+    mutating func next() -> ScannedToken? {
+        let n = bytes.count
+        while position < n {
+            if skipIndex < skipping.count, position >= skipping[skipIndex].lowerBound {
+                position = max(position, skipping[skipIndex].upperBound)
+                skipIndex += 1
+                pendingFlags |= Token.breakBefore
+                continue
+            }
+            let b = bytes[position]
+            let kind = TokenScanner.kinds[Int(b)]
+            switch kind {
+            case TokenScanner.lower, TokenScanner.upper, TokenScanner.digit:
+                return scanToken()
+            case TokenScanner.space, TokenScanner.transparent:
+                position += 1
+            case TokenScanner.newline:
+                pendingFlags |= Token.breakBefore
+                position += 1
+            case TokenScanner.soft:
+                pendingFlags |= Token.softBreakBefore
+                position += 1
+            case TokenScanner.high:
+                let (scalar, length) = decode(at: position)
+                if isWordScalar(scalar) { return scanToken() }
+                if !scalar.properties.isWhitespace { pendingFlags |= Token.breakBefore }
+                position += length
+            default:
+                pendingFlags |= Token.breakBefore
+                position += 1
+            }
+        }
+        return nil
+    }
+
+    /// Decodes the scalar starting at `index` (invalid sequences read as U+FFFD, one byte).
+    private func decode(at index: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(bytes[index])
+        let n = bytes.count
+        func continuation(_ i: Int) -> UInt32? {
+            guard i < n, bytes[i] & 0xC0 == 0x80 else { return nil }
+            return UInt32(bytes[i] & 0x3F)
+        }
+        var value: UInt32?
+        var length = 1
+        if b0 & 0xE0 == 0xC0, let c1 = continuation(index + 1) {
+            value = (b0 & 0x1F) << 6 | c1; length = 2
+        } else if b0 & 0xF0 == 0xE0, let c1 = continuation(index + 1), let c2 = continuation(index + 2) {
+            value = (b0 & 0x0F) << 12 | c1 << 6 | c2; length = 3
+        } else if b0 & 0xF8 == 0xF0, let c1 = continuation(index + 1), let c2 = continuation(index + 2),
+                  let c3 = continuation(index + 3) {
+            value = (b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3; length = 4
+        }
+        guard let value, let scalar = Unicode.Scalar(value) else { return ("\u{FFFD}", 1) }
+        return (scalar, length)
+    }
+
+    private func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        if properties.isAlphabetic { return true }
+        switch properties.generalCategory {
+        case .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    /// Is the character at `index` a word character (letter, digit, mark)?
+    private func isWordCharacter(at index: Int) -> Bool {
+        guard index < bytes.count else { return false }
+        let kind = TokenScanner.kinds[Int(bytes[index])]
+        if kind == TokenScanner.lower || kind == TokenScanner.upper || kind == TokenScanner.digit { return true }
+        if kind == TokenScanner.high { return isWordScalar(decode(at: index).0) }
+        return false
+    }
+
+    private func isDigit(at index: Int) -> Bool {
+        index >= 0 && index < bytes.count && TokenScanner.kinds[Int(bytes[index])] == TokenScanner.digit
+    }
+
+    private mutating func scanToken() -> ScannedToken {
+        let start = position
+        let n = bytes.count
+        var nonASCII = false
+        var hasDigit = false
+        var hasLetter = false
+        var i = start
+        scan: while i < n {
+            let b = bytes[i]
+            let kind = TokenScanner.kinds[Int(b)]
+            switch kind {
+            case TokenScanner.lower, TokenScanner.upper:
+                hasLetter = true; i += 1
+            case TokenScanner.digit:
+                hasDigit = true; i += 1
+            case TokenScanner.high:
+                let (scalar, length) = decode(at: i)
+                if isWordScalar(scalar) {
+                    nonASCII = true
+                    if scalar.properties.isAlphabetic { hasLetter = true }
+                    i += length
+                } else if scalar == "\u{2019}", i > start, isWordCharacter(at: i + length) {
+                    nonASCII = true; i += length
+                } else {
+                    break scan
+                }
+            default:
+                switch b {
+                case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "'"), UInt8(ascii: "/"):
+                    if isWordCharacter(at: i + 1) { i += 1 } else { break scan }
+                case UInt8(ascii: ":"), UInt8(ascii: ","):
+                    if isDigit(at: i - 1), isDigit(at: i + 1) { i += 1 } else { break scan }
+                case UInt8(ascii: "%"):
+                    if isDigit(at: i - 1) { i += 1 }
+                    break scan
+                default:
+                    break scan
+                }
+            }
+        }
+        var token = ScannedToken(start: start, end: i, shape: [], flags: pendingFlags, nonASCII: nonASCII,
+                                 hasDigit: hasDigit, merged: false)
+        pendingFlags = 0
+        position = i
+        token.shape = shape(of: start..<i, hasLetter: hasLetter, hasDigit: hasDigit)
+        let length = i - start
+        if (token.shape == [.number] && length <= 2 && !hasLetter && !bytes[start..<i].contains(UInt8(ascii: "%"))
+            && !bytes[start..<i].contains(UInt8(ascii: ".")))
+            || (token.shape == [.time] && isDigit(at: i - 1)) {
+            mergeMeridiem(into: &token)
+        }
+        return token
+    }
+
+    /// Extends `3` or `3:30` with a following ` pm` / ` a.m.` into one time token.
+    private mutating func mergeMeridiem(into token: inout ScannedToken) {
+        let n = bytes.count
+        var i = token.end
+        while i < n, bytes[i] == UInt8(ascii: " ") { i += 1 }
+        guard i < n else { return }
+        func lower(_ k: Int) -> UInt8 { k < n ? bytes[k] | 0x20 : 0 }
+        var end = i
+        if (lower(i) == UInt8(ascii: "a") || lower(i) == UInt8(ascii: "p")) {
+            if lower(i + 1) == UInt8(ascii: "m") {
+                end = i + 2
+            } else if i + 3 < n, bytes[i + 1] == UInt8(ascii: "."), lower(i + 2) == UInt8(ascii: "m"),
+                      bytes[i + 3] == UInt8(ascii: ".") {
+                end = i + 3
+            }
+        }
+        guard end > i, !isWordCharacter(at: end) else { return }
+        token.end = end
+        token.shape = [.time]
+        token.merged = true
+        position = end
+    }
+
+    /// Classes read off the token's characters.
+    private func shape(of range: Range<Int>, hasLetter: Bool, hasDigit: Bool) -> TokenClass {
+        var shape: TokenClass = hasLetter ? [.word] : []
+        let count = range.count
+        func byte(_ k: Int) -> UInt8 { bytes[range.lowerBound + k] }
+        func digitRun(from k: Int) -> Int {
+            var j = k
+            while j < count, isDigit(at: range.lowerBound + j) { j += 1 }
+            return j - k
+        }
+        if hasDigit {
+            let lead = digitRun(from: 0)
+            if lead == count {
+                shape.insert(.number)
+            } else if lead > 0 {
+                let rest = lead
+                let next = byte(rest)
+                if !hasLetter, next == UInt8(ascii: "%") || next == UInt8(ascii: ".") || next == UInt8(ascii: ",") {
+                    // 2.5, 1,000, 99.9% — digits and separators only.
+                    var ok = true
+                    var separators = 0
+                    for k in 0..<count {
+                        let c = byte(k)
+                        if c == UInt8(ascii: ".") {
+                            separators += 1
+                            if separators > 1 { ok = false }
+                        }
+                        if !(isDigit(at: range.lowerBound + k) || c == UInt8(ascii: ".") || c == UInt8(ascii: ",")
+                             || (c == UInt8(ascii: "%") && k == count - 1)) { ok = false }
+                    }
+                    if ok { shape.insert(.number) }
+                } else if next == UInt8(ascii: ":"), lead <= 2 {
+                    // 14:00, 9:30:15, 14:00z, 3:30pm
+                    var k = rest
+                    var groups = 0
+                    while k < count, byte(k) == UInt8(ascii: ":"), digitRun(from: k + 1) == 2 {
+                        k += 3; groups += 1
+                    }
+                    if groups >= 1, groups <= 2, k == count || isMeridiemOrZulu(from: k, in: range) {
+                        shape = [.time]
+                    }
+                } else if next == UInt8(ascii: "-"), lead == 4, count == 10, digitRun(from: 5) == 2,
+                          byte(7) == UInt8(ascii: "-"), digitRun(from: 8) == 2 {
+                    shape = [.date]
+                } else if lead <= 2, isMeridiemOrZulu(from: lead, in: range), byte(lead) | 0x20 != UInt8(ascii: "z") {
+                    shape = [.time]
+                } else if count - lead == 2 {
+                    let suffix = (byte(lead) | 0x20, byte(lead + 1) | 0x20)
+                    switch suffix {
+                    case (UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")),
+                         (UInt8(ascii: "r"), UInt8(ascii: "d")), (UInt8(ascii: "t"), UInt8(ascii: "h")):
+                        shape.insert(.ordinal)
+                    default: break
+                    }
+                }
+            }
+        } else if hasLetter {
+            // Capitalized: A-Z then lowercase letters only (apostrophes allowed).
+            let first = byte(0)
+            if first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z"), count >= 2 {
+                var titlecase = true
+                for k in 1..<count {
+                    let c = byte(k)
+                    if (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z")) || c == UInt8(ascii: "-")
+                        || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") { titlecase = false; break }
+                }
+                if titlecase { shape.insert(.name) }
+            }
+            if count >= 3 {
+                let last = byte(count - 1) | 0x20
+                let apostrophe = byte(count - 2) == UInt8(ascii: "'")
+                    || (count >= 5 && byte(count - 2) == 0x99 && byte(count - 3) == 0x80 && byte(count - 4) == 0xE2)
+                if last == UInt8(ascii: "s"), apostrophe { shape.insert(.possessive) }
+            }
+        }
+        return shape
+    }
+
+    private func isMeridiemOrZulu(from k: Int, in range: Range<Int>) -> Bool {
+        let count = range.count
+        let rest = count - k
+        func lower(_ j: Int) -> UInt8 { bytes[range.lowerBound + j] | 0x20 }
+        if rest == 1 { return lower(k) == UInt8(ascii: "z") }
+        if rest == 2 {
+            return (lower(k) == UInt8(ascii: "a") || lower(k) == UInt8(ascii: "p")) && lower(k + 1) == UInt8(ascii: "m")
+        }
+        return false
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// The phrasebook: cue phrases, substitutions, patterns, exceptions, cadence phrases and stock
+/// phrases, read from the line-oriented `.txt` files of a folder (see `phrasebook/README.md`),
+/// compiled into one token trie so matching cost does not grow with its size.
+public struct Phrasebook: Sendable {
+    /// Every matching entry, in file order (files sorted by name).
+    public let entries: [PhrasebookEntry]
+    /// Name parts that mark a `kebab-case` / `snake_case` / `camelCase` identifier as internal
+    /// (`api`, `svc`, `worker`…), from `[identifier-parts]` sections.
+    public let identifierParts: Set<String>
+    /// Hostname labels that mark a host as internal (`internal`, `local`, `prod`…), from
+    /// `[host-labels]` sections.
+    public let hostLabels: Set<String>
+    /// The files read, by the names given to the loader.
+    public let files: [String]
+
+    let vocabulary: Vocabulary
+    let trie: PhraseTrie
+    /// Per entry: `--fix` may replace its exact matches with its single substitute.
+    let fixable: [Bool]
+    /// Per entry: its section's message, ready to render.
+    let messages: [MessageTemplate]
+
+    /// Approved stock phrases, as written: never reported, and available to templates.
+    public var stockPhrases: [String] { entries.filter { $0.kind == .stock }.map(\.phrase) }
+
+    /// Reads every `*.txt` file of `directory` (sorted by name; `README.md` and other files are
+    /// ignored). Problems name the file path, line and column; all are reported at once.
+    public static func load(from directory: URL) throws(PhrasebookError) -> Phrasebook {
+        let fileManager = FileManager.default
+        let path = directory.path
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw PhrasebookError(problems: [.init(file: path, line: 0, column: 0, message: "no phrasebook folder here")])
+        }
+        let names: [String]
+        do {
+            names = try fileManager.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".txt") }.sorted()
+        } catch {
+            throw PhrasebookError(problems: [.init(file: path, line: 0, column: 0, message: "cannot list the folder: \(error.localizedDescription)")])
+        }
+        guard !names.isEmpty else {
+            throw PhrasebookError(problems: [.init(file: path, line: 0, column: 0, message: "no phrasebook files (*.txt) in the folder")])
+        }
+        var files: [(name: String, text: String)] = []
+        var problems: [PhrasebookError.Problem] = []
+        for name in names {
+            let filePath = directory.appendingPathComponent(name).path
+            guard let data = fileManager.contents(atPath: filePath) else {
+                problems.append(.init(file: filePath, line: 0, column: 0, message: "cannot be read"))
+                continue
+            }
+            guard let text = String(validating: Array(data), as: UTF8.self) else {
+                problems.append(.init(file: filePath, line: 0, column: 0, message: "is not valid UTF-8 text"))
+                continue
+            }
+            files.append((filePath, text))
+        }
+        guard problems.isEmpty else { throw PhrasebookError(problems: problems) }
+        return try parse(files)
+    }
+
+    /// Compiles phrasebook files given as text (`name` is used in messages).
+    public static func parse(_ files: [(name: String, text: String)]) throws(PhrasebookError) -> Phrasebook {
+        var sections: [ParsedSection] = []
+        var problems: [PhrasebookError.Problem] = []
+        for file in files {
+            var parser = PhrasebookParser(file: file.name)
+            parser.parse(file.text)
+            problems += parser.problems
+            sections += parser.sections.enumerated().filter { !parser.invalidSections.contains($0.offset) }.map(\.element)
+        }
+        var compiler = PhrasebookCompiler()
+        let trie = compiler.compile(sections)
+        problems += compiler.problems
+        guard problems.isEmpty else {
+            throw PhrasebookError(problems: problems.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) })
+        }
+        return Phrasebook(entries: compiler.entries, identifierParts: compiler.identifierParts,
+                          hostLabels: compiler.hostLabels, files: files.map(\.name),
+                          vocabulary: compiler.vocabulary, trie: trie, fixable: compiler.fixable,
+                          messages: compiler.entries.map { MessageTemplate($0.message ?? "{match}") })
+    }
+
+    /// The `phrasebook/` folder of the source checkout this library was built from. Tools that
+    /// run from a checkout use it as the default; installed tools should pass a folder instead.
+    public static var sourceCheckoutDirectory: URL {
+        URL(fileURLWithPath: #filePath)            // …/Sources/ChorusLint/Phrasebook/Phrasebook.swift
+            .deletingLastPathComponent()           // Phrasebook
+            .deletingLastPathComponent()           // ChorusLint
+            .deletingLastPathComponent()           // Sources
+            .deletingLastPathComponent()           // package root
+            .appendingPathComponent("phrasebook", isDirectory: true)
+    }
+
+    /// The phrasebook folder to use when none is given: `$CHORUS_PHRASEBOOK`, else a `phrasebook`
+    /// folder in `directory` or one of its parents, else `sourceCheckoutDirectory`.
+    public static func defaultDirectory(from directory: URL, environment: [String: String] = [:]) -> URL {
+        if let configured = environment["CHORUS_PHRASEBOOK"], !configured.isEmpty {
+            return URL(fileURLWithPath: configured, relativeTo: directory).standardizedFileURL
+        }
+        var current = directory.standardizedFileURL
+        for _ in 0..<16 {
+            let candidate = current.appendingPathComponent("phrasebook", isDirectory: true)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return candidate
+            }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { break }
+            current = parent
+        }
+        return sourceCheckoutDirectory
+    }
+}

@@ -1,0 +1,83 @@
+/// The internal names of the incident's components (given by the caller, e.g. from the state),
+/// with the component's public name as the suggestion and the fix.
+struct ComponentNameRule: Rule {
+    static let components = [
+        ComponentName(internalName: "pgbouncer-eu", publicName: "Database (EU)"),
+        ComponentName(internalName: "ledger", publicName: "Billing"),
+    ]
+
+    let description = RuleDescription(
+        id: "component-name",
+        name: "Component name",
+        categories: [.internalName],
+        summary: "Finds the internal names of the incident's components and suggests their public names.",
+        rationale: """
+            When a state is given (`chorus lint --state FILE`), every component's internal name is \
+            looked for as a whole word, case-insensitively, and its public name is suggested; `--fix` \
+            substitutes it.
+            """,
+        triggeringExamples: [
+            RuleExample("↓pgbouncer-eu is overloaded.", components: ComponentNameRule.components),
+            RuleExample("The ↓Ledger service is slow.", components: ComponentNameRule.components),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("Billing is slow.", components: ComponentNameRule.components),
+            RuleExample("See https://status.example.com/ledger for history.", components: ComponentNameRule.components),
+            RuleExample("The general ledgers are fine.", components: ComponentNameRule.components),
+        ])
+
+    func check(_ context: RuleContext, into findings: inout [RawFinding]) {
+        let bytes = context.document.bytes
+        let hidden = context.document.regions.hidden
+        for component in context.components {
+            let name = Array(component.internalName.utf8).map(asciiLower)
+            guard !name.isEmpty, component.internalName.lowercased() != component.publicName.lowercased() else { continue }
+            var i = 0
+            var hiddenIndex = 0
+            while i + name.count <= bytes.count {
+                if hiddenIndex < hidden.count, i >= hidden[hiddenIndex].lowerBound {
+                    i = max(i, hidden[hiddenIndex].upperBound)
+                    hiddenIndex += 1
+                    continue
+                }
+                if asciiLower(bytes[i]) == name[0], matches(name, at: i, in: bytes),
+                   !isWordByte(i > 0 ? bytes[i - 1] : 0, followedBy: bytes[i]), isBoundary(after: i + name.count, in: bytes) {
+                    let end = i + name.count
+                    let text = context.document.text(i, end)
+                    findings.append(RawFinding(
+                        rule: description.id, category: .internalName, start: i, end: end,
+                        message: "'\(text)' is an internal component name; readers know it as '\(component.publicName)'",
+                        suggestion: component.publicName, fix: component.publicName, term: component.internalName))
+                    i = end
+                } else {
+                    i += 1
+                }
+            }
+        }
+    }
+
+    private func asciiLower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
+
+    private func matches(_ name: [UInt8], at i: Int, in bytes: [UInt8]) -> Bool {
+        for k in 0..<name.count where asciiLower(bytes[i + k]) != name[k] { return false }
+        return true
+    }
+
+    private func isWordByte(_ b: UInt8, followedBy _: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == UInt8(ascii: "_")
+            || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b >= 0x80
+    }
+
+    /// The name ends here: no word character follows, nor a `-`, `.` or `_` that continues it.
+    private func isBoundary(after end: Int, in bytes: [UInt8]) -> Bool {
+        guard end < bytes.count else { return true }
+        let b = bytes[end]
+        let alnum = (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0x80
+        if alnum || b == UInt8(ascii: "_") { return false }
+        if b == UInt8(ascii: "-") || b == UInt8(ascii: ".") {
+            let next = end + 1 < bytes.count ? bytes[end + 1] : 0
+            return !((next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122))
+        }
+        return true
+    }
+}

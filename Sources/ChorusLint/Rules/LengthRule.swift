@@ -1,0 +1,58 @@
+/// A draft longer than the audience's limit (`LintPolicy.lengthLimit`, in characters; HTML
+/// comments, which readers never see, do not count).
+struct LengthRule: Rule {
+    static let short = LintPolicy(severities: [:], lengthLimit: 40)
+
+    let description = RuleDescription(
+        id: "length-limit",
+        name: "Length",
+        categories: [.length],
+        summary: "Reports a draft longer than the audience's length limit, from the first character over it.",
+        rationale: """
+            Channels have limits (an SMS, a status-page summary, a Slack preview), and long updates \
+            bury the one line readers need. The finding starts at the first character past the limit \
+            and runs to the end of the draft.
+            """,
+        triggeringExamples: [
+            RuleExample("We are investigating errors on checkout.↓ More details to follow.", policy: LengthRule.short),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("We are investigating errors on checkout.", policy: LengthRule.short),
+            RuleExample("Checkout errors. <!-- a long note for editors that readers never see -->", policy: LengthRule.short),
+            RuleExample("No limit applies to this audience, however long the draft runs on and on.",
+                        policy: LintPolicy(severities: [:])),
+        ])
+
+    func check(_ context: RuleContext, into findings: inout [RawFinding]) {
+        guard let limit = context.policy.lengthLimit, limit >= 0 else { return }
+        let text = context.text
+        let comments = context.document.regions.comments.map(\.whole)
+        var count = 0
+        var overflow: String.Index?
+        if comments.isEmpty {
+            // Fast path: no hidden text.
+            guard text.count > limit else { return }
+            overflow = text.index(text.startIndex, offsetBy: limit)
+            count = text.count
+        } else {
+            var commentIndex = 0
+            var byte = 0
+            var previous = text.startIndex
+            for index in text.indices {
+                byte += text.utf8.distance(from: previous, to: index)
+                previous = index
+                while commentIndex < comments.count, comments[commentIndex].upperBound <= byte { commentIndex += 1 }
+                if commentIndex < comments.count, comments[commentIndex].contains(byte) { continue }
+                count += 1
+                if count == limit + 1 { overflow = index }
+            }
+        }
+        guard let overflow, count > limit else { return }
+        let start = text.utf8.distance(from: text.utf8.startIndex, to: overflow)
+        let over = count - limit
+        findings.append(RawFinding(
+            rule: description.id, category: .length, start: start, end: context.document.bytes.count,
+            message: "the draft is \(count) characters; this audience's limit is \(limit) (\(over) over)",
+            suggestion: "shorten it by \(over) character\(over == 1 ? "" : "s")", fix: nil, term: nil))
+    }
+}

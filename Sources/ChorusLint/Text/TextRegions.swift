@@ -1,0 +1,348 @@
+/// The parts of a text the rules treat specially, as sorted, disjoint UTF-8 byte ranges:
+/// code (inline spans and fenced blocks), URLs, quoted text (`"…"`, `“…”`, `>` lines), HTML tags
+/// and comments, and sections labelled as hypotheses.
+struct TextRegions: Sendable {
+    /// Not read by the phrase rules: code, URLs, quotes, tags, comments.
+    var skipped: [Range<Int>] = []
+    /// Not read by the internal-name rules: URLs, tags and comments (code and quotes *are* read:
+    /// an internal name in backticks still leaks it).
+    var hidden: [Range<Int>] = []
+    /// HTML comments `<!-- … -->`: the whole comment and its inner text.
+    var comments: [(whole: Range<Int>, content: Range<Int>)] = []
+    /// Lines and sections labelled `Hypothesis:`, `Unconfirmed:` or `Theory:`.
+    var labelled: [Range<Int>] = []
+
+    /// Whether `offset` lies in a labelled section.
+    func isLabelled(_ offset: Int) -> Bool {
+        var low = 0, high = labelled.count
+        while low < high {
+            let mid = (low + high) / 2
+            if labelled[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low < labelled.count && labelled[low].contains(offset)
+    }
+
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRegions {
+        var scanner = RegionScanner(bytes: bytes)
+        scanner.run()
+        return scanner.regions
+    }
+}
+
+/// The single pass behind `TextRegions.scan`.
+private struct RegionScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var regions = TextRegions()
+    private var labelStart: Int?
+    private var labelIsSection = false
+    private var sectionHasContent = false
+    private var pendingSectionEnd: Int?
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    private static let interesting: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for b in "`<\"\nhHwW".utf8 { table[Int(b)] = true }
+        table[0xE2] = true
+        return table
+    }()
+
+    private func byte(_ i: Int) -> UInt8 { i < bytes.count && i >= 0 ? bytes[i] : 0 }
+    private func lower(_ i: Int) -> UInt8 { let b = byte(i); return b >= 65 && b <= 90 ? b | 0x20 : b }
+    private func isAlnum(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+    }
+    private func starts(_ literal: StaticString, at i: Int, caseInsensitive: Bool = false) -> Bool {
+        let k = literal.utf8CodeUnitCount
+        guard i + k <= bytes.count else { return false }
+        for j in 0..<k {
+            let expected = literal.utf8Start[j]
+            if (caseInsensitive ? lower(i + j) : byte(i + j)) != expected { return false }
+        }
+        return true
+    }
+    private func lineEnd(from i: Int) -> Int {
+        var j = i
+        while j < bytes.count, bytes[j] != UInt8(ascii: "\n") { j += 1 }
+        return j
+    }
+
+    private mutating func skip(_ range: Range<Int>, hidden: Bool) {
+        guard !range.isEmpty else { return }
+        regions.skipped.append(range)
+        if hidden { regions.hidden.append(range) }
+    }
+
+    mutating func run() {
+        let n = bytes.count
+        var i = 0
+        var atLineStart = true
+        while i < n {
+            if atLineStart {
+                atLineStart = false
+                if let next = lineStart(i) { i = next; atLineStart = true; continue }
+            }
+            let b = bytes[i]
+            guard RegionScanner.interesting[Int(b)] else { i += 1; continue }
+            switch b {
+            case UInt8(ascii: "\n"):
+                atLineStart = true
+                i += 1
+            case UInt8(ascii: "`"):
+                i = codeSpan(i)
+            case UInt8(ascii: "<"):
+                i = angle(i)
+            case UInt8(ascii: "\""):
+                i = quote(i, open: [0x22], close: [0x22])
+            case 0xE2:
+                if byte(i + 1) == 0x80, byte(i + 2) == 0x9C {
+                    i = quote(i, open: [0xE2, 0x80, 0x9C], close: [0xE2, 0x80, 0x9D])
+                } else {
+                    i += 1
+                }
+            default:
+                i = url(i)
+            }
+        }
+        closeLabel(at: n)
+    }
+
+    // MARK: line starts: fences, block quotes, labelled sections
+
+    /// Handles a line start; returns where scanning continues when the whole line was consumed.
+    private mutating func lineStart(_ start: Int) -> Int? {
+        var i = start
+        var indent = 0
+        while byte(i) == UInt8(ascii: " ") && indent < 4 { i += 1; indent += 1 }
+        let first = byte(i)
+        updateLabel(lineStart: start, contentStart: i)
+        if indent <= 3, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") {
+            var run = 0
+            while byte(i + run) == first { run += 1 }
+            if run >= 3 {
+                // A fenced block: up to a closing fence of at least `run` characters, or the end.
+                var j = lineEnd(from: i)
+                while j < bytes.count {
+                    let next = j + 1
+                    var k = next
+                    while byte(k) == UInt8(ascii: " ") && k - next < 4 { k += 1 }
+                    var closing = 0
+                    while byte(k + closing) == first { closing += 1 }
+                    j = lineEnd(from: next)
+                    if closing >= run {
+                        skip(start..<j, hidden: false)
+                        return j
+                    }
+                }
+                skip(start..<bytes.count, hidden: false)
+                return bytes.count
+            }
+        }
+        if indent <= 3, first == UInt8(ascii: ">") {
+            let end = lineEnd(from: i)
+            skip(i..<end, hidden: false)
+            return end
+        }
+        return nil
+    }
+
+    private enum LineKind { case blank, hypothesisInline, hypothesisHeader, header, listItem, indented, text }
+
+    /// What a line is, for the labelled-section rules.
+    private func lineKind(contentStart: Int, lineStart: Int) -> LineKind {
+        var i = contentStart
+        let b = byte(i)
+        if i >= bytes.count || b == UInt8(ascii: "\n") || (b == UInt8(ascii: "\r") && byte(i + 1) == UInt8(ascii: "\n")) {
+            return .blank
+        }
+        if contentStart > lineStart || b == UInt8(ascii: "\t") { return label(from: i) ?? .indented }
+        if let kind = label(from: i) { return kind }
+        if b == UInt8(ascii: "#") { return .header }
+        if (b == UInt8(ascii: "-") || b == UInt8(ascii: "*") || b == UInt8(ascii: "+")) && byte(i + 1) == UInt8(ascii: " ") {
+            return .listItem
+        }
+        if b >= 48 && b <= 57 {
+            while byte(i) >= 48 && byte(i) <= 57 { i += 1 }
+            if (byte(i) == UInt8(ascii: ".") || byte(i) == UInt8(ascii: ")")) && byte(i + 1) == UInt8(ascii: " ") { return .listItem }
+        }
+        return .text
+    }
+
+    /// A label at `start`: `Hypothesis:` (with list markers, `#`, `*`/`_` emphasis allowed around
+    /// it) or another short `Label:` line, or a short fully emphasized line (`*Next steps*`).
+    private func label(from start: Int) -> LineKind? {
+        var i = start
+        func skipMarks() {
+            while true {
+                let c = byte(i)
+                if c == UInt8(ascii: "*") || c == UInt8(ascii: "_") || c == UInt8(ascii: "#") || c == UInt8(ascii: " ") {
+                    i += 1
+                } else if (c == UInt8(ascii: "-") || c == UInt8(ascii: "+")) && byte(i + 1) == UInt8(ascii: " ") {
+                    i += 2
+                } else {
+                    return
+                }
+            }
+        }
+        skipMarks()
+        let wordStart = i
+        var words = 1
+        while isAlnum(byte(i)) || (byte(i) == UInt8(ascii: " ") && isAlnum(byte(i + 1)) && words < 4) {
+            if byte(i) == UInt8(ascii: " ") { words += 1 }
+            i += 1
+        }
+        let wordEnd = i
+        guard wordEnd > wordStart, wordEnd - wordStart <= 40 else { return nil }
+        var emphasis = false
+        while byte(i) == UInt8(ascii: "*") || byte(i) == UInt8(ascii: "_") { i += 1; emphasis = true }
+        var colon = false
+        if byte(i) == UInt8(ascii: ":") { colon = true; i += 1 }
+        while byte(i) == UInt8(ascii: "*") || byte(i) == UInt8(ascii: "_") { i += 1; emphasis = true }
+        while byte(i) == UInt8(ascii: " ") { i += 1 }
+        let restEmpty = i >= bytes.count || byte(i) == UInt8(ascii: "\n") || byte(i) == UInt8(ascii: "\r")
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd]), as: UTF8.self).lowercased()
+        if ["hypothesis", "hypotheses", "unconfirmed", "theory", "theories"].contains(word) {
+            if restEmpty { return .hypothesisHeader }
+            if colon { return .hypothesisInline }
+            return nil
+        }
+        if colon || (emphasis && restEmpty) { return .header }
+        return nil
+    }
+
+    private mutating func updateLabel(lineStart: Int, contentStart: Int) {
+        let kind = lineKind(contentStart: contentStart, lineStart: lineStart)
+        if labelStart != nil {
+            if labelIsSection {
+                switch kind {
+                case .blank:
+                    if sectionHasContent, pendingSectionEnd == nil { pendingSectionEnd = lineStart }
+                case .listItem, .indented:
+                    pendingSectionEnd = nil
+                    sectionHasContent = true
+                case .hypothesisHeader, .hypothesisInline:
+                    pendingSectionEnd = nil
+                case .header:
+                    closeLabel(at: pendingSectionEnd ?? lineStart)
+                case .text:
+                    if let end = pendingSectionEnd { closeLabel(at: end) } else { sectionHasContent = true }
+                }
+            } else {
+                switch kind {
+                case .blank, .header, .hypothesisHeader, .hypothesisInline:
+                    closeLabel(at: lineStart)
+                default:
+                    break
+                }
+            }
+        }
+        guard labelStart == nil else { return }
+        switch kind {
+        case .hypothesisInline:
+            labelStart = contentStart; labelIsSection = false
+        case .hypothesisHeader:
+            labelStart = contentStart; labelIsSection = true; sectionHasContent = false; pendingSectionEnd = nil
+        default:
+            break
+        }
+    }
+
+    private mutating func closeLabel(at end: Int) {
+        guard let start = labelStart else { return }
+        var stop = end
+        if let pending = pendingSectionEnd, labelIsSection, end == bytes.count { stop = pending }
+        if stop > start { regions.labelled.append(start..<stop) }
+        labelStart = nil
+        pendingSectionEnd = nil
+    }
+
+    // MARK: inline regions
+
+    /// A code span: a run of backticks up to the next run of the same length, within the paragraph.
+    private mutating func codeSpan(_ start: Int) -> Int {
+        var run = 0
+        while byte(start + run) == UInt8(ascii: "`") { run += 1 }
+        var i = start + run
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n"), byte(i + 1) == UInt8(ascii: "\n") { break }
+            if b == UInt8(ascii: "`") {
+                var closing = 0
+                while byte(i + closing) == UInt8(ascii: "`") { closing += 1 }
+                if closing == run {
+                    skip(start..<(i + run), hidden: false)
+                    return i + run
+                }
+                i += closing
+            } else {
+                i += 1
+            }
+        }
+        return start + run
+    }
+
+    /// `<!-- comment -->` or an HTML / Slack tag `<…>` on one line.
+    private mutating func angle(_ start: Int) -> Int {
+        if starts("<!--", at: start) {
+            var i = start + 4
+            while i < bytes.count {
+                if starts("-->", at: i) {
+                    regions.comments.append((whole: start..<(i + 3), content: (start + 4)..<i))
+                    skip(start..<(i + 3), hidden: true)
+                    return i + 3
+                }
+                i += 1
+            }
+            return start + 1
+        }
+        let next = byte(start + 1)
+        guard isAlnum(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "@")
+            || next == UInt8(ascii: "#") else { return start + 1 }
+        var i = start + 1
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") || b == UInt8(ascii: "<") { return start + 1 }
+            if b == UInt8(ascii: ">") {
+                skip(start..<(i + 1), hidden: true)
+                return i + 1
+            }
+            i += 1
+        }
+        return start + 1
+    }
+
+    /// Quoted text up to the closing quote, within the paragraph.
+    private mutating func quote(_ start: Int, open: [UInt8], close: [UInt8]) -> Int {
+        var i = start + open.count
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n"), byte(i + 1) == UInt8(ascii: "\n") { break }
+            if b == close[0] {
+                var matches = true
+                for k in 1..<close.count where byte(i + k) != close[k] { matches = false }
+                if matches {
+                    skip(start..<(i + close.count), hidden: false)
+                    return i + close.count
+                }
+            }
+            i += 1
+        }
+        return start + open.count
+    }
+
+    /// `http://…`, `https://…` or `www.…` at a word boundary, without trailing punctuation.
+    private mutating func url(_ start: Int) -> Int {
+        guard !isAlnum(byte(start - 1)) else { return start + 1 }
+        guard starts("http://", at: start, caseInsensitive: true) || starts("https://", at: start, caseInsensitive: true)
+            || starts("www.", at: start, caseInsensitive: true) else { return start + 1 }
+        var i = start
+        while i < bytes.count {
+            let b = bytes[i]
+            if b <= 32 || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "`") { break }
+            i += 1
+        }
+        while i > start, ".,;:!?)]'*_".utf8.contains(bytes[i - 1]) { i -= 1 }
+        skip(start..<i, hidden: true)
+        return i
+    }
+}
