@@ -79,6 +79,9 @@ struct MustacheCommandTests {
         try folder.write("shared/list.mustache", "c\n")
         #expect(run(["page.mustache"], in: folder).stdout == "<local header>\n  a\n  b\n")
         #expect(run(["page.mustache", "--partials", "shared"], in: folder).stdout == "<shared header>\n  c\n")
+        // Repeated: the first folder that has the partial wins.
+        try folder.write("audience/header.mustache", "audience header")
+        #expect(run(["page.mustache", "--partials", "audience", "--partials", "shared"], in: folder).stdout == "<audience header>\n  c\n")
         let missing = run(["page.mustache", "--partials", "nowhere"], in: folder)
         #expect(missing.status == 1)
         #expect(missing.stderr == "nowhere: error: no such folder (given with --partials)\n")

@@ -12,9 +12,10 @@ enum MustacheCommand {
         discussion: """
         For template authors. Renders TEMPLATE (a file, or - for standard input) with DATA (a JSON
         file, or - for standard input; an empty object when omitted) and prints the result exactly,
-        with no newline added. Partials and parents are read from DIR/NAME.mustache (--partials;
-        default: the template's own folder); names with '..', absolute paths and symbolic links
-        leading out of DIR are refused. As the Mustache spec says, a missing partial renders as
+        with no newline added. Partials and parents are read from DIR/NAME.mustache (--partials,
+        which may be repeated: the first folder that has the partial wins; default: the
+        template's own folder); names with '..', absolute paths and symbolic links leading out
+        of DIR are refused. As the Mustache spec says, a missing partial renders as
         the empty string; chorus also warns about it on standard error. {{name}} escapes values for
         --escape (html by default); {{{name}}} and {{&name}} never escape.
         Errors in the template or the data are reported as FILE:LINE:COL. Exit status 0 when the
@@ -25,7 +26,8 @@ enum MustacheCommand {
             ArgumentSpec("data", help: "The data (JSON); - reads standard input. Default: {}.", arity: .optional),
         ],
         options: [
-            .value("partials", "dir", help: "Where partials are found, as DIR/NAME.mustache (default: the template's folder)."),
+            .value("partials", "dir", help: "Where partials are found, as DIR/NAME.mustache; repeatable (default: the template's folder).",
+                   repeatable: true),
             .value("escape", "format", help: "How {{name}} escapes values: html, text, markdown or slack.",
                    default: "html", allowed: TemplateEscaping.all.map(\.name)),
         ]
@@ -68,21 +70,23 @@ enum MustacheCommand {
             }
         }
 
-        let partialsFolder: String
-        if let option = context.arguments.value("partials") {
-            partialsFolder = context.resolve(option)
+        var partialsFolders: [String] = []
+        for option in context.arguments.values("partials") {
+            let folder = context.resolve(option)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: partialsFolder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
                 context.printError("\(option): error: no such folder (given with --partials)")
                 return ExitStatus.failure
             }
-        } else if templatePath == "-" {
-            partialsFolder = context.currentDirectory
-        } else {
-            partialsFolder = URL(fileURLWithPath: context.resolve(templatePath)).deletingLastPathComponent().path
+            partialsFolders.append(folder)
+        }
+        if partialsFolders.isEmpty {
+            partialsFolders.append(templatePath == "-"
+                ? context.currentDirectory
+                : URL(fileURLWithPath: context.resolve(templatePath)).deletingLastPathComponent().path)
         }
 
-        var library = TemplateLibrary(loader: FileSystemTemplateLoader(roots: [partialsFolder]), missingPartials: .renderEmpty)
+        var library = TemplateLibrary(loader: FileSystemTemplateLoader(roots: partialsFolders), missingPartials: .renderEmpty)
         let rendering: TemplateRendering
         do {
             try library.loadReferences(of: template)
@@ -94,7 +98,8 @@ enum MustacheCommand {
         for warning in rendering.warnings {
             context.printError(warning.formatted(severity: "warning"))
             if let name = warning.kind.missingPartial {
-                context.printError("note: '\(name)' rendered as the empty string; partials are read from \(partialsFolder)/NAME.mustache")
+                let places = partialsFolders.map { "\($0)/NAME.mustache" }.joined(separator: ", then ")
+                context.printError("note: '\(name)' rendered as the empty string; partials are read from \(places)")
             }
         }
         context.print(rendering.output, terminator: "")
