@@ -39,8 +39,9 @@ public struct Template: Sendable {
     }
 
     /// Renders `value` with `escaping` (HTML unless told otherwise), resolving partials in
-    /// `partials`. Throws for what cannot be rendered: a partial the library does not have when
-    /// it is strict, a name that could leave the template folder, runaway recursion.
+    /// `partials` (by default an empty, strict library: any partial is then an error). Throws
+    /// for what cannot be rendered: a partial the library does not have when it is strict, a
+    /// name that could leave the template folder, runaway recursion.
     public func render(
         _ value: TemplateValue, partials: TemplateLibrary = TemplateLibrary(), escaping: TemplateEscaping = .html
     ) throws(TemplateError) -> String {

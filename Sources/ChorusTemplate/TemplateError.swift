@@ -32,6 +32,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         /// A partial or parent that no loader has (strict mode), or, in lenient mode, the warning
         /// that it rendered as the empty string.
         case unknownPartial(name: String)
+        /// A template asked for by name (`TemplateLibrary.load`, `render`) that does not exist.
+        case unknownTemplate(name: String)
         /// A partial name that could reach outside the template folders (`..`, an absolute path,
         /// a symlink out of the root): refused without reading anything.
         case forbiddenPartialName(name: String, reason: String)
@@ -80,6 +82,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
             return "sections are nested more than \(limit) levels deep"
         case .unknownPartial(let name):
             return "unknown partial '\(name)'"
+        case .unknownTemplate(let name):
+            return "no template named '\(name)'"
         case .forbiddenPartialName(let name, let reason):
             return "partial name '\(name)' is not allowed: \(reason)"
         case .unreadablePartial(let name, let reason):

@@ -65,8 +65,8 @@ struct PartialLoadingTests {
             try library.load("absent")
             Issue.record("expected an unknown template error")
         } catch {
-            #expect(error.kind == .unknownPartial(name: "absent"))
-            #expect(error.description == "absent:1:1: error: unknown partial 'absent'")
+            #expect(error.kind == .unknownTemplate(name: "absent"))
+            #expect(error.description == "absent:1:1: error: no template named 'absent'")
         }
     }
 

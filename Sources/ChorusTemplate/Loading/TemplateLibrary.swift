@@ -59,7 +59,7 @@ public struct TemplateLibrary: Sendable {
     public mutating func load(_ name: String) throws(TemplateError) -> Template {
         if let loaded = templates[name] { return loaded }
         guard let template = try loadFromLoader(name, at: nil) else {
-            throw TemplateError(.unknownPartial(name: name), templateName: name, position: .start, lineText: "")
+            throw TemplateError(.unknownTemplate(name: name), templateName: name, position: .start, lineText: "")
         }
         templates[name] = template
         try loadReferences(of: template)
@@ -94,7 +94,7 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template called `name` (see `Template.render`).
     public func render(_ name: String, _ value: TemplateValue, escaping: TemplateEscaping = .html) throws(TemplateError) -> String {
         guard let found = try template(named: name) else {
-            throw TemplateError(.unknownPartial(name: name), templateName: name, position: .start, lineText: "")
+            throw TemplateError(.unknownTemplate(name: name), templateName: name, position: .start, lineText: "")
         }
         return try found.render(value, partials: self, escaping: escaping)
     }
