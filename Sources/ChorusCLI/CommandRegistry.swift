@@ -4,6 +4,7 @@ enum CommandRegistry {
     static let commands: [CommandSpec] = [
         ValidateCommand.spec,
         SchemaCommand.spec,
+        RenderCommand.spec,
         AudiencesCommand.spec,
         MustacheCommand.spec,
         OpenCommand.spec,
@@ -20,6 +21,10 @@ enum CommandRegistry {
         ShowCommands.list,
         HistoryCommands.log,
         HistoryCommands.diff,
+        ApprovalCommands.approve,
+        ApprovalCommands.pull,
+        ApprovalCommands.publish,
+        ApprovalCommands.due,
         ResolveCommand.spec,
     ]
 }

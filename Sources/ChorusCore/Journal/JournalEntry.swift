@@ -36,6 +36,9 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     public var format: String?
     public var text: String?
     public var sha256: String?
+    /// The approved draft as rendered from its template, before any format was applied, so
+    /// `chorus pull --format F` gives exactly the approved words in another format.
+    public var source: String?
     /// Error findings present when an override approved the draft.
     public var errorFindings: [String]?
     /// Why the approval overrode error findings.

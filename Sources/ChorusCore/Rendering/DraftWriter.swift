@@ -1,4 +1,5 @@
 import ChorusSupport
+import ChorusTemplate
 
 /// Writes a `DraftDocument` as text, Markdown, HTML or Slack Block Kit.
 public enum DraftWriter {
@@ -56,7 +57,7 @@ public enum DraftWriter {
             spans.map { span in
                 switch span {
                 case .literal(let text): return text
-                case .value(let text): return FormatEscaping.markdown(text)
+                case .value(let text): return TemplateEscaping.markdown.escape(text)
                 }
             }.joined()
         }
@@ -89,12 +90,12 @@ public enum DraftWriter {
             var bold = false
             for span in spans {
                 switch span {
-                case .value(let value): text += FormatEscaping.html(value)
+                case .value(let value): text += TemplateEscaping.html.escape(value)
                 case .literal(let literal):
                     let parts = literal.components(separatedBy: "**")
                     for (index, part) in parts.enumerated() {
                         if index > 0 { text += bold ? "</strong>" : "<strong>"; bold.toggle() }
-                        text += FormatEscaping.html(part)
+                        text += TemplateEscaping.html.escape(part)
                     }
                 }
             }
@@ -124,14 +125,14 @@ public enum DraftWriter {
     static func mrkdwn(_ spans: [DraftDocument.Span]) -> String {
         spans.map { span in
             switch span {
-            case .literal(let text): return FormatEscaping.slack(text).replacingOccurrences(of: "**", with: "*")
-            case .value(let text): return FormatEscaping.slack(text)
+            case .literal(let text): return TemplateEscaping.slack.escape(text).replacingOccurrences(of: "**", with: "*")
+            case .value(let text): return TemplateEscaping.slack.escape(text)
             }
         }.joined()
     }
 
-    /// A Slack incoming-webhook payload: a `text` fallback and Block Kit `blocks` (a header for the
-    /// first-level heading, mrkdwn sections, dividers), with mrkdwn escaped.
+    /// A Slack incoming-webhook payload: a `text` fallback and Block Kit `blocks` (mrkdwn
+    /// sections, the title in a section of its own, dividers), with mrkdwn escaped throughout.
     public static func slack(_ document: DraftDocument) -> JSONOutput {
         var blocks: [JSONOutput] = []
         var pending: [String] = []
@@ -152,14 +153,11 @@ public enum DraftWriter {
         for block in document.blocks {
             switch block {
             case .heading(let level, let spans):
-                flush()
-                if level == 1 {
-                    let plain = spans.map { if case .value(let v) = $0 { return v }; if case .literal(let l) = $0 { return l.replacingOccurrences(of: "**", with: "") }; return "" }.joined()
-                    blocks.append(.object([("type", .string("header")),
-                                           ("text", .object([("type", .string("plain_text")), ("text", .string(String(plain.prefix(150)))), ("emoji", .bool(true))]))]))
-                } else {
-                    pending.append("*" + mrkdwn(spans).replacingOccurrences(of: "*", with: "") + "*")
-                }
+                // Headings are bold mrkdwn lines, never plain_text header blocks: mrkdwn is
+                // the one Slack text type where every value is escaped the same way.
+                if level == 1 { flush() }
+                pending.append("*" + mrkdwn(spans).replacingOccurrences(of: "*", with: "") + "*")
+                if level == 1 { flush() }
             case .paragraph(let lines):
                 if !pending.isEmpty { pending.append("") }
                 pending += lines.map(mrkdwn)
@@ -170,7 +168,7 @@ public enum DraftWriter {
             }
         }
         flush()
-        let fallback = FormatEscaping.slack(text(document))
+        let fallback = TemplateEscaping.slack.escape(text(document))
         return .object([("text", .string(String(fallback.prefix(3000)))), ("blocks", .array(blocks))])
     }
 }

@@ -1,0 +1,110 @@
+import ChorusCore
+import ChorusLint
+import ChorusSupport
+import Foundation
+
+/// `chorus render STATE (--audience NAME | --all)`: the main job.
+enum RenderCommand {
+    static let spec = CommandSpec(
+        name: "render",
+        abstract: "Render the message for one audience, or every applicable audience, and lint each draft.",
+        discussion: """
+        Each draft is derived from the state with only the fields its audience may see, rendered
+        from the audience's template, and linted under its policy. Findings go to standard error
+        as AUDIENCE:LINE:COL: severity: [category/rule] message (in the json format they are part
+        of the envelope). Exit status 1 when any draft has an error finding, so scripts can gate
+        on it. --now makes relative times ("in 15 minutes") and the output repeatable.
+        """,
+        arguments: [ArgumentSpec("state", help: "The incident state file (JSON); - reads standard input.")],
+        options: [
+            .value("audience", short: "a", "name", help: "The audience to render."),
+            .flag("all", help: "Render every audience that applies to the state, each under a header."),
+            .value("format", short: "f", "format", help: "Output format (default: the audience's own).", allowed: OutputFormat.allCases.map(\.rawValue)),
+            Workflow.nowOption, Workflow.tzOption,
+            .value("audiences", "dir", help: "The audiences folder (default: ./audiences, or CHORUS_AUDIENCES)."),
+            .value("phrasebook", "dir", help: "The phrasebook folder (default: ./phrasebook, or CHORUS_PHRASEBOOK)."),
+            .flag("no-notify", help: "statuspage format: set deliver_notifications to false."),
+        ]
+    ) { context in
+        let a = context.arguments
+        guard (a.value("audience") != nil) != a.flag("all") else {
+            throw UsageError(a.flag("all") ? "Give either --audience NAME or --all, not both." : "Missing '--audience <name>' (or --all for every audience)")
+        }
+        let workflow = try Workflow(context)
+        let path = a.argument("state") ?? "-"
+        let input = try InputText.read(context.resolve(path), standardInput: context.readStandardInput)
+        let name = path == "-" ? input.displayName : path
+        let state: IncidentState
+        do {
+            state = try StateDocument.load(input.text).state
+        } catch let error as StateDocument.LoadError {
+            for line in error.formatted(file: name) { context.printError(line) }
+            return ExitStatus.failure
+        }
+        let renderer = try loadRenderer(context)
+        let format = a.value("format").flatMap(OutputFormat.init(rawValue:))
+        let notify = !a.flag("no-notify")
+        if let audience = a.value("audience") {
+            let draft = try render(renderer, state, audience, format, workflow.clock, notify)
+            context.print(draft.output, terminator: draft.output.hasSuffix("\n") ? "" : "\n")
+            report(draft, &context)
+            return draft.errorCount > 0 ? ExitStatus.failure : ExitStatus.success
+        }
+        let audiences = renderer.applicableAudiences(for: state)
+        var errors = 0
+        for (index, audience) in audiences.enumerated() {
+            let chosen = format.flatMap { audience.formats.contains($0) ? $0 : nil }
+            let draft = try render(renderer, state, audience.name, chosen, workflow.clock, notify)
+            if index > 0 { context.print("") }
+            context.print("==== \(audience.name) (\(draft.format.rawValue), \(audience.channel)): \(summary(draft)) ====")
+            context.print(draft.output, terminator: draft.output.hasSuffix("\n") ? "" : "\n")
+            report(draft, &context)
+            errors += draft.errorCount
+        }
+        let skipped = renderer.catalog.audiences.filter { !$0.applies(to: state) }.map(\.name)
+        if !skipped.isEmpty {
+            context.printError("note: \(skipped.joined(separator: ", ")) \(skipped.count == 1 ? "does" : "do") not apply to this \(state.kind.rawValue) while it is \(state.status.rawValue)")
+        }
+        return errors > 0 ? ExitStatus.failure : ExitStatus.success
+    }
+
+    static func render(_ renderer: DraftRenderer, _ state: IncidentState, _ audience: String, _ format: OutputFormat?,
+                       _ clock: RenderClock, _ notify: Bool) throws -> RenderedDraft {
+        do {
+            return try renderer.render(state, audience: audience, format: format, clock: clock, deliverNotifications: notify)
+        } catch let error as RenderError {
+            throw CommandFailure(error.message)
+        } catch let error as AudienceLoadError {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    static func summary(_ draft: RenderedDraft) -> String {
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return count(draft.errorCount, "error") + ", " + count(draft.warningCount, "warning")
+    }
+
+    /// Findings on standard error, `AUDIENCE:LINE:COL: severity: [category/rule] message`.
+    static func report(_ draft: RenderedDraft, _ context: inout CommandContext) {
+        for note in draft.notes { context.printError("\(draft.audience.name): note: \(note)") }
+        guard draft.format != .json else { return }
+        for finding in draft.findings {
+            var line = "\(draft.audience.name):\(finding.line):\(finding.column): \(finding.severity.rawValue): [\(finding.category.rawValue)/\(finding.rule)] \(finding.message)"
+            if let suggestion = finding.suggestion { line += " (suggestion: \(suggestion))" }
+            context.printError(line)
+        }
+    }
+
+    /// The renderer for the audiences and phrasebook this invocation names.
+    static func loadRenderer(_ context: CommandContext) throws -> DraftRenderer {
+        let audiences = try ResourceLocator.locate(.audiences, option: context.arguments.value("audiences"), in: context)
+        let phrasebook = try ResourceLocator.locate(.phrasebook, option: context.arguments.value("phrasebook"), in: context)
+        do {
+            return try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook)
+        } catch let error as AudienceLoadError {
+            throw CommandFailure("the audiences cannot be loaded:\n" + error.description)
+        } catch let error as PhrasebookError {
+            throw CommandFailure("the phrasebook cannot be loaded:\n" + error.description)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ChorusTemplate
+import Foundation
+
+/// An audience's templates, parsed and checked once when the audience is loaded: every
+/// `*.mustache` in its folder, and every partial they name (from the folder itself, then the
+/// shared `audiences/partials`). A missing partial or a syntax error is a loading error with
+/// file, line and column, never an empty section at render time.
+///
+/// Which template renders a state: `<kind>.<status>`, else `<kind>`, else `template`
+/// (e.g. `incident.resolved`, `maintenance`, `template`).
+public struct AudienceTemplates: Sendable {
+    public let audience: Audience
+    let library: TemplateLibrary
+    /// The top-level template names found in the folder.
+    public let names: [String]
+
+    public static func load(for audience: Audience, sharedPartials: URL?) throws(AudienceLoadError) -> AudienceTemplates {
+        let folder = audience.directory
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+        let names = files.map { String($0.dropLast(".mustache".count)) }
+        var roots = [folder]
+        if let sharedPartials { roots.append(sharedPartials) }
+        var library = TemplateLibrary(loader: FileSystemTemplateLoader(roots: roots), missingPartials: .fail)
+        var problems: [AudienceProblem] = []
+        for name in names {
+            do {
+                try library.load(name)
+            } catch {
+                problems.append(AudienceProblem(file: templateFile(error.templateName, in: folder), position: error.position, path: nil, message: error.message))
+            }
+        }
+        if names.isEmpty {
+            problems.append(AudienceProblem(file: folder.path, message: "no templates: add template.mustache (or <kind>.mustache, <kind>.<status>.mustache)"))
+        }
+        guard problems.isEmpty else { throw AudienceLoadError(problems: problems) }
+        return AudienceTemplates(audience: audience, library: library, names: names)
+    }
+
+    private static func templateFile(_ name: String, in folder: URL) -> String {
+        name.hasSuffix(".mustache") ? name : folder.appendingPathComponent(name + ".mustache").path
+    }
+
+    /// The template for `state`, or nil when the folder has none that fits.
+    public func templateName(for state: IncidentState) -> String? {
+        let candidates = ["\(state.kind.rawValue).\(state.status.rawValue)", state.kind.rawValue, "template"]
+        return candidates.first { names.contains($0) }
+    }
+
+    /// Renders `view` with every value wrapped in the renderer's markers.
+    func render(_ name: String, view: AudienceView) throws -> String {
+        let value = try TemplateValue(encoding: view)
+        let marking = TemplateEscaping.custom(name: "chorus-marked") { text in
+            "\(PlainText.valueStart)" + PlainText.clean(text) + "\(PlainText.valueEnd)"
+        }
+        return try library.render(name, value, escaping: marking)
+    }
+}

@@ -1,0 +1,146 @@
+import ChorusLint
+import ChorusSupport
+import ChorusTemplate
+import Foundation
+
+/// Why a draft could not be rendered.
+public struct RenderError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// One audience's draft of one state: the text in the chosen format, the plain text that was
+/// linted, and the findings.
+public struct RenderedDraft: Sendable {
+    public var audience: Audience
+    public var format: OutputFormat
+    public var incidentID: String
+    public var revision: Int?
+    /// SHA-256 of the state's canonical JSON: which state this draft says.
+    public var stateHash: String
+    /// The draft in `format`.
+    public var output: String
+    /// The plain text the linter read (hidden suppression comments included).
+    public var lintedText: String
+    /// The template's output with value markers: every format can be written from it.
+    public var source: String
+    public var findings: [Finding]
+    /// Notes about the export (components with no Statuspage id, say).
+    public var notes: [String]
+
+    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+    public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+}
+
+/// Renders and lints drafts for every audience: the main job.
+public struct DraftRenderer: Sendable {
+    public let catalog: AudienceCatalog
+    public let templates: [String: AudienceTemplates]
+    public let linter: Linter
+
+    public init(catalog: AudienceCatalog, templates: [String: AudienceTemplates], linter: Linter) {
+        self.catalog = catalog
+        self.templates = templates
+        self.linter = linter
+    }
+
+    /// Loads the audiences (definitions and templates) and the phrasebook, reporting every
+    /// problem found in any of them.
+    public static func load(audiences: URL, phrasebook: URL) throws -> DraftRenderer {
+        let catalog = try AudienceCatalog.load(from: audiences)
+        var templates: [String: AudienceTemplates] = [:]
+        var problems: [AudienceProblem] = []
+        let shared = audiences.appendingPathComponent(AudienceCatalog.sharedPartialsFolder)
+        let sharedExists = FileManager.default.fileExists(atPath: shared.path)
+        for audience in catalog.audiences {
+            do {
+                templates[audience.name] = try AudienceTemplates.load(for: audience, sharedPartials: sharedExists ? shared : nil)
+            } catch {
+                problems += error.problems
+            }
+        }
+        guard problems.isEmpty else { throw AudienceLoadError(problems: problems) }
+        let book = try Phrasebook.load(from: phrasebook)
+        return DraftRenderer(catalog: catalog, templates: templates, linter: Linter(phrasebook: book))
+    }
+
+    /// The audiences that get a message for `state`, in catalog order.
+    public func applicableAudiences(for state: IncidentState) -> [Audience] {
+        catalog.audiences.filter { $0.applies(to: state) }
+    }
+
+    /// Renders `audienceName`'s draft of `state` in `format` (the audience's default when nil)
+    /// and lints it under the audience's policy.
+    public func render(
+        _ state: IncidentState, audience audienceName: String, format requested: OutputFormat? = nil,
+        clock: RenderClock, revision: (number: Int, at: Date)? = nil, deliverNotifications: Bool = true
+    ) throws -> RenderedDraft {
+        let audience = try catalog.require(audienceName)
+        guard audience.applies(to: state) else {
+            var when = audience.kinds.map(\.rawValue).joined(separator: ", ")
+            if !audience.statuses.isEmpty { when += " when " + audience.statuses.map(\.rawValue).joined(separator: " or ") }
+            throw RenderError("the \(audience.name) audience does not apply to a \(state.status.rawValue) \(state.kind.rawValue); it applies to: \(when)")
+        }
+        let format = requested ?? audience.defaultFormat
+        guard audience.formats.contains(format) else {
+            throw RenderError("the \(audience.name) audience cannot be rendered as \(format.rawValue); its formats: \(audience.formats.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let set = templates[audience.name], let name = set.templateName(for: state) else {
+            throw RenderError("the \(audience.name) audience has no template for a \(state.kind.rawValue) (\(state.status.rawValue)); add \(audience.directory.path)/\(state.kind.rawValue).mustache or template.mustache")
+        }
+        let view = ViewDerivation.view(of: state, for: audience, clock: clock, revision: revision)
+        let marked: String
+        do {
+            marked = try set.render(name, view: view)
+        } catch let error as TemplateError {
+            throw RenderError(error.description)
+        }
+        let document = DraftDocument.parse(marked)
+        let lintSource = DraftWriter.lintSource(document)
+        var policy = audience.policy
+        if !state.status.isOpen { policy.severities[.cadence] = .off } // no next update is owed
+        let components = state.components.map { ComponentName(internalName: $0.internalName, publicName: $0.publicName) }
+        let findings = linter.lint(lintSource, policy: policy, componentNames: audience.shows(.componentInternalNames) ? [] : components)
+        let stateHash = Self.stateHash(state)
+        let (output, notes) = Self.write(document, as: format, state: state, audience: audience.name, revision: revision?.number,
+                                         findings: findings, deliverNotifications: deliverNotifications)
+        return RenderedDraft(audience: audience, format: format, incidentID: state.id, revision: revision?.number,
+                             stateHash: stateHash, output: output, lintedText: lintSource, source: marked, findings: findings, notes: notes)
+    }
+
+    /// SHA-256 of the state's canonical JSON.
+    public static func stateHash(_ state: IncidentState) -> String {
+        SHA256.hex((try? StateCoding.encode(state)) ?? "")
+    }
+
+    /// Writes a rendered document in `format`. Also used by `chorus pull` to give an approved
+    /// draft in another format, word for word.
+    public static func write(
+        _ document: DraftDocument, as format: OutputFormat, state: IncidentState, audience: String, revision: Int?,
+        findings: [Finding], deliverNotifications: Bool = true
+    ) -> (output: String, notes: [String]) {
+        switch format {
+        case .text: return (DraftWriter.text(document), [])
+        case .markdown: return (DraftWriter.markdown(document), [])
+        case .html: return (DraftWriter.html(document), [])
+        case .slack: return (DraftWriter.slack(document).rendered(), [])
+        case .statuspage:
+            var body = document
+            if case .heading(1, _)? = body.blocks.first { body.blocks.removeFirst() }
+            let export = StatuspageExport.body(for: state, body: DraftWriter.markdown(body), deliverNotifications: deliverNotifications)
+            let notes = export.unmapped.isEmpty ? [] : ["components without a statuspageId are left out of the export: \(export.unmapped.joined(separator: ", "))"]
+            return (export.json.rendered(), notes)
+        case .json:
+            return (JSONOutput.object([
+                ("audience", .string(audience)),
+                ("incident", .string(state.id)),
+                ("revision", revision.map { .int($0) } ?? .null),
+                ("stateHash", .string(stateHash(state))),
+                ("format", .string("text")),
+                ("text", .string(DraftWriter.text(document))),
+                ("findings", .array(findings.map(\.jsonOutput))),
+            ]).rendered(), [])
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ChorusCore
+import Foundation
+import Testing
+
+/// The built `chorus` executable, next to this test bundle (the test target depends on it).
+enum ChorusBinary {
+    static var url: URL? {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("chorus"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("chorus"),
+            Bundle.main.bundleURL.appendingPathComponent("chorus"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+}
+
+@Suite("Concurrent writers")
+struct ConcurrencyTests {
+    /// Eight processes each write 100 revisions to one incident at once: 800 revisions, none
+    /// lost, sequence numbers without gaps, every write's value present exactly once.
+    @Test(.timeLimit(.minutes(10)))
+    func eightProcessesTimesOneHundredUpdatesLoseNothing() throws {
+        let binary = try #require(ChorusBinary.url, "the chorus executable is built with the tests (ChorusCLITests depends on it)")
+        let store = try Repo.scratch().path
+        let open = Process()
+        open.executableURL = binary
+        open.arguments = ["open", "--from", Repo.path("examples/checkout-investigating.json"), "--store", store, "--as", "setup",
+                          "--now", "2026-11-24T09:12:00Z"]
+        try open.run()
+        open.waitUntilExit()
+        #expect(open.terminationStatus == 0)
+
+        let writers = 8, updates = 100
+        var processes: [Process] = []
+        for writer in 1...writers {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            let script = """
+            i=1
+            while [ $i -le \(updates) ]; do
+              "$0" update INC-2041 --workaround "writer \(writer) update $i" --store "$1" --as "writer\(writer)" --now 2026-11-24T09:13:00Z >/dev/null || exit 1
+              i=$((i+1))
+            done
+            """
+            process.arguments = ["-c", script, binary.path, store]
+            processes.append(process)
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+
+        let journal = try JournalStore(root: URL(fileURLWithPath: store)).journal(for: "INC-2041")
+        let (snapshot, torn) = try journal.snapshot()
+        #expect(torn == nil)
+        #expect(snapshot.revision == 1 + writers * updates)
+        let entries = try journal.entries()
+        #expect(entries.map(\.seq) == Array(1...(1 + writers * updates)))
+        let written = entries.dropFirst().compactMap { $0.state?.workaround }
+        var expected: [String] = []
+        for writer in 1...writers { for i in 1...updates { expected.append("writer \(writer) update \(i)") } }
+        #expect(written.sorted() == expected.sorted())
+        // Each writer's own updates landed in the order it made them.
+        for writer in 1...writers {
+            let mine = written.filter { $0.hasPrefix("writer \(writer) ") }
+            #expect(mine == (1...updates).map { "writer \(writer) update \($0)" })
+        }
+    }
+}

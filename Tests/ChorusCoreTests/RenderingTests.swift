@@ -1,0 +1,177 @@
+import ChorusCore
+import ChorusLint
+import ChorusSupport
+import Foundation
+import Testing
+
+@Suite("Rendering every audience")
+struct RenderingTests {
+    static let examples = Repository.exampleFiles().map(\.lastPathComponent)
+
+    /// The shipped templates practise what the linter preaches: every example, every applicable
+    /// audience, every format it offers — zero error findings.
+    @Test(arguments: examples)
+    func everyExampleRendersForEveryApplicableAudienceWithoutErrors(example: String) throws {
+        let renderer = try Shipped.renderer()
+        let state = try Shipped.state(example)
+        let audiences = renderer.applicableAudiences(for: state)
+        #expect(!audiences.isEmpty)
+        for audience in audiences {
+            for format in audience.formats {
+                let draft = try renderer.render(state, audience: audience.name, format: format, clock: Shipped.clock(for: state))
+                let errors = draft.findings.filter { $0.severity == .error }
+                #expect(errors.isEmpty, "\(example) × \(audience.name) × \(format.rawValue): \(errors.map { "\($0.line):\($0.column) [\($0.category.rawValue)/\($0.rule)] \($0.message) «\($0.match)»" })\n\(draft.lintedText)")
+                #expect(!draft.output.isEmpty)
+            }
+        }
+    }
+
+    @Test func theReviewAppliesOnlyOnceResolved() throws {
+        let renderer = try Shipped.renderer()
+        let open = try Shipped.state("checkout-identified.json")
+        #expect(!renderer.applicableAudiences(for: open).map(\.name).contains("review"))
+        #expect(throws: RenderError.self) { try renderer.render(open, audience: "review", clock: Shipped.clock(for: open)) }
+        let resolved = try Shipped.state("search-resolved.json")
+        #expect(renderer.applicableAudiences(for: resolved).map(\.name).contains("review"))
+    }
+
+    func text(_ example: String, _ audience: String, format: OutputFormat = .text) throws -> String {
+        let state = try Shipped.state(example)
+        return try Shipped.renderer().render(state, audience: audience, format: format, clock: Shipped.clock(for: state)).output
+    }
+
+    @Test func engineeringHasTheTechnicalPicture() throws {
+        let text = try text("checkout-investigating.json", "engineering")
+        for expected in ["SEV1 INC-2041: Card payments failing at checkout", "Status: Investigating. Lead: Dana Kim. Comms: Priya Raman",
+                         "Confirmed facts", "(support, F1): Support received six reports",
+                         "Open hypotheses (unconfirmed)", "Hypothesis: A change to the callback signature check rejects valid provider callbacks. (H1, unconfirmed)",
+                         "Next steps", "Compare callback payloads before and after 08:52. Owner: Marco Silva (in progress)",
+                         "Checkout (payments-callback): Partly unavailable", "Payments dashboard: https://grafana.example.com/d/payments",
+                         "Next update: by 09:40 UTC, in 15 minutes"] {
+            #expect(text.contains(expected), "engineering lacks «\(expected)»\n\(text)")
+        }
+        let identified = try self.text("checkout-identified.json", "engineering")
+        #expect(identified.contains("What we tried"))
+        #expect(identified.contains("Hotfix the signature check to accept the older key: did not work (Marco Silva, 09:18 UTC)"))
+    }
+
+    @Test func customerNeverSeesHypothesesInternalNamesOrAnEstimate() throws {
+        for example in ["checkout-investigating.json", "checkout-identified.json"] {
+            let text = try text(example, "customer")
+            for forbidden in ["signature check", "payments-callback", "storefront-web", "H1", "10:00 UTC", "Marco", "sev1", "SEV1", "release 2026"] {
+                #expect(!text.contains(forbidden), "\(example): customer draft leaks «\(forbidden)»\n\(text)")
+            }
+            for expected in ["Card payments failing at checkout", "What is not working", "Complete a card payment at checkout",
+                             "Customers can pay with PayPal or a gift card", "Checkout: Partly unavailable", "We will post the next update by",
+                             "We are sorry"] {
+                #expect(text.contains(expected), "\(example): customer lacks «\(expected)»")
+            }
+        }
+    }
+
+    @Test func maintenanceAndRetrospectiveHaveTheirOwnWording() throws {
+        let maintenance = try text("maintenance-database-upgrade.json", "customer")
+        #expect(maintenance.contains("We will carry out planned maintenance from Sun 29 Nov 02:00 UTC to Sun 29 Nov 04:00 UTC (2 hours)."))
+        #expect(maintenance.contains("What will not work during the window"))
+        #expect(!maintenance.contains("sorry"))
+        let retrospective = try text("retrospective-email-delays.json", "customer")
+        #expect(retrospective.contains("some of our customers were affected by a problem that is now resolved"))
+        #expect(!retrospective.contains("next update"))
+    }
+
+    @Test func supportMacroHasAPasteableReplyAndAgentNotes() throws {
+        let text = try text("mobile-login-monitoring.json", "support")
+        let parts = text.components(separatedBy: "\n---\n")
+        #expect(parts.count == 2)
+        let reply = parts[0], notes = parts[1]
+        #expect(reply.contains("Some people using our Android and iOS apps could not sign in."))
+        #expect(reply.contains("In the meantime: Sign in on the website"))
+        #expect(reply.contains("We will post the next update by 15:35 UTC"))
+        #expect(!reply.contains("Escalate"))
+        #expect(notes.contains("Who is affected: Mobile app users signing in with email and password"))
+        #expect(notes.contains("Do not say: what caused it, a time for the fix"))
+        #expect(notes.contains("Escalate: #inc-2044 in Slack"))
+        #expect(notes.contains("Approved wording: not yet approved"))
+    }
+
+    @Test func salesBriefQuotesTheCustomerWordingAndSaysWhatNotToSay() throws {
+        let text = try text("checkout-identified.json", "sales")
+        #expect(text.contains("> Some customers cannot complete checkout when paying by card."))
+        #expect(text.contains("Segment: Merchants on the Growth and Enterprise plans"))
+        #expect(text.contains("Do not say"))
+        #expect(text.contains("Any time for the fix."))
+        #expect(text.contains("Any credit, refund or discount."))
+        #expect(text.contains("The next update is due by 09:55 UTC"))
+        #expect(!text.contains("payments-callback"))
+    }
+
+    @Test func leadershipSeesNumbersOwnerAsksAndOnlyAConfirmedEstimate() throws {
+        let text = try text("checkout-identified.json", "leadership")
+        #expect(text.contains("412 failed card checkouts (as of 09:25 UTC)"))
+        #expect(text.contains("38% of card checkouts failing"))
+        #expect(text.contains("Owner: Dana Kim"))
+        #expect(text.contains("Approve a goodwill credit"))
+        #expect(text.contains("Card payments are about 70% of revenue"))
+        #expect(!text.contains("Estimated fix"), "the example's ETA is only an estimate")
+        var state = try Shipped.state("checkout-identified.json")
+        state.eta = ETA(at: try ISO8601.parse("2026-11-24T10:00:00Z"), confidence: .confirmed)
+        let confirmed = try Shipped.renderer().render(state, audience: "leadership", format: .text, clock: Shipped.clock(for: state)).output
+        #expect(confirmed.contains("Estimated fix, confirmed by the incident lead: 10:00 UTC. This is an estimate, not a commitment."))
+    }
+
+    @Test func reviewIsBlamelessWithTimelineRootCauseWhysAndActionItems() throws {
+        let text = try text("search-resolved.json", "review")
+        for expected in ["Post-incident review: Search results were slow and incomplete", "This review is blameless",
+                         "Timeline", "10:05 UTC: The problem started.", "Root cause", "Five whys",
+                         "Why were searches slow?", "What went well", "Action items",
+                         "Alert on indexer retry rate. Owner: Ines Duarte, due 2026-11-30",
+                         "Ruled out: A slow query from the new ranking feature"] {
+            #expect(text.contains(expected), "review lacks «\(expected)»\n\(text)")
+        }
+    }
+
+    @Test func everyAudienceCarriesTheCorrection() throws {
+        let state = try Shipped.state("checkout-identified.json")
+        let renderer = try Shipped.renderer()
+        for audience in renderer.applicableAudiences(for: state) {
+            let text = try renderer.render(state, audience: audience.name, format: .text, clock: Shipped.clock(for: state)).output
+            #expect(text.contains("Correction: earlier we said \"Customers may be charged twice for the same order.\" What is true now: No customer has been charged twice"), "\(audience.name)")
+        }
+    }
+
+    @Test func timesFollowTheZoneAndTheClock() throws {
+        let state = try Shipped.state("checkout-investigating.json")
+        let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
+        let clock = RenderClock(now: try ISO8601.parse("2026-11-24T09:30:00Z"), timeZone: berlin)
+        let text = try Shipped.renderer().render(state, audience: "customer", format: .text, clock: clock).output
+        // The zone's abbreviation comes from the system's time zone data ("CET" or "GMT+1").
+        let zone = berlin.abbreviation(for: try ISO8601.parse("2026-11-24T09:40:00Z")) ?? "?"
+        #expect(text.contains("We will post the next update by 10:40 \(zone), in 10 minutes."), "\(text)")
+        #expect(text.contains("updated 10:10 \(zone)"))
+    }
+
+    @Test func statuspageExportHasTheFieldsTheAPITakes() throws {
+        let state = try Shipped.state("checkout-investigating.json")
+        let draft = try Shipped.renderer().render(state, audience: "customer", format: .statuspage, clock: Shipped.clock(for: state))
+        let node = try JSONParser.parse(draft.output)
+        let incident = try #require(node["incident"])
+        #expect(incident["name"]?.stringValue == "Card payments failing at checkout")
+        #expect(incident["status"]?.stringValue == "investigating")
+        #expect(incident["impact_override"]?.stringValue == "critical")
+        #expect(incident["deliver_notifications"]?.value == .bool(true))
+        #expect(incident["component_ids"]?.elements?.compactMap(\.stringValue) == ["k7hx2m9q4r1t", "p3nd8v6c0w2z"])
+        #expect(incident["components"]?["k7hx2m9q4r1t"]?.stringValue == "partial_outage")
+        #expect(incident["body"]?.stringValue?.hasPrefix("**Status:** Investigating") == true)
+        let quiet = try Shipped.renderer().render(state, audience: "customer", format: .statuspage, clock: Shipped.clock(for: state), deliverNotifications: false)
+        #expect(try JSONParser.parse(quiet.output)["incident"]?["deliver_notifications"]?.value == .bool(false))
+        #expect(throws: RenderError.self) { try Shipped.renderer().render(state, audience: "engineering", format: .statuspage, clock: Shipped.clock(for: state)) }
+    }
+
+    @Test func lengthLimitsBecomeFindingsNotTruncation() throws {
+        var state = try Shipped.state("checkout-investigating.json")
+        state.impact.summary = String(repeating: "Customers cannot pay by card. ", count: 80)
+        let draft = try Shipped.renderer().render(state, audience: "customer", format: .text, clock: Shipped.clock(for: state))
+        #expect(draft.output.contains(state.impact.summary.trimmingCharacters(in: .whitespaces)))
+        #expect(draft.findings.contains { $0.category == .length && $0.severity == .error })
+    }
+}
