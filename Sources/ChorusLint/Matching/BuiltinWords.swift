@@ -17,10 +17,13 @@ enum BuiltinWords {
         "bst", "cet", "cest", "eet", "eest", "ist", "jst", "kst", "sgt", "hkt", "aest", "aedt",
         "acst", "awst", "nzst", "nzdt", "brt",
     ]
-    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let weekdays = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ]
     static let months = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
     static let times = ["noon", "midnight", "midday"]
 

@@ -17,9 +17,9 @@ struct TokenClass: OptionSet, Sendable, Hashable {
     static let unit = TokenClass(rawValue: 1 << 5)
     /// A time zone: `UTC`, `GMT`, `PST`, `CET`, `ET`, …
     static let zone = TokenClass(rawValue: 1 << 6)
-    /// `Monday` … `Sunday`.
+    /// `Monday` … `Sunday`, and `Mon` … `Sun`.
     static let weekday = TokenClass(rawValue: 1 << 7)
-    /// `January` … `December`.
+    /// `January` … `December`, and `Jan` … `Dec`.
     static let month = TokenClass(rawValue: 1 << 8)
     /// A capitalized word that is not a common function word: a likely personal name.
     static let name = TokenClass(rawValue: 1 << 9)
