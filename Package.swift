@@ -44,7 +44,12 @@ let package = Package(
         .testTarget(name: "ChorusSupportTests", dependencies: ["ChorusSupport"], swiftSettings: strict),
         .testTarget(name: "ChorusTemplateTests", dependencies: ["ChorusTemplate", "ChorusSupport"], swiftSettings: strict),
         .testTarget(name: "ChorusLintTests", dependencies: ["ChorusLint", "ChorusSupport"], exclude: ["evaluation.tsv"], swiftSettings: strict),
-        .testTarget(name: "ChorusCoreTests", dependencies: ["ChorusCore", "ChorusSupport", "ChorusLint", "ChorusTemplate"], swiftSettings: strict),
+        .testTarget(
+            name: "ChorusCoreTests",
+            dependencies: ["ChorusCore", "ChorusSupport", "ChorusLint", "ChorusTemplate"],
+            exclude: ["Golden"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ChorusCLITests", dependencies: ["ChorusCLI", "ChorusCore", "ChorusSupport", "chorus"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,52 @@
+import ChorusCore
+import Foundation
+import Testing
+
+/// Every example × applicable audience in text and in the JSON envelope, compared with the
+/// files under Tests/ChorusCoreTests/Golden, so a wording change is a reviewed diff.
+/// Regenerate with: CHORUS_UPDATE_GOLDEN=1 swift test --filter GoldenTests
+@Suite("Golden drafts")
+struct GoldenTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let update = ProcessInfo.processInfo.environment["CHORUS_UPDATE_GOLDEN"] == "1"
+
+    @Test(arguments: Repository.exampleFiles().map(\.lastPathComponent))
+    func draftsMatchTheirGoldenFiles(example: String) throws {
+        let renderer = try Shipped.renderer()
+        let state = try Shipped.state(example)
+        let stem = String(example.dropLast(".json".count))
+        for audience in renderer.applicableAudiences(for: state) {
+            for (format, ext) in [(OutputFormat.text, "txt"), (OutputFormat.json, "json")] {
+                let draft = try renderer.render(state, audience: audience.name, format: format, clock: Shipped.clock(for: state))
+                let file = Self.folder.appendingPathComponent(stem).appendingPathComponent("\(audience.name).\(ext)")
+                let actual = draft.output + "\n"
+                if Self.update {
+                    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try actual.write(to: file, atomically: true, encoding: .utf8)
+                    continue
+                }
+                let expected = try? String(contentsOf: file, encoding: .utf8)
+                #expect(expected == actual, "\(stem)/\(audience.name).\(ext) differs; review the change and regenerate with CHORUS_UPDATE_GOLDEN=1 swift test --filter GoldenTests")
+            }
+        }
+    }
+
+    @Test func everyGoldenFileBelongsToADraft() throws {
+        let renderer = try Shipped.renderer()
+        var expected = Set<String>()
+        for file in Repository.exampleFiles() {
+            let state = try Shipped.state(file.lastPathComponent)
+            let stem = String(file.lastPathComponent.dropLast(".json".count))
+            for audience in renderer.applicableAudiences(for: state) {
+                expected.insert("\(stem)/\(audience.name).txt")
+                expected.insert("\(stem)/\(audience.name).json")
+            }
+        }
+        let enumerator = FileManager.default.enumerator(atPath: Self.folder.path)
+        var found = Set<String>()
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".txt") || path.hasSuffix(".json") { found.insert(path) }
+        }
+        #expect(found == expected, "stale or missing golden files")
+    }
+}
