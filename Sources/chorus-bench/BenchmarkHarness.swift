@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One measured figure, printed as one JSON object per line:
 /// `{"name":…,"value":…,"unit":…,"inputs":{…}}`.
@@ -64,4 +69,59 @@ func packageRoot() -> URL {
         }
     }
     return URL(fileURLWithPath: fileManager.currentDirectoryPath)
+}
+
+/// Whole-process timing: runs an executable repeatedly and reports the median wall time.
+enum ProcessTimer {
+    /// The `chorus` executable built beside this benchmark.
+    static func chorusExecutable() -> URL? {
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidate = here.appendingPathComponent("chorus")
+        return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Median milliseconds of `runs` runs (after one warm-up run), output discarded. Spawns with
+    /// posix_spawn and reaps with waitpid: Foundation's Process polls for exit, which adds tens
+    /// of milliseconds of its own to every run.
+    static func medianMilliseconds(_ executable: URL, _ arguments: [String], directory: URL, runs: Int = 21,
+                                   acceptedStatuses: Set<Int32> = [0]) throws -> Double {
+        var samples: [Double] = []
+        let previous = FileManager.default.currentDirectoryPath
+        _ = FileManager.default.changeCurrentDirectoryPath(directory.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+        for run in 0...runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let status = try spawnAndWait(executable.path, arguments)
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            guard acceptedStatuses.contains(status) else {
+                throw Failure(description: "\(executable.lastPathComponent) \(arguments.joined(separator: " ")) exited \(status)")
+            }
+            if run > 0 { samples.append(elapsed) }
+        }
+        samples.sort()
+        return samples[samples.count / 2]
+    }
+
+    /// Runs `path` with `arguments`, standard output and error to /dev/null; returns the exit status.
+    static func spawnAndWait(_ path: String, _ arguments: [String]) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        guard result == 0 else { throw Failure(description: "cannot start \(path): \(String(cString: strerror(result)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            if errno != EINTR { throw Failure(description: "waitpid failed: \(String(cString: strerror(errno)))") }
+        }
+        return (status >> 8) & 0xFF
+    }
 }

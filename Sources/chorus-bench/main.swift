@@ -6,6 +6,9 @@ import Foundation
 let groups: [BenchmarkGroup] = [
     validationBenchmarks,
     templateBenchmarks,
+    lintBenchmarks,
+    renderBenchmarks,
+    journalBenchmarks,
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -27,6 +27,8 @@ public struct AudienceView: Sendable, Encodable, Equatable {
         public var value: String
         /// "SEV1"
         public var label: String
+        /// In words for readers outside engineering: "highest severity".
+        public var description: String
         /// sev1 or sev2.
         public var isMajor: Bool
     }

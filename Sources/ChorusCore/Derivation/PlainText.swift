@@ -8,6 +8,7 @@ public enum PlainText {
     /// into single spaces, the renderer's markers removed, ends trimmed. A state field can
     /// therefore never add a line, a heading or a list item to a draft.
     public static func clean(_ text: String) -> String {
+        if isAlreadyClean(text) { return text }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -26,5 +27,22 @@ public enum PlainText {
             out.append(scalar)
         }
         return String(out)
+    }
+
+    /// The common case, checked on bytes: printable ASCII with single inner spaces and no
+    /// space at either end needs no work.
+    private static func isAlreadyClean(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            } else if byte > 0x20 && byte < 0x7F {
+                previousWasSpace = false
+            } else {
+                return false
+            }
+        }
+        return !previousWasSpace || text.isEmpty
     }
 }

@@ -5,11 +5,22 @@ import Foundation
 /// Passing `now` explicitly makes every draft deterministic.
 public struct RenderClock: Sendable, Equatable {
     public var now: Date
-    public var timeZone: TimeZone
+    public var timeZone: TimeZone {
+        didSet { calendar.timeZone = timeZone }
+    }
+    /// A Gregorian calendar in `timeZone`, made once: creating calendars is costly.
+    private var calendar: Calendar
 
     public init(now: Date, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) {
         self.now = now
         self.timeZone = timeZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.calendar = calendar
+    }
+
+    public static func == (lhs: RenderClock, rhs: RenderClock) -> Bool {
+        lhs.now == rhs.now && lhs.timeZone == rhs.timeZone
     }
 
     /// The zone as readers see it: "UTC", or the zone's abbreviation at `date` ("CET", "GMT+1").
@@ -22,9 +33,7 @@ public struct RenderClock: Sendable, Equatable {
     private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
     private func components(_ date: Date) -> DateComponents {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+        calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
     }
 
     /// "09:40 UTC" when `date` falls on the same day as `now`, else "Tue 24 Nov 09:40 UTC"

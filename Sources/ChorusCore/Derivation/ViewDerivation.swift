@@ -17,7 +17,7 @@ public enum ViewDerivation {
         let stepsNext = state.steps.filter { $0.state == .planned || $0.state == .inProgress }
         let stepsTried = state.steps.filter { $0.state == .done || $0.state == .failed }
         func step(_ s: Step) -> AudienceView.Step {
-            AudienceView.Step(text: c(s.text), owner: c(s.owner), state: s.state.rawValue.replacingOccurrences(of: "_", with: " "),
+            AudienceView.Step(text: c(s.text), owner: c(s.owner), state: String(s.state.rawValue.map { $0 == "_" ? " " : $0 }),
                               isFailed: s.state == .failed, at: s.at.map(time))
         }
         func component(_ k: AffectedComponent) -> AudienceView.Component {
@@ -44,6 +44,7 @@ public enum ViewDerivation {
                 isInProgress: status == .inProgress, isVerifying: status == .verifying, isCompleted: status == .completed
             ) : nil,
             severity: shows(.severity) ? AudienceView.Severity(value: state.severity.rawValue, label: state.severity.rawValue.uppercased(),
+                                                                description: Labels.severity(state.severity),
                                                                 isMajor: state.severity <= .sev2) : nil,
             times: shows(.times) ? AudienceView.Times(started: time(state.startedAt), detected: state.detectedAt.map(time),
                                                       resolved: state.resolvedAt.map(time),
@@ -139,6 +140,15 @@ public enum Labels {
         case .inProgress: return "In progress"
         case .verifying: return "Verifying"
         case .completed: return "Completed"
+        }
+    }
+
+    public static func severity(_ severity: IncidentSeverity) -> String {
+        switch severity {
+        case .sev1: return "highest severity"
+        case .sev2: return "high severity"
+        case .sev3: return "medium severity"
+        case .sev4: return "low severity"
         }
     }
 

@@ -17,8 +17,6 @@ public struct RenderedDraft: Sendable {
     public var format: OutputFormat
     public var incidentID: String
     public var revision: Int?
-    /// SHA-256 of the state's canonical JSON: which state this draft says.
-    public var stateHash: String
     /// The draft in `format`.
     public var output: String
     /// The plain text the linter read (hidden suppression comments included).
@@ -102,11 +100,10 @@ public struct DraftRenderer: Sendable {
         if !state.status.isOpen { policy.severities[.cadence] = .off } // no next update is owed
         let components = state.components.map { ComponentName(internalName: $0.internalName, publicName: $0.publicName) }
         let findings = linter.lint(lintSource, policy: policy, componentNames: audience.shows(.componentInternalNames) ? [] : components)
-        let stateHash = Self.stateHash(state)
         let (output, notes) = Self.write(document, as: format, state: state, audience: audience.name, revision: revision?.number,
                                          findings: findings, deliverNotifications: deliverNotifications)
         return RenderedDraft(audience: audience, format: format, incidentID: state.id, revision: revision?.number,
-                             stateHash: stateHash, output: output, lintedText: lintSource, source: marked, findings: findings, notes: notes)
+                             output: output, lintedText: lintSource, source: marked, findings: findings, notes: notes)
     }
 
     /// SHA-256 of the state's canonical JSON.

@@ -20,7 +20,7 @@ public enum DraftWriter {
         func plain(_ spans: [DraftDocument.Span]) -> String {
             spans.map { span in
                 switch span {
-                case .literal(let text): return text.replacingOccurrences(of: "**", with: "")
+                case .literal(let text): return removingBold(text)
                 case .value(let text): return text
                 }
             }.joined()
@@ -48,6 +48,12 @@ public enum DraftWriter {
         }
         while out.last == "" { out.removeLast() }
         return out
+    }
+
+    /// `text` without the `**` bold markers (a fast path for the usual text with none).
+    static func removingBold(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return text }
+        return text.replacingOccurrences(of: "**", with: "")
     }
 
     /// Markdown: the template's markup as written, every value escaped for Markdown.

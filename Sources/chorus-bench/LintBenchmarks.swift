@@ -1,0 +1,194 @@
+import ChorusLint
+import Foundation
+
+/// The lint engine's throughput over about 1 MB of varied incident prose (status updates,
+/// engineering notes with hypotheses, support replies, reviews), with the shipped phrasebook and
+/// again with 10,000 generated jargon terms added: matching must not slow with phrasebook size.
+let lintBenchmarks = BenchmarkGroup(name: "lint") { root in
+    let shippedFolder = root.appendingPathComponent("phrasebook")
+    let corpus = LintCorpus.generate(bytes: 1_000_000)
+    let bytes = corpus.utf8.count
+    let policy = LintPolicy.strict
+    var figures: [Figure] = []
+
+    var loaded: Phrasebook?
+    let loadShipped = try Stopwatch.nanosecondsPerCall(seconds: 0.3, warmup: 1) {
+        loaded = try Phrasebook.load(from: shippedFolder)
+    }
+    guard let shipped = loaded else { throw LintBenchmarkError("the shipped phrasebook did not load") }
+
+    let (largeFolder, generatedTerms) = try LintCorpus.phrasebookWithGeneratedJargon(copying: shippedFolder, terms: 10_000)
+    defer { try? FileManager.default.removeItem(at: largeFolder) }
+    var loadedLarge: Phrasebook?
+    let loadLarge = try Stopwatch.nanosecondsPerCall(seconds: 0.3, warmup: 1) {
+        loadedLarge = try Phrasebook.load(from: largeFolder)
+    }
+    guard let large = loadedLarge else { throw LintBenchmarkError("the 10,000-term phrasebook did not load") }
+
+    var sink = 0
+    let shippedLinter = Linter(phrasebook: shipped)
+    let findings = shippedLinter.lint(corpus, policy: policy).count
+    let shippedTime = Stopwatch.nanosecondsPerCall(seconds: 2, warmup: 2) {
+        sink &+= shippedLinter.lint(corpus, policy: policy).count
+    }
+    let largeLinter = Linter(phrasebook: large)
+    let largeFindings = largeLinter.lint(corpus, policy: policy).count
+    let largeTime = Stopwatch.nanosecondsPerCall(seconds: 2, warmup: 2) {
+        sink &+= largeLinter.lint(corpus, policy: policy).count
+    }
+    precondition(sink > 0)
+
+    let common = ["corpus_bytes": String(bytes), "policy": "strict (every category an error)", "cores": "1"]
+    func inputs(_ extra: [String: String]) -> [String: String] { common.merging(extra) { $1 } }
+    let shippedInputs = inputs(["phrasebook": "shipped", "entries": String(shipped.entries.count), "findings": String(findings)])
+    let largeInputs = inputs(["phrasebook": "shipped + \(generatedTerms) generated jargon terms",
+                              "entries": String(large.entries.count), "findings": String(largeFindings)])
+    figures.append(Figure(name: "lint.shipped.throughput", value: Double(bytes) / shippedTime * 1e9 / 1_000_000,
+                          unit: "MB/s", inputs: shippedInputs))
+    figures.append(Figure(name: "lint.10k_jargon.throughput", value: Double(bytes) / largeTime * 1e9 / 1_000_000,
+                          unit: "MB/s", inputs: largeInputs))
+    figures.append(Figure(name: "lint.10k_jargon.slowdown", value: largeTime / shippedTime, unit: "x",
+                          inputs: inputs(["target": "<= 1.2"])))
+    figures.append(Figure(name: "lint.shipped.load", value: loadShipped / 1e6, unit: "ms", inputs: shippedInputs))
+    figures.append(Figure(name: "lint.10k_jargon.load", value: loadLarge / 1e6, unit: "ms", inputs: largeInputs))
+    return figures
+}
+
+struct LintBenchmarkError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Deterministic incident prose and a phrasebook padded with generated jargon.
+enum LintCorpus {
+    /// SplitMix64: the same corpus on every run and machine.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+        mutating func number(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    }
+
+    static let features = ["checkout", "sign-in", "search", "file uploads", "email delivery", "the mobile app", "invoices",
+                           "card payments", "the dashboard", "exports", "notifications", "single sign-on", "reports"]
+    static let regions = ["Europe", "North America", "Asia", "the EU region", "Brazil", "Australia"]
+    static let people = ["Priya", "Dave", "Maria", "Sam", "Alex", "Jordan", "Kenji", "Fatima"]
+    static let services = ["payments-api", "auth_service", "search-indexer-02", "orders-worker-3", "db-01.prod.internal",
+                           "10.0.3.17", "checkoutService", "ledger-db"]
+
+    /// Sentence templates: most are clean, as real drafts are; some carry each kind of finding.
+    static let templates: [String] = [
+        "We are investigating reports that {feature} is failing for some customers in {region}.",
+        "Some customers cannot use {feature}. Other features are working normally.",
+        "Between {t1} and {t2} UTC, about {pct}% of requests to {feature} failed.",
+        "We have identified the cause and are working on a fix.",
+        "A fix has been implemented and we are monitoring the results.",
+        "This incident has been resolved. {Feature} is working normally again.",
+        "We will post the next update by {t2} UTC.",
+        "Next update in {n} minutes.",
+        "We'll update you within the hour.",
+        "We are sorry for the disruption this caused, and we thank you for your patience.",
+        "What you can do: retry in a few minutes, or use the mobile app while we restore the website.",
+        "Roughly {big} customers could not complete {feature} for {n} minutes.",
+        "{Person} is leading the response; {person2} is handling customer communication.",
+        "Errors started at {t1} UTC and stopped at {t2} UTC after the change was undone.",
+        "By {t2} UTC, error rates had returned to normal.",
+        "The issue was resolved within {n} minutes of the first report.",
+        "We do not have an ETA for a fix yet, and we will share more as soon as we can.",
+        "There is no evidence that any customer data was accessed.",
+        "Customers may see a pending charge that disappears within a few days.",
+        "The outage was probably caused by a bad configuration push.",
+        "We suspect the new load balancer rules are dropping traffic to {feature}.",
+        "It looks like the database ran out of connections during the traffic spike.",
+        "Hypothesis: the connection pool is probably too small for peak traffic.",
+        "Service will be restored by {t2} UTC.",
+        "We expect to have this fixed within the hour.",
+        "This will not happen again.",
+        "Users saw 5xx errors and elevated latency when loading {feature}.",
+        "We started a rollback of the latest deploy at {t1} UTC.",
+        "A failover to the standby replica completed at {t2} UTC.",
+        "Errors came from {service} after the release.",
+        "This was just a minor bug that affected only a few users.",
+        "An engineer mistakenly deleted the production index.",
+        "Our review is blameless and focuses on how the system let this happen.",
+        "Follow-ups: add an alert for queue depth (owner {person}, due in two weeks).",
+        "A customer wrote \"{feature} has been broken all morning\" in a ticket.",
+        "Details: https://status.example.com/incidents/{n}-{feature2} and the dashboard.",
+        "Run `retry-export --all` only if support asks you to.",
+        "Impact in numbers: {big} failed attempts, {pct}% of traffic, {n} minutes.",
+        "The team restored service at {t2} UTC and is watching error rates closely.",
+        "Next steps: {person} is checking the import logs; {person2} is preparing the customer email.",
+    ]
+
+    static func generate(bytes target: Int) -> String {
+        var generator = Generator(state: 2041)
+        var text = ""
+        text.reserveCapacity(target + 4096)
+        var paragraph = 0
+        while text.utf8.count < target {
+            paragraph += 1
+            if paragraph % 7 == 0 { text += "## Update \(paragraph / 7)\n\n" }
+            let sentences = generator.number(2...5)
+            var line = ""
+            for _ in 0..<sentences {
+                var sentence = generator.pick(templates)
+                let t1 = generator.number(0...22), m1 = generator.number(0...59)
+                let feature = generator.pick(features)
+                let values: [String: String] = [
+                    "{feature}": feature, "{Feature}": feature.prefix(1).uppercased() + feature.dropFirst(),
+                    "{feature2}": generator.pick(features).replacingOccurrences(of: " ", with: "-"),
+                    "{region}": generator.pick(regions), "{person}": generator.pick(people),
+                    "{Person}": generator.pick(people), "{person2}": generator.pick(people),
+                    "{service}": generator.pick(services),
+                    "{t1}": String(format: "%02d:%02d", t1, m1), "{t2}": String(format: "%02d:%02d", t1 + 1, m1),
+                    "{n}": String(generator.number(5...90)), "{pct}": String(generator.number(1...40)),
+                    "{big}": String(generator.number(100...9000)),
+                ]
+                for (key, value) in values { sentence = sentence.replacingOccurrences(of: key, with: value) }
+                line += (line.isEmpty ? "" : " ") + sentence
+            }
+            text += (paragraph % 5 == 0 ? "- " : "") + line + "\n\n"
+        }
+        return text
+    }
+
+    /// A copy of the shipped phrasebook plus a file of `terms` generated jargon entries: pseudo
+    /// words, and pairs of a common prose word and a pseudo word (so common words gain children).
+    static func phrasebookWithGeneratedJargon(copying folder: URL, terms: Int) throws -> (URL, Int) {
+        let fileManager = FileManager.default
+        let target = fileManager.temporaryDirectory.appendingPathComponent("chorus-bench-phrasebook-\(UUID().uuidString)")
+        try fileManager.createDirectory(at: target, withIntermediateDirectories: true)
+        for name in try fileManager.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".txt") {
+            try fileManager.copyItem(at: folder.appendingPathComponent(name), to: target.appendingPathComponent(name))
+        }
+        var generator = Generator(state: 10_000)
+        let syllables = ["zor", "vex", "quan", "dril", "mek", "tos", "plin", "gar", "thu", "bex", "nor", "fi", "lak",
+                         "sud", "wim", "ox", "rel", "kap", "ju", "zin", "pov", "ret", "yam", "cul"]
+        let common = ["database", "checkout", "customers", "service", "errors", "payments", "update", "search", "traffic",
+                      "queue", "login", "email", "report", "the", "we", "new", "cache", "server"]
+        var seen = Set<String>()
+        var lines = ["# Generated for chorus-bench: \(terms) jargon terms.", "[substitution jargon]",
+                     "message: \"{match}\" is generated jargon; try \"{suggestion}\""]
+        while seen.count < terms {
+            var word = ""
+            for _ in 0..<generator.number(3...4) { word += generator.pick(syllables) }
+            let term: String
+            switch generator.number(0...9) {
+            case 0...5: term = word
+            case 6...8: term = generator.pick(common) + " " + word
+            default: term = word + " " + generator.pick(common)
+            }
+            guard seen.insert(term).inserted else { continue }
+            lines.append("\(term) => plain words \(seen.count)")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(to: target.appendingPathComponent("zz-generated-jargon.txt"),
+                                                        atomically: true, encoding: .utf8)
+        return (target, terms)
+    }
+}
