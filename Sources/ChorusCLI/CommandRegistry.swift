@@ -5,6 +5,7 @@ enum CommandRegistry {
         ValidateCommand.spec,
         SchemaCommand.spec,
         RenderCommand.spec,
+        LintCommand.spec,
         AudiencesCommand.spec,
         MustacheCommand.spec,
         OpenCommand.spec,

@@ -83,10 +83,14 @@ struct WorkflowTests {
         var h = try WorkflowHarness()
         _ = h.open()
         h.now = "2026-11-24T09:50:00Z"
-        // The old next update (09:40) is now before the last update: the change is refused.
-        let refused = h.run(["update", "INC-2041", "--status", "identified"])
+        // A confirmed ETA without a time breaks a validation rule: the change is refused, nothing written.
+        let refused = h.run(["update", "INC-2041", "--status", "identified", "--eta-confidence", "confirmed"])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("at $.nextUpdateAt: the next update (2026-11-24T09:40:00Z) is before the last update"))
+        #expect(refused.stderr.contains("the change would make the state invalid"))
+        #expect(refused.stderr.contains("at $.eta.at: a confirmed ETA needs a time"))
+        #expect(h.read(["log", "INC-2041"]).stdout.split(separator: "\n").filter { $0.hasPrefix("#") }.count == 1)
+        // Overdue is not invalid: a fact can always be recorded.
+        #expect(h.run(["fact", "INC-2041", "Two more tickets", "--source", "support"]).status == 0)
         let accepted = h.run(["update", "INC-2041", "--status", "identified", "--next-update", "+30m", "--eta", "10:30"])
         #expect(accepted.status == 0, "\(accepted.stderr)")
         #expect(accepted.stdout.contains("changed: $.nextUpdateAt, $.status, $.eta"))

@@ -15,8 +15,10 @@ enum RenderCommand {
         of the envelope). Exit status 1 when any draft has an error finding, so scripts can gate
         on it. --now makes relative times ("in 15 minutes") and the output repeatable.
         """,
-        arguments: [ArgumentSpec("state", help: "The incident state file (JSON); - reads standard input.")],
+        arguments: [ArgumentSpec("state", help: "The incident state file (JSON); - reads standard input.", arity: .optional)],
         options: [
+            .value("incident", "id", help: "Render the current revision of a journaled incident instead of a file."),
+            Workflow.storeOption,
             .value("audience", short: "a", "name", help: "The audience to render."),
             .flag("all", help: "Render every audience that applies to the state, each under a header."),
             .value("format", short: "f", "format", help: "Output format (default: the audience's own).", allowed: OutputFormat.allCases.map(\.rawValue)),
@@ -31,21 +33,31 @@ enum RenderCommand {
             throw UsageError(a.flag("all") ? "Give either --audience NAME or --all, not both." : "Missing '--audience <name>' (or --all for every audience)")
         }
         let workflow = try Workflow(context)
-        let path = a.argument("state") ?? "-"
-        let input = try InputText.read(context.resolve(path), standardInput: context.readStandardInput)
-        let name = path == "-" ? input.displayName : path
         let state: IncidentState
-        do {
-            state = try StateDocument.load(input.text).state
-        } catch let error as StateDocument.LoadError {
-            for line in error.formatted(file: name) { context.printError(line) }
-            return ExitStatus.failure
+        var revision: (number: Int, at: Date)?
+        switch (a.argument("state"), a.value("incident")) {
+        case (nil, nil): throw UsageError("Missing expected argument '<state>' (or --incident ID for a journaled incident)")
+        case (_?, _?): throw UsageError("Give either a state file or --incident ID, not both.")
+        case (nil, let id?):
+            let snapshot = try workflow.snapshot(id, &context)
+            guard let current = snapshot.state else { throw CommandFailure("incident \(id) has no state yet") }
+            state = current
+            revision = (snapshot.revision, snapshot.revisionAt ?? workflow.now)
+        case (let path?, nil):
+            let input = try InputText.read(context.resolve(path), standardInput: context.readStandardInput)
+            let name = path == "-" ? input.displayName : path
+            do {
+                state = try StateDocument.load(input.text).state
+            } catch let error as StateDocument.LoadError {
+                for line in error.formatted(file: name) { context.printError(line) }
+                return ExitStatus.failure
+            }
         }
         let renderer = try loadRenderer(context)
         let format = a.value("format").flatMap(OutputFormat.init(rawValue:))
         let notify = !a.flag("no-notify")
         if let audience = a.value("audience") {
-            let draft = try render(renderer, state, audience, format, workflow.clock, notify)
+            let draft = try render(renderer, state, audience, format, workflow.clock, revision, notify)
             context.print(draft.output, terminator: draft.output.hasSuffix("\n") ? "" : "\n")
             report(draft, &context)
             return draft.errorCount > 0 ? ExitStatus.failure : ExitStatus.success
@@ -54,7 +66,7 @@ enum RenderCommand {
         var errors = 0
         for (index, audience) in audiences.enumerated() {
             let chosen = format.flatMap { audience.formats.contains($0) ? $0 : nil }
-            let draft = try render(renderer, state, audience.name, chosen, workflow.clock, notify)
+            let draft = try render(renderer, state, audience.name, chosen, workflow.clock, revision, notify)
             if index > 0 { context.print("") }
             context.print("==== \(audience.name) (\(draft.format.rawValue), \(audience.channel)): \(summary(draft)) ====")
             context.print(draft.output, terminator: draft.output.hasSuffix("\n") ? "" : "\n")
@@ -69,9 +81,9 @@ enum RenderCommand {
     }
 
     static func render(_ renderer: DraftRenderer, _ state: IncidentState, _ audience: String, _ format: OutputFormat?,
-                       _ clock: RenderClock, _ notify: Bool) throws -> RenderedDraft {
+                       _ clock: RenderClock, _ revision: (number: Int, at: Date)?, _ notify: Bool) throws -> RenderedDraft {
         do {
-            return try renderer.render(state, audience: audience, format: format, clock: clock, deliverNotifications: notify)
+            return try renderer.render(state, audience: audience, format: format, clock: clock, revision: revision, deliverNotifications: notify)
         } catch let error as RenderError {
             throw CommandFailure(error.message)
         } catch let error as AudienceLoadError {

@@ -11,7 +11,7 @@ struct Workflow {
     static let storeOption = OptionSpec.value("store", "dir", help: "The store folder (default: ./.chorus, or CHORUS_STORE).")
     static let authorOption = OptionSpec.value("as", "name", help: "Who is writing (or CHORUS_AUTHOR); every write needs one.")
     static let expectOption = OptionSpec.value("expect-revision", "n", help: "Write only if the incident is still at revision N.")
-    static let nowOption = OptionSpec.value("now", "time", help: "The current time, ISO 8601 (default: the clock); makes output repeatable.")
+    static let nowOption = OptionSpec.value("now", "time", help: "The current time, ISO 8601 (default: CHORUS_NOW, else the clock); makes output repeatable.")
     static let tzOption = OptionSpec.value("tz", "zone", help: "Time zone for times typed and shown, e.g. Europe/Berlin.", default: "UTC")
 
     /// Options of commands that only read.
@@ -38,6 +38,8 @@ struct Workflow {
         timeZone = zone
         if let text = context.arguments.value("now") {
             do { now = try ISO8601.parse(text) } catch { throw UsageError("--now: \(error)") }
+        } else if let text = context.environment["CHORUS_NOW"], !text.isEmpty {
+            do { now = try ISO8601.parse(text) } catch { throw UsageError("CHORUS_NOW: \(error)") }
         } else {
             now = context.now()
         }

@@ -99,15 +99,12 @@ public enum ViewDerivation {
             view.eta = AudienceView.ETA(at: eta.at.map(time), isConfirmed: eta.confidence == .confirmed, confidence: eta.confidence.rawValue)
         }
         if shows(.facts) || shows(.triedSteps) {
-            var entries: [(Date, String)] = []
+            var entries: [(Date, String)] = shows(.times) ? [(state.startedAt, "The problem started.")] : []
             if shows(.facts) { entries += state.facts.map { ($0.at, c($0.text)) } }
             if shows(.triedSteps) {
                 entries += stepsTried.compactMap { s in s.at.map { ($0, c(s.text) + (s.state == .failed ? " (did not help)" : "") + " (" + c(s.owner) + ")") } }
             }
-            if shows(.times) {
-                entries.append((state.startedAt, "The problem started."))
-                if let resolved = state.resolvedAt { entries.append((resolved, "Resolved.")) }
-            }
+            if shows(.times), let resolved = state.resolvedAt { entries.append((resolved, "Resolved.")) }
             view.timeline = entries.enumerated().sorted { a, b in
                 a.element.0 != b.element.0 ? a.element.0 < b.element.0 : a.offset < b.offset
             }.map { AudienceView.TimelineEntry(at: time($0.element.0), text: $0.element.1) }
