@@ -17,8 +17,8 @@ struct Document {
     let cadenceStated: Bool
     /// Byte ranges of exceptions (and stock phrases) that apply to internal names.
     let internalNameExceptions: IntervalSet
-    /// Runs of identifier characters outside URLs, tags and comments that may be internal names.
-    let identifierRuns: [Range<Int>]
+    /// Runs of identifier characters outside URLs, tags and comments shaped like internal names.
+    let internalNames: [(range: Range<Int>, shape: InternalNameShape)]
 
     /// How far back (in words) a negation reaches: "we do *not* yet have any reason to believe".
     static let negationReach: Int32 = 6
@@ -28,22 +28,23 @@ struct Document {
         if bytes.isEmpty { bytes.reserveCapacity(1) }
         let regions = bytes.withUnsafeBufferPointer { TextRegions.scan($0) }
         let tokens = Document.tokenize(bytes, skipping: regions.skipped, vocabulary: phrasebook.vocabulary)
-        var hits: [PhraseHit] = []
-        hits.reserveCapacity(tokens.count / 8)
-        phrasebook.trie.view { trie in
+        let hits = phrasebook.trie.view { trie in
             tokens.withUnsafeBufferPointer { buffer in
+                var hits: [PhraseHit] = []
+                hits.reserveCapacity(buffer.count / 8)
+                var scratch: [Int] = []
+                scratch.reserveCapacity(64)
                 for k in 0..<buffer.count where trie.mayStart(buffer[k]) {
-                    trie.matches(at: k, in: buffer, into: &hits)
+                    trie.matches(at: k, in: buffer, into: &hits, scratch: &scratch)
                 }
+                return hits
             }
         }
-        var runs: [Range<Int>] = []
-        IdentifierRuns.scan(bytes, hidden: regions.hidden) { runs.append($0) }
-        identifierRuns = runs
+        internalNames = Document.internalNames(bytes, tokens: tokens, regions: regions, phrasebook: phrasebook)
         self.bytes = bytes
         self.regions = regions
         self.tokens = tokens
-        let resolved = Document.resolve(hits, tokens: tokens, entries: phrasebook.entries)
+        let resolved = Document.resolve(hits, tokens: tokens, phrasebook: phrasebook)
         matches = resolved.matches
         cadenceStated = resolved.cadenceStated
         internalNameExceptions = resolved.internalNameExceptions
@@ -51,30 +52,59 @@ struct Document {
 
     /// The text of a byte range.
     func text(_ start: Int, _ end: Int) -> String {
-        String(decoding: bytes[start..<end], as: UTF8.self)
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
+
+    /// Candidates come from tokens that join words (the tokenizer saw them), from code and
+    /// quotes (which it skips), and from IPv6-like colon runs (which it splits).
+    private static func internalNames(_ bytes: [UInt8], tokens: [Token], regions: TextRegions,
+                                      phrasebook: Phrasebook) -> [(range: Range<Int>, shape: InternalNameShape)] {
+        var names: [(range: Range<Int>, shape: InternalNameShape)] = []
+        let (parts, labels) = (phrasebook.identifierParts, phrasebook.hostLabels)
+        bytes.withUnsafeBufferPointer { buffer in
+            func consider(_ run: Range<Int>) {
+                if let shape = InternalNameShape.classify(buffer, run, identifierParts: parts, hostLabels: labels) {
+                    names.append((run, shape))
+                }
+            }
+            for token in tokens {
+                let length = token.end - token.start
+                if token.identifierLike || (length == 9 && buffer[Int(token.start)] | 0x20 == UInt8(ascii: "l")) {
+                    consider(Int(token.start)..<Int(token.end))
+                }
+            }
+            IdentifierRuns.scan(bytes, within: regions.codeAndQuotes) { consider($0) }
+            for run in regions.colonRuns { consider(run) }
+        }
+        guard !regions.colonRuns.isEmpty || !regions.codeAndQuotes.isEmpty else { return names }
+        names.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var kept: [(range: Range<Int>, shape: InternalNameShape)] = []
+        for name in names where (kept.last?.range.upperBound ?? 0) <= name.range.lowerBound { kept.append(name) }
+        return kept
     }
 
     private static func tokenize(_ bytes: [UInt8], skipping: [Range<Int>], vocabulary: Vocabulary) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 5 + 1)
-        let capacity = TokenNormalizer.maximumLength + 2
-        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: TokenNormalizer.maximumLength + 2)
         defer { scratch.deallocate() }
-        let stemArea = scratch + capacity
         let notName = TokenClass.notName.rawValue, name = TokenClass.name.rawValue
-        bytes.withUnsafeBufferPointer { buffer in
+        return bytes.withUnsafeBufferPointer { buffer in
             vocabulary.view { words in
+                var tokens: [Token] = []
+                tokens.reserveCapacity(buffer.count / 5 + 1)
                 var scanner = TokenScanner(buffer, skipping: skipping)
                 while let scanned = scanner.next() {
                     var stem: Int32 = -1, exact: Int32 = -1
                     var classes = scanned.shape.rawValue
                     if let n = TokenNormalizer.normalize(buffer, scanned, into: scratch) {
-                        stemArea.update(from: scratch + 1, count: n)
-                        let m = TokenNormalizer.stem(stemArea, count: n, wordLike: scanned.shape.contains(.word) && !scanned.hasDigit)
-                        stem = words.lookup(stemArea, m)
+                        // Stemming changes at most the byte three from the end (ies → y): keep it
+                        // to look the exact form up afterwards.
+                        let kept = n >= 3 ? scratch[n - 2] : 0
+                        let m = TokenNormalizer.stem(scratch + 1, count: n, wordLike: scanned.shape.contains(.word) && !scanned.hasDigit)
+                        stem = words.lookup(scratch + 1, m)
                         if stem >= 0 {
                             classes |= words.classes[Int(stem)]
                             if words.hasExactForms[Int(stem)] {
+                                if n >= 3 { scratch[n - 2] = kept }
                                 scratch[0] = Vocabulary.exactPrefix
                                 exact = words.lookup(scratch, n + 1)
                             }
@@ -82,11 +112,11 @@ struct Document {
                     }
                     if classes & notName != 0 { classes &= ~name }
                     tokens.append(Token(start: Int32(scanned.start), end: Int32(scanned.end), stem: stem, exact: exact,
-                                        classes: classes, flags: scanned.flags))
+                                        classes: classes, flags: scanned.flags, identifierLike: scanned.identifierLike))
                 }
+                return tokens
             }
         }
-        return tokens
     }
 
     private struct Resolution {
@@ -96,47 +126,55 @@ struct Document {
     }
 
     /// Applies exceptions, negations and leftmost-longest selection per category.
-    private static func resolve(_ hits: [PhraseHit], tokens: [Token], entries: [PhrasebookEntry]) -> Resolution {
+    private static func resolve(_ hits: [PhraseHit], tokens: [Token], phrasebook: Phrasebook) -> Resolution {
         var result = Resolution()
-        var candidates: [FindingCategory: [PhraseHit]] = [:]
-        var exceptions: [FindingCategory: IntervalSet] = [:]
+        let categories = FindingCategory.allCases
+        let count = categories.count
+        var candidates = Array(repeating: [PhraseHit](), count: count)
+        var exceptions = Array(repeating: IntervalSet(), count: count)
+        var negations = Array(repeating: [PhraseHit](), count: count)
         var everywhere = IntervalSet()
         var cadence = IntervalSet()
-        var negations: [FindingCategory: [PhraseHit]] = [:]
+        let kinds = phrasebook.entryKinds, entryCategories = phrasebook.entryCategories
+        let index = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
+        let categoryIndex = entryCategories.map { $0.flatMap { index[$0] } ?? -1 }
         for hit in hits {
-            let entry = entries[Int(hit.phrase)]
-            switch entry.kind {
+            let entry = Int(hit.phrase)
+            let category = categoryIndex[entry]
+            switch kinds[entry] {
             case .existence, .substitution, .pattern:
-                if let category = entry.category { candidates[category, default: []].append(hit) }
+                if category >= 0 { candidates[category].append(hit) }
             case .exception:
-                if let category = entry.category {
-                    exceptions[category, default: IntervalSet()].append(hit.startToken, hit.endToken)
-                } else {
+                if category >= 0 { exceptions[category].append(hit.startToken, hit.endToken) } else {
                     everywhere.append(hit.startToken, hit.endToken)
+                }
+                if category < 0 || entryCategories[entry] == .internalName {
+                    result.internalNameExceptions.append(tokens[Int(hit.startToken)].start, tokens[Int(hit.endToken) - 1].end)
                 }
             case .stock:
                 everywhere.append(hit.startToken, hit.endToken)
+                result.internalNameExceptions.append(tokens[Int(hit.startToken)].start, tokens[Int(hit.endToken) - 1].end)
             case .cadence:
                 cadence.append(hit.startToken, hit.endToken)
                 result.cadenceStated = true
             case .negation:
-                if let category = entry.category { negations[category, default: []].append(hit) }
-            }
-            if entry.kind == .stock || (entry.kind == .exception && (entry.category == nil || entry.category == .internalName)) {
-                result.internalNameExceptions.append(tokens[Int(hit.startToken)].start, tokens[Int(hit.endToken) - 1].end)
+                if category >= 0 { negations[category].append(hit) }
             }
         }
-        for (category, hits) in candidates {
-            let own = exceptions[category] ?? IntervalSet()
-            var negating = negations[category] ?? []
+        for (k, category) in categories.enumerated() where !candidates[k].isEmpty {
+            let own = exceptions[k]
+            var negating = negations[k]
             negating.sort { $0.endToken < $1.endToken }
-            var kept = hits.filter { hit in
+            var kept = candidates[k].filter { hit in
                 let (s, e) = (hit.startToken, hit.endToken)
                 if everywhere.overlaps(s, e) || own.overlaps(s, e) { return false }
                 if category == .eta, cadence.overlaps(s, e) { return false }
                 return !isNegated(hit, by: negating, tokens: tokens)
             }
-            kept.sort { ($0.startToken, -$0.endToken, $0.phrase) < ($1.startToken, -$1.endToken, $1.phrase) }
+            kept.sort { a, b in
+                a.startToken != b.startToken ? a.startToken < b.startToken
+                    : a.endToken != b.endToken ? a.endToken > b.endToken : a.phrase < b.phrase
+            }
             var selected: [PhraseMatch] = []
             var lastEnd: Int32 = -1
             for hit in kept where hit.startToken >= lastEnd {
@@ -166,7 +204,8 @@ struct Document {
             var t = end
             while t <= hit.startToken {
                 let token = tokens[Int(t)]
-                if token.flags != 0 || (t < hit.startToken && token.classes & TokenClass.clauseBoundary.rawValue != 0) {
+                if token.flags & (Token.breakBefore | Token.softBreakBefore) != 0
+                    || (t < hit.startToken && token.classes & TokenClass.clauseBoundary.rawValue != 0) {
                     clear = false
                     break
                 }

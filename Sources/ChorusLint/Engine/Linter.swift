@@ -34,104 +34,111 @@ public struct Linter: Sendable {
         let document = Document(text, phrasebook: phrasebook)
         let context = RuleContext(text: text, document: document, phrasebook: phrasebook, policy: policy,
                                   components: componentNames)
-        var raw: [RawFinding] = []
+        var raw = RawFindings()
         for rule in Linter.allRules where rule.description.categories.contains(where: { policy.severity(of: $0) != .off }) {
             rule.check(context, into: &raw)
         }
-        raw = Linter.preferComponentNames(raw)
+        let locator = TextLocator(document.bytes, lineStarts: document.regions.lineStarts, isASCII: document.regions.isASCII)
+        if !componentNames.isEmpty { Linter.preferComponentNames(&raw) }
         let parsed = SuppressionDirective.parse(document.regions, bytes: document.bytes)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(raw.count * 2 + parsed.directives.count * 2)
-        for finding in raw { offsets.append(finding.start); offsets.append(finding.end) }
-        for directive in parsed.directives {
-            offsets.append(directive.start); offsets.append(directive.end)
-            for target in directive.targets { offsets.append(target.start); offsets.append(target.end) }
+        if !parsed.directives.isEmpty || !parsed.malformed.isEmpty {
+            Linter.applySuppressions(parsed, to: &raw, policy: policy, document: document, locator: locator)
         }
-        for malformed in parsed.malformed { offsets.append(malformed.start); offsets.append(malformed.end) }
-        let locations = TextLocator.locate(offsets, in: document.bytes)
-        raw = Linter.applySuppressions(parsed, to: raw, policy: policy, locations: locations)
-
         let allowed = Set(policy.allow.map { $0.lowercased() })
-        var findings: [Finding] = []
-        findings.reserveCapacity(raw.count)
-        for finding in raw {
-            let severity = policy.severity(of: finding.category)
+        var severities: [FindingCategory: Severity] = [:]
+        for category in FindingCategory.allCases { severities[category] = policy.severity(of: category) }
+        var findings = raw.findings
+        raw.findings = []
+        for k in findings.indices {
+            var severity = severities[findings[k].category] ?? .error
+            if severity != .off, !allowed.isEmpty, findings[k].category != .suppression,
+               allowed.contains(findings[k].match.lowercased()) || allowed.contains(raw.terms[k]?.lowercased() ?? "") {
+                severity = .off
+            }
+            findings[k].severity = severity
             guard severity != .off else { continue }
-            let match = document.text(finding.start, finding.end)
-            if !allowed.isEmpty, finding.category != .suppression,
-               allowed.contains(match.lowercased()) || allowed.contains(finding.term?.lowercased() ?? "") { continue }
-            guard let start = locations[finding.start], let end = locations[finding.end] else { continue }
-            findings.append(Finding(
-                rule: finding.rule, category: finding.category, severity: severity, message: finding.message,
-                match: match, start: start.offset, end: end.offset, line: start.line, column: start.column,
-                suggestion: finding.suggestion, fix: finding.fix))
+            let start = locator.locate(findings[k].start)
+            let end = findings[k].end == findings[k].start ? start : locator.locate(findings[k].end)
+            findings[k].start = start.offset
+            findings[k].end = end.offset
+            findings[k].line = start.line
+            findings[k].column = start.column
         }
-        findings.sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
+        findings.removeAll { $0.severity == .off }
+        findings.sort { $0.start != $1.start ? $0.start < $1.start : $0.end != $1.end ? $0.end < $1.end : $0.rule < $1.rule }
         return findings
     }
 
     /// An internal name that is also a component's internal name is reported once, with the
     /// component's public name.
-    private static func preferComponentNames(_ raw: [RawFinding]) -> [RawFinding] {
-        let claimed = raw.filter { $0.rule == "component-name" }
-        guard !claimed.isEmpty else { return raw }
-        return raw.filter { finding in
-            finding.category != .internalName || finding.rule == "component-name"
-                || !claimed.contains { $0.start < finding.end && finding.start < $0.end }
+    private static func preferComponentNames(_ raw: inout RawFindings) {
+        let claimed = raw.findings.filter { $0.rule == "component-name" }.map { $0.start..<$0.end }
+        guard !claimed.isEmpty else { return }
+        var kept = RawFindings()
+        for (finding, term) in zip(raw.findings, raw.terms) {
+            let duplicate = finding.category == .internalName && finding.rule != "component-name"
+                && claimed.contains { $0.overlaps(finding.start..<finding.end) }
+            if !duplicate {
+                kept.findings.append(finding)
+                kept.terms.append(term)
+            }
         }
+        raw = kept
     }
 
-    /// Drops findings on lines a directive covers, then reports directives (and targets) that
+    /// Removes findings on lines a directive covers, then reports directives (and targets) that
     /// covered nothing, unless the policy turns their category off.
     static func applySuppressions(_ parsed: (directives: [SuppressionDirective], malformed: [SuppressionDirective.Malformed]),
-                                  to raw: [RawFinding], policy: LintPolicy,
-                                  locations: [Int: ScalarLocation]) -> [RawFinding] {
+                                  to raw: inout RawFindings, policy: LintPolicy, document: Document, locator: TextLocator) {
         let rule = "unused-suppression"
         let known = Set(FindingCategory.allCases.map(\.rawValue) + rules.map(\.id))
-        var result: [RawFinding] = []
-        // Line each directive covers, and which of its targets were used.
+        var reports = RawFindings()
+        func report(_ start: Int, _ end: Int, _ message: String) {
+            reports.append(rule: rule, category: .suppression, start: start, end: end, match: document.text(start, end),
+                           message: message, suggestion: nil, term: nil)
+        }
+        // The line each directive covers, and which of its targets were used.
         var covered: [Int: [(directive: Int, target: Int)]] = [:]
         var used: [[Bool]] = []
-        var unusedFindings: [RawFinding] = []
         for (index, directive) in parsed.directives.enumerated() {
             used.append(Array(repeating: false, count: directive.targets.count))
             let line: Int
             switch directive.scope {
-            case .line: line = locations[directive.start]?.line ?? 0
-            case .nextLine: line = (locations[directive.end]?.line ?? 0) + 1
+            case .line: line = locator.locate(directive.start).line
+            case .nextLine: line = locator.locate(directive.end).line + 1
             }
             for (k, target) in directive.targets.enumerated() {
                 if known.contains(target.name) {
                     covered[line, default: []].append((index, k))
                 } else {
-                    used[index][k] = true // reported below as unknown, not as unused
+                    used[index][k] = true // reported here as unknown, not as unused
                     var message = "'\(target.name)' is not a category or rule"
                     if let near = NameSuggestion.closest(to: target.name, among: known.sorted()) {
                         message += "; did you mean '\(near)'?"
                     }
                     let whole = directive.targets.count == 1
-                    unusedFindings.append(RawFinding(
-                        rule: rule, category: .suppression,
-                        start: whole ? directive.start : target.start, end: whole ? directive.end : target.end,
-                        message: message, suggestion: nil, fix: nil, term: nil))
+                    report(whole ? directive.start : target.start, whole ? directive.end : target.end, message)
                 }
             }
         }
-        for finding in raw {
-            guard let line = locations[finding.start]?.line, let slots = covered[line] else {
-                result.append(finding)
-                continue
-            }
+        var kept = RawFindings()
+        for k in raw.findings.indices {
+            let candidate = raw.findings[k]
             var suppressed = false
-            for slot in slots {
-                let name = parsed.directives[slot.directive].targets[slot.target].name
-                if name == finding.category.rawValue || name == finding.rule
-                    || (name == FindingCategory.speculation.rawValue && finding.category == .labelledSpeculation) {
-                    used[slot.directive][slot.target] = true
-                    suppressed = true
+            if let slots = covered[locator.locate(candidate.start).line] {
+                for slot in slots {
+                    let name = parsed.directives[slot.directive].targets[slot.target].name
+                    if name == candidate.category.rawValue || name == candidate.rule
+                        || (name == FindingCategory.speculation.rawValue && candidate.category == .labelledSpeculation) {
+                        used[slot.directive][slot.target] = true
+                        suppressed = true
+                    }
                 }
             }
-            if !suppressed { result.append(finding) }
+            if !suppressed {
+                kept.findings.append(candidate)
+                kept.terms.append(raw.terms[k])
+            }
         }
         for (index, directive) in parsed.directives.enumerated() {
             let unused = directive.targets.indices.filter { k in
@@ -144,24 +151,17 @@ public struct Linter: Sendable {
             guard !unused.isEmpty else { continue }
             if unused.count == directive.targets.count {
                 let names = unused.map { directive.targets[$0].name }.joined(separator: ", ")
-                unusedFindings.append(RawFinding(
-                    rule: rule, category: .suppression, start: directive.start, end: directive.end,
-                    message: "'\(directive.scope.rawValue) \(names)' suppressed nothing; remove it",
-                    suggestion: nil, fix: nil, term: nil))
+                report(directive.start, directive.end, "'\(directive.scope.rawValue) \(names)' suppressed nothing; remove it")
             } else {
                 for k in unused {
                     let target = directive.targets[k]
-                    unusedFindings.append(RawFinding(
-                        rule: rule, category: .suppression, start: target.start, end: target.end,
-                        message: "'\(target.name)' in '\(directive.scope.rawValue)' suppressed nothing; remove it",
-                        suggestion: nil, fix: nil, term: nil))
+                    report(target.start, target.end, "'\(target.name)' in '\(directive.scope.rawValue)' suppressed nothing; remove it")
                 }
             }
         }
-        for malformed in parsed.malformed {
-            unusedFindings.append(RawFinding(rule: rule, category: .suppression, start: malformed.start, end: malformed.end,
-                                             message: malformed.message, suggestion: nil, fix: nil, term: nil))
-        }
-        return result + unusedFindings
+        for malformed in parsed.malformed { report(malformed.start, malformed.end, malformed.message) }
+        kept.findings += reports.findings
+        kept.terms += reports.terms
+        raw = kept
     }
 }

@@ -31,6 +31,8 @@ struct PhraseTrie: Sendable {
     /// (node << 32 | word id) → child, open addressing; `emptyKey` marks a free slot.
     private var edgeKeys: [UInt64] = []
     private var edgeChildren: [Int32] = []
+    /// 64 − log2(table size): the multiplicative hash keeps the product's top bits.
+    private var edgeShift: UInt64 = 60
     static let emptyKey = UInt64.max
 
     /// Whether a phrase starts with a macro (then every token must be tried).
@@ -87,6 +89,7 @@ struct PhraseTrie: Sendable {
         for node in 1..<nodes { edgeCount += wordChildren[node].count }
         var capacity = 16
         while capacity < edgeCount * 2 { capacity *= 2 }
+        edgeShift = UInt64(64 - capacity.trailingZeroBitCount)
         edgeKeys = Array(repeating: PhraseTrie.emptyKey, count: capacity)
         edgeChildren = Array(repeating: -1, count: capacity)
         for node in 0..<nodes {
@@ -118,8 +121,8 @@ struct PhraseTrie: Sendable {
     private mutating func insertEdge(node: Int32, word: Int32, child: Int32) {
         let key = PhraseTrie.key(node, word)
         let mask = edgeKeys.count - 1
-        var slot = PhraseTrie.slot(key) & mask
-        while edgeKeys[slot] != PhraseTrie.emptyKey { slot = (slot + 1) & mask }
+        var slot = PhraseTrie.slot(key, shift: edgeShift)
+        while edgeKeys[slot] != PhraseTrie.emptyKey { slot = (slot &+ 1) & mask }
         edgeKeys[slot] = key
         edgeChildren[slot] = child
     }
@@ -130,8 +133,8 @@ struct PhraseTrie: Sendable {
     }
 
     @inline(__always)
-    static func slot(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20)
+    static func slot(_ key: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     /// Runs `body` with an allocation-free view of the trie.
@@ -153,7 +156,7 @@ struct PhraseTrie: Sendable {
                 root: root, classMask: classMask, classEdgeStart: classEdgeStart, classEdgeBits: classEdgeBits,
                 classEdgeChild: classEdgeChild, macroEdgeStart: macroEdgeStart, macroEdgeMacro: macroEdgeMacro,
                 macroEdgeChild: macroEdgeChild, terminalStart: terminalStart, terminals: terminals,
-                macroEnd: macroEnd, edgeKeys: edgeKeys, edgeChildren: edgeChildren,
+                macroEnd: macroEnd, edgeKeys: edgeKeys, edgeChildren: edgeChildren, edgeShift: edgeShift,
                 rootHasMacroEdges: rootHasMacroEdges))
         }}}}}}}}}}}}}
     }
@@ -173,6 +176,7 @@ struct PhraseTrie: Sendable {
         let macroEnd: UnsafeBufferPointer<Bool>
         let edgeKeys: UnsafeBufferPointer<UInt64>
         let edgeChildren: UnsafeBufferPointer<Int32>
+        let edgeShift: UInt64
         let rootHasMacroEdges: Bool
 
         /// The child of `node` along word `word`, or -1.
@@ -181,13 +185,13 @@ struct PhraseTrie: Sendable {
             if word < 0 { return -1 }
             if node == 0 { return root[Int(word)] }
             let key = PhraseTrie.key(node, word)
-            let mask = edgeKeys.count - 1
-            var slot = PhraseTrie.slot(key) & mask
+            let mask = edgeKeys.count &- 1
+            var slot = PhraseTrie.slot(key, shift: edgeShift)
             while true {
                 let found = edgeKeys[slot]
                 if found == key { return edgeChildren[slot] }
                 if found == PhraseTrie.emptyKey { return -1 }
-                slot = (slot + 1) & mask
+                slot = (slot &+ 1) & mask
             }
         }
 
@@ -208,13 +212,15 @@ struct PhraseHit: Equatable {
 }
 
 extension PhraseTrie.View {
-    /// Appends every phrasebook entry that matches at `start` in `tokens` to `hits`.
-    func matches(at start: Int, in tokens: UnsafeBufferPointer<Token>, into hits: inout [PhraseHit]) {
-        walk(0, start, start, tokens, &hits)
+    /// Appends every phrasebook entry that matches at `start` in `tokens` to `hits`. `scratch`
+    /// is working space for macro end positions (used as a stack; left as found).
+    func matches(at start: Int, in tokens: UnsafeBufferPointer<Token>, into hits: inout [PhraseHit], scratch: inout [Int]) {
+        walk(0, start, start, tokens, &hits, &scratch)
     }
 
+    /// Walks the main trie: records entries ending at `node`, then every step onwards.
     private func walk(_ node: Int32, _ index: Int, _ start: Int, _ tokens: UnsafeBufferPointer<Token>,
-                      _ hits: inout [PhraseHit]) {
+                      _ hits: inout [PhraseHit], _ scratch: inout [Int]) {
         let n = Int(node)
         if index > start {
             let from = Int(terminalStart[n]), to = Int(terminalStart[n + 1])
@@ -224,42 +230,63 @@ extension PhraseTrie.View {
                 }
             }
         }
-        advance(node, index, start, tokens) { child, next in walk(child, next, start, tokens, &hits) }
-    }
-
-    /// Walks a macro's sub-trie from `node`, calling `onEnd` with each index where one of its
-    /// phrases ends (a phrase consumes at least one token).
-    private func walkMacro(_ node: Int32, _ index: Int, _ entry: Int, _ start: Int, _ tokens: UnsafeBufferPointer<Token>,
-                           _ onEnd: (Int) -> Void) {
-        if index > entry, macroEnd[Int(node)] { onEnd(index) }
-        advance(node, index, start, tokens) { child, next in walkMacro(child, next, entry, start, tokens, onEnd) }
-    }
-
-    /// Every way to take one step (a word, a class, or a whole macro phrase) from `node` at
-    /// `index`; no step crosses a break, except into the phrase's first token.
-    @inline(__always)
-    private func advance(_ node: Int32, _ index: Int, _ start: Int, _ tokens: UnsafeBufferPointer<Token>,
-                         _ body: (Int32, Int) -> Void) {
         guard index < tokens.count else { return }
-        let n = Int(node)
         let token = tokens[index]
         if index > start, token.flags & Token.breakBefore != 0 { return }
         let byStem = child(node, word: token.stem)
-        if byStem >= 0 { body(byStem, index + 1) }
+        if byStem >= 0 { walk(byStem, index + 1, start, tokens, &hits, &scratch) }
         if token.exact >= 0 {
             let byExact = child(node, word: token.exact)
-            if byExact >= 0 { body(byExact, index + 1) }
+            if byExact >= 0 { walk(byExact, index + 1, start, tokens, &hits, &scratch) }
         }
         if classMask[n] & token.classes != 0 {
             for k in Int(classEdgeStart[n])..<Int(classEdgeStart[n + 1]) where classEdgeBits[k] & token.classes != 0 {
-                body(classEdgeChild[k], index + 1)
+                walk(classEdgeChild[k], index + 1, start, tokens, &hits, &scratch)
             }
         }
         let macroFrom = Int(macroEdgeStart[n]), macroTo = Int(macroEdgeStart[n + 1])
         if macroFrom < macroTo {
             for k in macroFrom..<macroTo {
-                let child = macroEdgeChild[k]
-                walkMacro(PhraseTrie.macroRoot(macroEdgeMacro[k]), index, index, start, tokens) { end in body(child, end) }
+                let base = scratch.count
+                macroEnds(PhraseTrie.macroRoot(macroEdgeMacro[k]), index, index, start, tokens, &scratch)
+                let top = scratch.count
+                var e = base
+                while e < top {
+                    walk(macroEdgeChild[k], scratch[e], start, tokens, &hits, &scratch)
+                    e += 1
+                }
+                scratch.removeSubrange(base..<scratch.count)
+            }
+        }
+    }
+
+    /// Walks a macro's sub-trie from `node`, appending to `ends` each index where one of its
+    /// phrases ends (a phrase consumes at least one token).
+    private func macroEnds(_ node: Int32, _ index: Int, _ entry: Int, _ start: Int, _ tokens: UnsafeBufferPointer<Token>,
+                           _ ends: inout [Int]) {
+        let n = Int(node)
+        if index > entry, macroEnd[n], !ends.contains(index) { ends.append(index) }
+        guard index < tokens.count else { return }
+        let token = tokens[index]
+        if index > start, token.flags & Token.breakBefore != 0 { return }
+        let byStem = child(node, word: token.stem)
+        if byStem >= 0 { macroEnds(byStem, index + 1, entry, start, tokens, &ends) }
+        if token.exact >= 0 {
+            let byExact = child(node, word: token.exact)
+            if byExact >= 0 { macroEnds(byExact, index + 1, entry, start, tokens, &ends) }
+        }
+        if classMask[n] & token.classes != 0 {
+            for k in Int(classEdgeStart[n])..<Int(classEdgeStart[n + 1]) where classEdgeBits[k] & token.classes != 0 {
+                macroEnds(classEdgeChild[k], index + 1, entry, start, tokens, &ends)
+            }
+        }
+        let macroFrom = Int(macroEdgeStart[n]), macroTo = Int(macroEdgeStart[n + 1])
+        if macroFrom < macroTo {
+            for k in macroFrom..<macroTo {
+                // A macro inside a macro: its ends continue this macro's walk.
+                var inner: [Int] = []
+                macroEnds(PhraseTrie.macroRoot(macroEdgeMacro[k]), index, index, start, tokens, &inner)
+                for end in inner { macroEnds(macroEdgeChild[k], end, entry, start, tokens, &ends) }
             }
         }
     }

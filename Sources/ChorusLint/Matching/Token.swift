@@ -14,6 +14,9 @@ struct Token {
     var classes: UInt32
     /// `Token.breakBefore` / `Token.softBreakBefore`.
     var flags: UInt8
+    /// The token joins words with `-`, `_`, `.`, `:` or `/`, or has a camelCase hump: it may
+    /// be an internal name.
+    var identifierLike: Bool
 
     /// Punctuation, a line break or a skipped region stands between this token and the previous
     /// one: no phrase spans it.
@@ -32,6 +35,8 @@ struct ScannedToken {
     /// Any byte ≥ 0x80 in the token.
     var nonASCII: Bool
     var hasDigit: Bool
-    /// `3 pm` merged into one time token: the vocabulary lookup is skipped.
+    /// `3 pm` merged into one time token.
     var merged: Bool
+    /// Joins words with `-`, `_`, `.`, `:` or `/`, or has a camelCase hump.
+    var identifierLike: Bool
 }

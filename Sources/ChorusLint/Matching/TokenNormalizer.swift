@@ -16,12 +16,14 @@ enum TokenNormalizer {
         var n = 0
         let dropHyphens = !token.hasDigit
         if !token.nonASCII {
-            for k in token.start..<token.end {
+            var k = token.start
+            while k < token.end {
                 var b = bytes[k]
+                k &+= 1
                 if b >= UInt8(ascii: "A"), b <= UInt8(ascii: "Z") { b |= 0x20 }
                 if b == UInt8(ascii: "-"), dropHyphens { continue }
-                output[1 + n] = b
-                n += 1
+                output[1 &+ n] = b
+                n &+= 1
             }
         } else {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
@@ -53,37 +55,36 @@ enum TokenNormalizer {
     /// `ies`/`ied` → `y`; `sses` → `ss`; `ches`/`shes`/`xes`/`zes` → drop `es`; `s` (not after `s`,
     /// `u`, `i`) → drop; `ing`/`ed` → drop when three letters remain; then final `e`s and a final
     /// doubled consonant go, so `cache`/`caching` and `stop`/`stopped` meet.
+    @inline(__always)
     static func stem(_ p: UnsafeMutablePointer<UInt8>, count: Int, wordLike: Bool) -> Int {
         var n = count
         guard wordLike, n > 3 else { return n }
-        func ends(_ suffix: StaticString) -> Bool {
-            let k = suffix.utf8CodeUnitCount
-            guard n >= k else { return false }
-            let s = suffix.utf8Start
-            for j in 0..<k where p[n - k + j] != s[j] { return false }
-            return true
-        }
-        if n > 4, ends("ies") || ends("ied") {
+        let s = UInt8(ascii: "s"), e = UInt8(ascii: "e")
+        let last = p[n - 1], l2 = p[n - 2], l3 = p[n - 3]
+        if n > 4, l3 == UInt8(ascii: "i"), l2 == e, last == s || last == UInt8(ascii: "d") {
             n -= 3
             p[n] = UInt8(ascii: "y")
             return n + 1
         }
-        if ends("sses") {
-            n -= 2
-        } else if ends("ches") || ends("shes") || ends("xes") || ends("zes") {
-            n -= 2
-        } else if ends("s") {
-            if !(ends("ss") || ends("us") || ends("is") || ends("'s")) { n -= 1 }
-        } else if ends("ing") {
+        if last == s {
+            let l4 = p[n - 4]
+            if l2 == e, (l3 == s && l4 == s) || l3 == UInt8(ascii: "x") || l3 == UInt8(ascii: "z")
+                || (l3 == UInt8(ascii: "h") && (l4 == UInt8(ascii: "c") || l4 == s)) {
+                n -= 2
+            } else if !(l2 == s || l2 == UInt8(ascii: "u") || l2 == UInt8(ascii: "i") || l2 == UInt8(ascii: "'")) {
+                n -= 1
+            }
+        } else if last == UInt8(ascii: "g"), l2 == UInt8(ascii: "n"), l3 == UInt8(ascii: "i") {
             if n - 3 >= 3 { n -= 3 }
-        } else if ends("ed") {
+        } else if last == UInt8(ascii: "d"), l2 == e {
             if n - 2 >= 3 { n -= 2 }
         }
-        while n > 3, p[n - 1] == UInt8(ascii: "e") { n -= 1 }
+        while n > 3, p[n - 1] == e { n -= 1 }
         if n > 3, p[n - 1] == p[n - 2], isConsonant(p[n - 1]) { n -= 1 }
         return n
     }
 
+    @inline(__always)
     private static func isConsonant(_ b: UInt8) -> Bool {
         guard b >= UInt8(ascii: "a"), b <= UInt8(ascii: "z") else { return false }
         switch b {

@@ -19,21 +19,30 @@ struct TokenScanner {
     private static let other: UInt8 = 0, lower: UInt8 = 1, upper: UInt8 = 2, digit: UInt8 = 3, space: UInt8 = 4,
         newline: UInt8 = 5, soft: UInt8 = 6, transparent: UInt8 = 7, high: UInt8 = 8
 
-    private static let kinds: [UInt8] = {
-        var table = [UInt8](repeating: other, count: 256)
-        for b in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(b)] = lower }
-        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(b)] = upper }
-        for b in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(b)] = digit }
-        table[Int(UInt8(ascii: " "))] = space
-        table[Int(UInt8(ascii: "\t"))] = space
-        table[Int(UInt8(ascii: "\r"))] = space
-        table[Int(UInt8(ascii: "\n"))] = newline
-        table[Int(UInt8(ascii: ","))] = soft
-        table[Int(UInt8(ascii: ":"))] = soft
-        for b in "*_~'".utf8 { table[Int(b)] = transparent }
-        for b in 0x80...0xFF { table[b] = high }
-        return table
-    }()
+    /// The kind of an ASCII byte (`high` for any byte of a multi-byte scalar).
+    @inline(__always)
+    private static func kind(_ b: UInt8) -> UInt8 {
+        if b >= 0x80 { return high }
+        if b >= UInt8(ascii: "a") {
+            if b <= UInt8(ascii: "z") { return lower }
+            return b == UInt8(ascii: "~") ? transparent : other
+        }
+        if b >= UInt8(ascii: "A") {
+            if b <= UInt8(ascii: "Z") { return upper }
+            return b == UInt8(ascii: "_") ? transparent : other
+        }
+        if b >= UInt8(ascii: "0") {
+            if b <= UInt8(ascii: "9") { return digit }
+            return b == UInt8(ascii: ":") ? soft : other
+        }
+        switch b {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): return space
+        case UInt8(ascii: "\n"): return newline
+        case UInt8(ascii: ","): return soft
+        case UInt8(ascii: "*"), UInt8(ascii: "'"): return transparent
+        default: return other
+        }
+    }
 
     /// Break flags seen since the last token (after `next()` returned nil: trailing punctuation).
     var trailingFlags: UInt8 { pendingFlags }
@@ -49,7 +58,7 @@ struct TokenScanner {
                 continue
             }
             let b = bytes[position]
-            let kind = TokenScanner.kinds[Int(b)]
+            let kind = TokenScanner.kind(b)
             switch kind {
             case TokenScanner.lower, TokenScanner.upper, TokenScanner.digit:
                 return scanToken()
@@ -108,14 +117,14 @@ struct TokenScanner {
     /// Is the character at `index` a word character (letter, digit, mark)?
     private func isWordCharacter(at index: Int) -> Bool {
         guard index < bytes.count else { return false }
-        let kind = TokenScanner.kinds[Int(bytes[index])]
+        let kind = TokenScanner.kind(bytes[index])
         if kind == TokenScanner.lower || kind == TokenScanner.upper || kind == TokenScanner.digit { return true }
         if kind == TokenScanner.high { return isWordScalar(decode(at: index).0) }
         return false
     }
 
     private func isDigit(at index: Int) -> Bool {
-        index >= 0 && index < bytes.count && TokenScanner.kinds[Int(bytes[index])] == TokenScanner.digit
+        index >= 0 && index < bytes.count && TokenScanner.kind(bytes[index]) == TokenScanner.digit
     }
 
     private mutating func scanToken() -> ScannedToken {
@@ -124,15 +133,20 @@ struct TokenScanner {
         var nonASCII = false
         var hasDigit = false
         var hasLetter = false
+        var joined = false
+        var previousLower = false
         var i = start
         scan: while i < n {
             let b = bytes[i]
-            let kind = TokenScanner.kinds[Int(b)]
+            let kind = TokenScanner.kind(b)
             switch kind {
-            case TokenScanner.lower, TokenScanner.upper:
-                hasLetter = true; i += 1
+            case TokenScanner.lower:
+                hasLetter = true; previousLower = true; i += 1
+            case TokenScanner.upper:
+                if previousLower { joined = true }
+                hasLetter = true; previousLower = false; i += 1
             case TokenScanner.digit:
-                hasDigit = true; i += 1
+                hasDigit = true; previousLower = false; i += 1
             case TokenScanner.high:
                 let (scalar, length) = decode(at: i)
                 if isWordScalar(scalar) {
@@ -146,9 +160,13 @@ struct TokenScanner {
                 }
             default:
                 switch b {
-                case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "'"), UInt8(ascii: "/"):
-                    if isWordCharacter(at: i + 1) { i += 1 } else { break scan }
-                case UInt8(ascii: ":"), UInt8(ascii: ","):
+                case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"):
+                    if isWordCharacter(at: i + 1) { i += 1; joined = true; previousLower = false } else { break scan }
+                case UInt8(ascii: "'"):
+                    if isWordCharacter(at: i + 1) { i += 1; previousLower = false } else { break scan }
+                case UInt8(ascii: ":"):
+                    if isDigit(at: i - 1), isDigit(at: i + 1) { i += 1; joined = true } else { break scan }
+                case UInt8(ascii: ","):
                     if isDigit(at: i - 1), isDigit(at: i + 1) { i += 1 } else { break scan }
                 case UInt8(ascii: "%"):
                     if isDigit(at: i - 1) { i += 1 }
@@ -159,7 +177,7 @@ struct TokenScanner {
             }
         }
         var token = ScannedToken(start: start, end: i, shape: [], flags: pendingFlags, nonASCII: nonASCII,
-                                 hasDigit: hasDigit, merged: false)
+                                 hasDigit: hasDigit, merged: false, identifierLike: joined)
         pendingFlags = 0
         position = i
         token.shape = shape(of: start..<i, hasLetter: hasLetter, hasDigit: hasDigit)

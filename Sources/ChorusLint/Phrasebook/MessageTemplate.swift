@@ -3,6 +3,8 @@
 struct MessageTemplate: Sendable {
     enum Part: Sendable { case text(String), match, suggestion }
     let parts: [Part]
+    /// Bytes of the literal parts.
+    private let length: Int
 
     init(_ template: String) {
         var parts: [Part] = []
@@ -19,10 +21,15 @@ struct MessageTemplate: Sendable {
         }
         if !rest.isEmpty { parts.append(.text(String(rest))) }
         self.parts = parts
+        length = parts.reduce(0) { total, part in
+            if case .text(let text) = part { return total + text.utf8.count }
+            return total
+        }
     }
 
     func render(match: String, suggestion: String?) -> String {
         var result = ""
+        result.reserveCapacity(length + match.utf8.count + (suggestion?.utf8.count ?? 0))
         for part in parts {
             switch part {
             case .text(let text): result += text

@@ -17,10 +17,16 @@ public struct Phrasebook: Sendable {
 
     let vocabulary: Vocabulary
     let trie: PhraseTrie
-    /// Per entry: `--fix` may replace its exact matches with its single substitute.
-    let fixable: [Bool]
+    /// Per fixable entry (a single substitute for a plain term): the term as `--fix` compares
+    /// it with a match; nil for the others.
+    let fixForms: [[UInt8]?]
     /// Per entry: its section's message, ready to render.
     let messages: [MessageTemplate]
+    /// Per entry: its suggestions as a finding shows them (`a / b`), or nil.
+    let suggestionTexts: [String?]
+    /// Per entry: kind and category, kept apart from the entries for the matcher's inner loop.
+    let entryKinds: [PhrasebookEntry.Kind]
+    let entryCategories: [FindingCategory?]
 
     /// Approved stock phrases, as written: never reported, and available to templates.
     public var stockPhrases: [String] { entries.filter { $0.kind == .stock }.map(\.phrase) }
@@ -79,8 +85,11 @@ public struct Phrasebook: Sendable {
         }
         return Phrasebook(entries: compiler.entries, identifierParts: compiler.identifierParts,
                           hostLabels: compiler.hostLabels, files: files.map(\.name),
-                          vocabulary: compiler.vocabulary, trie: trie, fixable: compiler.fixable,
-                          messages: compiler.entries.map { MessageTemplate($0.message ?? "{match}") })
+                          vocabulary: compiler.vocabulary, trie: trie,
+                          fixForms: zip(compiler.entries, compiler.fixable).map { $1 ? PhraseRuleSupport.normalized($0.phrase) : nil },
+                          messages: compiler.entries.map { MessageTemplate($0.message ?? "{match}") },
+                          suggestionTexts: compiler.entries.map { $0.suggestions.isEmpty ? nil : $0.suggestions.joined(separator: " / ") },
+                          entryKinds: compiler.entries.map(\.kind), entryCategories: compiler.entries.map(\.category))
     }
 
     /// The `phrasebook/` folder of the source checkout this library was built from. Tools that

@@ -261,14 +261,19 @@ struct PhrasebookCompiler {
         }
     }
 
+    private struct DuplicateKey: Hashable {
+        var group: String
+        var category: FindingCategory?
+        var steps: [PhraseStep]
+    }
+
     private mutating func checkDuplicates() {
-        var seen: [String: Int] = [:]
+        var seen: [DuplicateKey: Int] = [:]
         for (index, entry) in entries.enumerated() {
             let group = entry.kind.reports ? "report" : entry.kind.rawValue
-            let category = entry.category?.rawValue ?? "*"
             var duplicateOf: Int?
             for form in expansions[index] {
-                let key = group + "|" + category + "|" + form.map { "\($0.step)" }.joined(separator: " ")
+                let key = DuplicateKey(group: group, category: entry.category, steps: form.map(\.step))
                 if let first = seen[key], first != index { duplicateOf = first; break }
                 seen[key] = index
             }
@@ -304,7 +309,7 @@ struct PhrasebookCompiler {
             } else {
                 var classes = step.shape
                 if step.stem >= 0 { classes |= vocabulary.classes[Int(step.stem)] }
-                let token = Token(start: 0, end: 0, stem: step.stem, exact: step.exact, classes: classes, flags: 0)
+                let token = Token(start: 0, end: 0, stem: step.stem, exact: step.exact, classes: classes, flags: 0, identifierLike: false)
                 for k in results.indices { results[k].append(token) }
             }
         }
@@ -321,9 +326,11 @@ struct PhrasebookCompiler {
                 formLoop: for form in expansions[index] {
                     guard let samples = samples(of: form, memo: &memo) else { shadowedBy = nil; break }
                     for sample in samples {
-                        var hits: [PhraseHit] = []
-                        sample.withUnsafeBufferPointer { buffer in
-                            for k in 0..<buffer.count { trie.matches(at: k, in: buffer, into: &hits) }
+                        let hits = sample.withUnsafeBufferPointer { buffer in
+                            var hits: [PhraseHit] = []
+                            var scratch: [Int] = []
+                            for k in 0..<buffer.count { trie.matches(at: k, in: buffer, into: &hits, scratch: &scratch) }
+                            return hits
                         }
                         let cancelling = hits.first { hit in
                             let other = entries[Int(hit.phrase)]

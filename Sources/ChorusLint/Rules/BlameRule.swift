@@ -25,7 +25,7 @@ struct BlameRule: Rule {
             RuleExample("It mistakenly returned errors for valid requests."),
         ])
 
-    func check(_ context: RuleContext, into findings: inout [RawFinding]) {
+    func check(_ context: RuleContext, into findings: inout RawFindings) {
         PhraseRuleSupport.findings(of: .blame, rule: description.id, context, into: &findings)
     }
 }

@@ -26,7 +26,7 @@ struct ComponentNameRule: Rule {
             RuleExample("The general ledgers are fine.", components: ComponentNameRule.components),
         ])
 
-    func check(_ context: RuleContext, into findings: inout [RawFinding]) {
+    func check(_ context: RuleContext, into findings: inout RawFindings) {
         let bytes = context.document.bytes
         let hidden = context.document.regions.hidden
         for component in context.components {
@@ -44,10 +44,9 @@ struct ComponentNameRule: Rule {
                    !isWordByte(i > 0 ? bytes[i - 1] : 0, followedBy: bytes[i]), isBoundary(after: i + name.count, in: bytes) {
                     let end = i + name.count
                     let text = context.document.text(i, end)
-                    findings.append(RawFinding(
-                        rule: description.id, category: .internalName, start: i, end: end,
+                    findings.append(rule: description.id, category: .internalName, start: i, end: end, match: text,
                         message: "'\(text)' is an internal component name; readers know it as '\(component.publicName)'",
-                        suggestion: component.publicName, fix: component.publicName, term: component.internalName))
+                        suggestion: component.publicName, fix: component.publicName, term: component.internalName)
                     i = end
                 } else {
                     i += 1

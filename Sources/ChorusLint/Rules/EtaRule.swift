@@ -36,7 +36,7 @@ struct EtaRule: Rule {
             RuleExample("Errors started at 14:02 UTC and stopped at 14:20 UTC."),
         ])
 
-    func check(_ context: RuleContext, into findings: inout [RawFinding]) {
+    func check(_ context: RuleContext, into findings: inout RawFindings) {
         PhraseRuleSupport.findings(of: .eta, rule: description.id, context, into: &findings)
     }
 }

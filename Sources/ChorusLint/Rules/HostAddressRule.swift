@@ -25,19 +25,15 @@ struct HostAddressRule: Rule {
             RuleExample("Errors rose between 14:00 and 14:20 UTC."),
         ])
 
-    func check(_ context: RuleContext, into findings: inout [RawFinding]) {
+    func check(_ context: RuleContext, into findings: inout RawFindings) {
         let document = context.document
-        for run in document.identifierRuns {
+        for (run, shape) in document.internalNames where shape == .ipAddress || shape == .hostname {
+            guard !document.internalNameExceptions.overlaps(Int32(run.lowerBound), Int32(run.upperBound)) else { continue }
             let text = document.text(run.lowerBound, run.upperBound)
-            let shape = InternalNameShape.classify(text, identifierParts: context.phrasebook.identifierParts,
-                                                   hostLabels: context.phrasebook.hostLabels)
-            guard shape == .ipAddress || shape == .hostname,
-                  !document.internalNameExceptions.overlaps(Int32(run.lowerBound), Int32(run.upperBound)) else { continue }
             let what = shape == .ipAddress ? "an IP address" : "an internal hostname"
-            findings.append(RawFinding(
-                rule: description.id, category: .internalName, start: run.lowerBound, end: run.upperBound,
+            findings.append(rule: description.id, category: .internalName, start: run.lowerBound, end: run.upperBound, match: text,
                 message: "'\(text)' is \(what)", suggestion: "name the affected service as customers know it",
-                fix: nil, term: text))
+                fix: nil, term: text)
         }
     }
 }

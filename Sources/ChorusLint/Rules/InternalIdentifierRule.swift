@@ -26,17 +26,14 @@ struct InternalIdentifierRule: Rule {
             RuleExample("Files are stored as UTF-8 and signed with SHA-256."),
         ])
 
-    func check(_ context: RuleContext, into findings: inout [RawFinding]) {
+    func check(_ context: RuleContext, into findings: inout RawFindings) {
         let document = context.document
-        for run in document.identifierRuns {
+        for (run, shape) in document.internalNames where shape == .identifier {
+            guard !document.internalNameExceptions.overlaps(Int32(run.lowerBound), Int32(run.upperBound)) else { continue }
             let text = document.text(run.lowerBound, run.upperBound)
-            guard InternalNameShape.classify(text, identifierParts: context.phrasebook.identifierParts,
-                                             hostLabels: context.phrasebook.hostLabels) == .identifier,
-                  !document.internalNameExceptions.overlaps(Int32(run.lowerBound), Int32(run.upperBound)) else { continue }
-            findings.append(RawFinding(
-                rule: description.id, category: .internalName, start: run.lowerBound, end: run.upperBound,
+            findings.append(rule: description.id, category: .internalName, start: run.lowerBound, end: run.upperBound, match: text,
                 message: "'\(text)' looks like an internal service or code name",
-                suggestion: "name the feature customers use instead", fix: nil, term: text))
+                suggestion: "name the feature customers use instead", fix: nil, term: text)
         }
     }
 }

@@ -18,7 +18,7 @@ struct InternalTermRule: Rule {
             RuleExample("We assembled the incident team."),
         ])
 
-    func check(_ context: RuleContext, into findings: inout [RawFinding]) {
+    func check(_ context: RuleContext, into findings: inout RawFindings) {
         PhraseRuleSupport.findings(of: .internalName, rule: description.id, context, into: &findings)
     }
 }

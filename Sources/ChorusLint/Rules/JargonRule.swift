@@ -26,7 +26,7 @@ struct JargonRule: Rule {
             RuleExample("We started a rollback.", policy: LintPolicy(severities: [:], allow: ["rollback"])),
         ])
 
-    func check(_ context: RuleContext, into findings: inout [RawFinding]) {
+    func check(_ context: RuleContext, into findings: inout RawFindings) {
         PhraseRuleSupport.findings(of: .jargon, rule: description.id, context, into: &findings)
     }
 }

@@ -23,7 +23,7 @@ struct LengthRule: Rule {
                         policy: LintPolicy(severities: [:])),
         ])
 
-    func check(_ context: RuleContext, into findings: inout [RawFinding]) {
+    func check(_ context: RuleContext, into findings: inout RawFindings) {
         guard let limit = context.policy.lengthLimit, limit >= 0 else { return }
         let text = context.text
         let comments = context.document.regions.comments.map(\.whole)
@@ -50,9 +50,9 @@ struct LengthRule: Rule {
         guard let overflow, count > limit else { return }
         let start = text.utf8.distance(from: text.utf8.startIndex, to: overflow)
         let over = count - limit
-        findings.append(RawFinding(
-            rule: description.id, category: .length, start: start, end: context.document.bytes.count,
+        findings.append(rule: description.id, category: .length, start: start, end: context.document.bytes.count,
+            match: context.document.text(start, context.document.bytes.count),
             message: "the draft is \(count) characters; this audience's limit is \(limit) (\(over) over)",
-            suggestion: "shorten it by \(over) character\(over == 1 ? "" : "s")", fix: nil, term: nil))
+            suggestion: "shorten it by \(over) character\(over == 1 ? "" : "s")", fix: nil, term: nil)
     }
 }

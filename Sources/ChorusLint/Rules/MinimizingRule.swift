@@ -21,7 +21,7 @@ struct MinimizingRule: Rule {
             RuleExample("About 2% of checkout attempts failed."),
         ])
 
-    func check(_ context: RuleContext, into findings: inout [RawFinding]) {
+    func check(_ context: RuleContext, into findings: inout RawFindings) {
         PhraseRuleSupport.findings(of: .minimizing, rule: description.id, context, into: &findings)
     }
 }

@@ -24,11 +24,10 @@ struct MissingCadenceRule: Rule {
             RuleExample("We are investigating elevated errors on checkout.", policy: LintPolicy(severities: [:])),
         ])
 
-    func check(_ context: RuleContext, into findings: inout [RawFinding]) {
+    func check(_ context: RuleContext, into findings: inout RawFindings) {
         guard !context.document.cadenceStated else { return }
-        findings.append(RawFinding(
-            rule: description.id, category: .cadence, start: 0, end: 0,
+        findings.append(rule: description.id, category: .cadence, start: 0, end: 0, match: "",
             message: "the draft does not say when the next update comes",
-            suggestion: "add a line such as 'We will post the next update by 15:30 UTC.'", fix: nil, term: nil))
+            suggestion: "add a line such as 'We will post the next update by 15:30 UTC.'", fix: nil, term: nil)
     }
 }

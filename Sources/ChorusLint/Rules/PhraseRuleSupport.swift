@@ -2,39 +2,59 @@
 /// findings with the entry's message, suggestion and (for unambiguous substitutions) fix.
 enum PhraseRuleSupport {
     static func findings(of category: FindingCategory, rule: String, _ context: RuleContext,
-                         into findings: inout [RawFinding], adjust: ((inout RawFinding) -> Void)? = nil) {
+                         into findings: inout RawFindings, labelled: ((Int) -> Bool)? = nil) {
         guard let matches = context.document.matches[category] else { return }
         let phrasebook = context.phrasebook
+        let bytes = context.document.bytes
         for match in matches {
-            let entry = phrasebook.entries[match.entry]
             let text = context.document.text(match.start, match.end)
-            let suggestion = entry.suggestions.isEmpty ? nil : entry.suggestions.joined(separator: " / ")
-            var finding = RawFinding(
-                rule: rule, category: category, start: match.start, end: match.end,
-                message: phrasebook.messages[match.entry].render(match: text, suggestion: suggestion),
-                suggestion: suggestion, fix: nil, term: entry.phrase)
-            if phrasebook.fixable[match.entry], let substitute = entry.suggestions.first,
-               normalized(text) == normalized(entry.phrase) {
-                finding.fix = cased(substitute, like: text, atSentenceStart: isSentenceStart(match.start, context.document.bytes))
+            let suggestion = phrasebook.suggestionTexts[match.entry]
+            var message = phrasebook.messages[match.entry].render(match: text, suggestion: suggestion)
+            var fix: String?
+            if let form = phrasebook.fixForms[match.entry], let substitute = phrasebook.entries[match.entry].suggestions.first,
+               bytes.withUnsafeBufferPointer({ writtenAsListed($0, match.start, match.end, form) }) {
+                fix = cased(substitute, like: text, atSentenceStart: isSentenceStart(match.start, bytes))
             }
-            adjust?(&finding)
-            findings.append(finding)
+            var reported = category
+            if let labelled, labelled(match.start) {
+                reported = .labelledSpeculation
+                message += " (in a section labelled as a hypothesis)"
+            }
+            findings.append(rule: rule, category: reported, start: match.start, end: match.end, match: text, message: message,
+                            suggestion: suggestion, fix: fix, term: phrasebook.entries[match.entry].phrase)
         }
     }
 
-    /// Lowercase, `’` as `'`, runs of whitespace as one space.
-    static func normalized(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    /// Lowercase, `’` as `'`, runs of whitespace as one space: how a term is compared with its
+    /// listing for `--fix`.
+    static func normalized(_ text: String) -> [UInt8] {
+        Array(text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").utf8)
     }
 
-    /// `replacement` capitalized when the match was (`Rollback` → `Undo…`), or when an acronym
-    /// stood at the start of a sentence.
+    /// Whether `bytes[start..<end]` is `form` (from `normalized`), ignoring ASCII case and the
+    /// amount of whitespace. Non-ASCII text compares byte for byte.
+    static func writtenAsListed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ form: [UInt8]) -> Bool {
+        var i = start, k = 0
+        while i < end {
+            var b = bytes[i]
+            if b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\t") {
+                while i + 1 < end, [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t")].contains(bytes[i + 1]) { i += 1 }
+                b = UInt8(ascii: " ")
+            } else if b >= 65, b <= 90 {
+                b |= 0x20
+            }
+            guard k < form.count, form[k] == b else { return false }
+            i += 1
+            k += 1
+        }
+        return k == form.count
+    }
+
+    /// `replacement` capitalized when the match starts a sentence with a capital
+    /// (`Rollback failed` → `Reversal of the recent change failed`), as written otherwise.
     static func cased(_ replacement: String, like match: String, atSentenceStart: Bool) -> String {
-        guard let first = match.first, first.isUppercase else { return replacement }
-        let letters = match.filter(\.isLetter)
-        let acronym = letters.count > 1 && letters.allSatisfy(\.isUppercase)
-        guard !acronym || atSentenceStart else { return replacement }
+        guard atSentenceStart, let first = match.first, first.isUppercase else { return replacement }
         return replacement.prefix(1).uppercased() + replacement.dropFirst()
     }
 

@@ -23,7 +23,7 @@ struct PromiseRule: Rule {
             RuleExample("We cannot guarantee a time for the fix yet."),
         ])
 
-    func check(_ context: RuleContext, into findings: inout [RawFinding]) {
+    func check(_ context: RuleContext, into findings: inout RawFindings) {
         PhraseRuleSupport.findings(of: .promise, rule: description.id, context, into: &findings)
     }
 }

@@ -63,5 +63,5 @@ public struct RuleExample: Sendable, Equatable, CustomStringConvertible {
 /// One check the linter runs. Rules are stateless; all they need is in the context.
 protocol Rule: Sendable {
     var description: RuleDescription { get }
-    func check(_ context: RuleContext, into findings: inout [RawFinding])
+    func check(_ context: RuleContext, into findings: inout RawFindings)
 }

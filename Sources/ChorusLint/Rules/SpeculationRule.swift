@@ -40,12 +40,9 @@ struct SpeculationRule: Rule {
             RuleExample("Hypothesis: the connection pool is likely exhausted.", policy: SpeculationRule.engineering),
         ])
 
-    func check(_ context: RuleContext, into findings: inout [RawFinding]) {
+    func check(_ context: RuleContext, into findings: inout RawFindings) {
         let regions = context.document.regions
-        PhraseRuleSupport.findings(of: .speculation, rule: description.id, context, into: &findings) { finding in
-            guard regions.isLabelled(finding.start) else { return }
-            finding.category = .labelledSpeculation
-            finding.message += " (in a section labelled as a hypothesis)"
-        }
+        PhraseRuleSupport.findings(of: .speculation, rule: description.id, context, into: &findings,
+                                   labelled: { regions.isLabelled($0) })
     }
 }

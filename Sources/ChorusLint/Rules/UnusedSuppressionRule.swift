@@ -27,5 +27,5 @@ struct UnusedSuppressionRule: Rule {
         ])
 
     /// Findings come from the linter's suppression pass (`Linter.applySuppressions`).
-    func check(_ context: RuleContext, into findings: inout [RawFinding]) {}
+    func check(_ context: RuleContext, into findings: inout RawFindings) {}
 }

@@ -8,29 +8,49 @@ struct ScalarLocation: Equatable {
     var column: Int
 }
 
-/// Converts UTF-8 byte offsets to scalar offsets and line:column in one walk over the text.
-enum TextLocator {
-    /// Locations of `offsets` (any order, duplicates allowed), keyed by byte offset.
-    static func locate(_ offsets: [Int], in bytes: [UInt8]) -> [Int: ScalarLocation] {
-        let sorted = Array(Set(offsets)).sorted()
-        var result: [Int: ScalarLocation] = [:]
-        result.reserveCapacity(sorted.count)
-        var scalars = 0, line = 1, column = 1
-        var position = 0
+/// Converts UTF-8 byte offsets to scalar offsets and line:column: one pass records where lines
+/// start (and, for text that is not pure ASCII, how many scalars precede each line), then each
+/// offset is a binary search plus, for non-ASCII lines, a count within its line.
+struct TextLocator {
+    private let bytes: [UInt8]
+    /// Byte offset of each line's first byte.
+    private let lineStarts: [Int]
+    /// Scalars before each line's first byte (nil when the text is ASCII: bytes are scalars).
+    private let scalarLineStarts: [Int]?
+
+    /// `lineStarts` and `isASCII` come from the region scan, which already visits every line break.
+    init(_ bytes: [UInt8], lineStarts: [Int], isASCII: Bool) {
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+        guard !isASCII else {
+            scalarLineStarts = nil
+            return
+        }
+        var scalarStarts = [0]
+        scalarStarts.reserveCapacity(lineStarts.count)
+        var scalars = 0
         bytes.withUnsafeBufferPointer { buffer in
-            for target in sorted {
-                let stop = min(target, buffer.count)
-                while position < stop {
-                    let b = buffer[position]
-                    if b & 0xC0 != 0x80 {
-                        scalars += 1
-                        if b == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-                    }
-                    position += 1
-                }
-                result[target] = ScalarLocation(offset: scalars, line: line, column: column)
+            for b in buffer {
+                if b & 0xC0 != 0x80 { scalars += 1 }
+                if b == UInt8(ascii: "\n") { scalarStarts.append(scalars) }
             }
         }
-        return result
+        scalarLineStarts = scalarStarts
+    }
+
+    func locate(_ offset: Int) -> ScalarLocation {
+        var low = 0, high = lineStarts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if lineStarts[mid] <= offset { low = mid + 1 } else { high = mid }
+        }
+        let line = max(low, 1)
+        let start = lineStarts[line - 1]
+        guard let scalarLineStarts else {
+            return ScalarLocation(offset: offset, line: line, column: offset - start + 1)
+        }
+        var column = 0
+        for i in start..<min(offset, bytes.count) where bytes[i] & 0xC0 != 0x80 { column += 1 }
+        return ScalarLocation(offset: scalarLineStarts[line - 1] + column, line: line, column: column + 1)
     }
 }

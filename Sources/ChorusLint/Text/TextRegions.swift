@@ -7,10 +7,19 @@ struct TextRegions: Sendable {
     /// Not read by the internal-name rules: URLs, tags and comments (code and quotes *are* read:
     /// an internal name in backticks still leaks it).
     var hidden: [Range<Int>] = []
+    /// Skipped by the phrase rules but read by the internal-name rules: code and quotes.
+    var codeAndQuotes: [Range<Int>] = []
     /// HTML comments `<!-- … -->`: the whole comment and its inner text.
     var comments: [(whole: Range<Int>, content: Range<Int>)] = []
     /// Lines and sections labelled `Hypothesis:`, `Unconfirmed:` or `Theory:`.
     var labelled: [Range<Int>] = []
+    /// Byte offset of each line's first byte.
+    var lineStarts: [Int] = [0]
+    /// Whether every byte is ASCII (then byte offsets are scalar offsets).
+    var isASCII = true
+    /// Runs of hex digits and colons with two colons or more, outside hidden regions: IPv6
+    /// candidates, which the tokenizer splits.
+    var colonRuns: [Range<Int>] = []
 
     /// Whether `offset` lies in a labelled section.
     func isLabelled(_ offset: Int) -> Bool {
@@ -40,12 +49,15 @@ private struct RegionScanner {
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    private static let interesting: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for b in "`<\"\nhHwW".utf8 { table[Int(b)] = true }
-        table[0xE2] = true
-        return table
-    }()
+    /// The bytes that may start a region or a line (URLs are found from their `://` or `www.`);
+    /// everything else is skipped at once.
+    @inline(__always)
+    private static func isInteresting(_ b: UInt8) -> Bool {
+        if b >= 0x80 { return true }
+        if b >= UInt8(ascii: "a") { return false }
+        return b == UInt8(ascii: "\n") || b == UInt8(ascii: ".") || b == UInt8(ascii: ":") || b == UInt8(ascii: "`")
+            || b == UInt8(ascii: "<") || b == UInt8(ascii: "\"")
+    }
 
     private func byte(_ i: Int) -> UInt8 { i < bytes.count && i >= 0 ? bytes[i] : 0 }
     private func lower(_ i: Int) -> UInt8 { let b = byte(i); return b >= 65 && b <= 90 ? b | 0x20 : b }
@@ -70,7 +82,12 @@ private struct RegionScanner {
     private mutating func skip(_ range: Range<Int>, hidden: Bool) {
         guard !range.isEmpty else { return }
         regions.skipped.append(range)
-        if hidden { regions.hidden.append(range) }
+        if hidden { regions.hidden.append(range) } else { regions.codeAndQuotes.append(range) }
+        // The scan jumps over the region: record its line starts and any non-ASCII byte.
+        for i in range {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") { regions.lineStarts.append(i + 1) } else if b >= 0x80 { regions.isASCII = false }
+        }
     }
 
     mutating func run() {
@@ -83,25 +100,29 @@ private struct RegionScanner {
                 if let next = lineStart(i) { i = next; atLineStart = true; continue }
             }
             let b = bytes[i]
-            guard RegionScanner.interesting[Int(b)] else { i += 1; continue }
+            guard RegionScanner.isInteresting(b) else { i += 1; continue }
             switch b {
             case UInt8(ascii: "\n"):
                 atLineStart = true
                 i += 1
+                regions.lineStarts.append(i)
             case UInt8(ascii: "`"):
                 i = codeSpan(i)
             case UInt8(ascii: "<"):
                 i = angle(i)
             case UInt8(ascii: "\""):
                 i = quote(i, open: [0x22], close: [0x22])
-            case 0xE2:
-                if byte(i + 1) == 0x80, byte(i + 2) == 0x9C {
+            case UInt8(ascii: ":"):
+                i = colon(i)
+            case UInt8(ascii: "."):
+                i = dot(i)
+            default:
+                regions.isASCII = false
+                if b == 0xE2, byte(i + 1) == 0x80, byte(i + 2) == 0x9C {
                     i = quote(i, open: [0xE2, 0x80, 0x9C], close: [0xE2, 0x80, 0x9D])
                 } else {
                     i += 1
                 }
-            default:
-                i = url(i)
             }
         }
         closeLabel(at: n)
@@ -200,14 +221,29 @@ private struct RegionScanner {
         while byte(i) == UInt8(ascii: "*") || byte(i) == UInt8(ascii: "_") { i += 1; emphasis = true }
         while byte(i) == UInt8(ascii: " ") { i += 1 }
         let restEmpty = i >= bytes.count || byte(i) == UInt8(ascii: "\n") || byte(i) == UInt8(ascii: "\r")
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd]), as: UTF8.self).lowercased()
-        if ["hypothesis", "hypotheses", "unconfirmed", "theory", "theories"].contains(word) {
+        if isHypothesisLabel(wordStart..<wordEnd) {
             if restEmpty { return .hypothesisHeader }
             if colon { return .hypothesisInline }
             return nil
         }
         if colon || (emphasis && restEmpty) { return .header }
         return nil
+    }
+
+    /// `hypothesis`, `hypotheses`, `unconfirmed`, `theory` or `theories`, in any case.
+    private func isHypothesisLabel(_ range: Range<Int>) -> Bool {
+        func equals(_ word: StaticString) -> Bool {
+            guard range.count == word.utf8CodeUnitCount else { return false }
+            for k in 0..<range.count where lower(range.lowerBound + k) != word.utf8Start[k] { return false }
+            return true
+        }
+        switch range.count {
+        case 6: return equals("theory")
+        case 8: return equals("theories")
+        case 10: return equals("hypothesis") || equals("hypotheses")
+        case 11: return equals("unconfirmed")
+        default: return false
+        }
     }
 
     private mutating func updateLabel(lineStart: Int, contentStart: Int) {
@@ -330,11 +366,47 @@ private struct RegionScanner {
         return start + open.count
     }
 
-    /// `http://…`, `https://…` or `www.…` at a word boundary, without trailing punctuation.
-    private mutating func url(_ start: Int) -> Int {
-        guard !isAlnum(byte(start - 1)) else { return start + 1 }
-        guard starts("http://", at: start, caseInsensitive: true) || starts("https://", at: start, caseInsensitive: true)
-            || starts("www.", at: start, caseInsensitive: true) else { return start + 1 }
+    /// At a `:`: a URL when `://` follows a scheme (`http`, `https`), an IPv6 candidate when hex
+    /// digits and colons run around it with two colons or more.
+    private mutating func colon(_ i: Int) -> Int {
+        if byte(i + 1) == UInt8(ascii: "/"), byte(i + 2) == UInt8(ascii: "/") {
+            var start = i
+            while start > 0, start > i - 6, (byte(start - 1) | 0x20) >= UInt8(ascii: "a"), (byte(start - 1) | 0x20) <= UInt8(ascii: "z") {
+                start -= 1
+            }
+            let scheme = i - start
+            if (scheme == 4 || scheme == 5), lower(start) == UInt8(ascii: "h"), lower(start + 1) == UInt8(ascii: "t"),
+               lower(start + 2) == UInt8(ascii: "t"), lower(start + 3) == UInt8(ascii: "p"),
+               scheme == 4 || lower(start + 4) == UInt8(ascii: "s"), !isAlnum(byte(start - 1)),
+               (regions.skipped.last?.upperBound ?? 0) <= start {
+                return url(from: start)
+            }
+            return i + 1
+        }
+        func isHexOrColon(_ b: UInt8) -> Bool {
+            (b >= 48 && b <= 58) || ((b | 0x20) >= 97 && (b | 0x20) <= 102)
+        }
+        var start = i, end = i + 1
+        while start > 0, isHexOrColon(byte(start - 1)) { start -= 1 }
+        while end < bytes.count, isHexOrColon(bytes[end]) { end += 1 }
+        var colons = 0
+        for k in start..<end where bytes[k] == UInt8(ascii: ":") { colons += 1 }
+        if colons >= 2, !isAlnum(byte(start - 1)), !isAlnum(byte(end)) {
+            regions.colonRuns.append(start..<end)
+            return end
+        }
+        return i + 1
+    }
+
+    /// At a `.`: a URL when it ends `www` at a word boundary.
+    private mutating func dot(_ i: Int) -> Int {
+        guard i >= 3, lower(i - 3) == UInt8(ascii: "w"), lower(i - 2) == UInt8(ascii: "w"), lower(i - 1) == UInt8(ascii: "w"),
+              !isAlnum(byte(i - 4)), isAlnum(byte(i + 1)), (regions.skipped.last?.upperBound ?? 0) <= i - 3 else { return i + 1 }
+        return url(from: i - 3)
+    }
+
+    /// A URL from `start` to the next space, quote or angle bracket, without trailing punctuation.
+    private mutating func url(from start: Int) -> Int {
         var i = start
         while i < bytes.count {
             let b = bytes[i]
@@ -343,6 +415,6 @@ private struct RegionScanner {
         }
         while i > start, ".,;:!?)]'*_".utf8.contains(bytes[i - 1]) { i -= 1 }
         skip(start..<i, hidden: true)
-        return i
+        return max(i, start + 1)
     }
 }
