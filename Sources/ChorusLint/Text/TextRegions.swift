@@ -263,13 +263,9 @@ private struct RegionScanner {
                 case .text:
                     if let end = pendingSectionEnd { closeLabel(at: end) } else { sectionHasContent = true }
                 }
-            } else {
-                switch kind {
-                case .blank, .header, .hypothesisHeader, .hypothesisInline:
-                    closeLabel(at: lineStart)
-                default:
-                    break
-                }
+            } else if kind != .indented {
+                // An inline label covers its own line and indented continuation lines.
+                closeLabel(at: lineStart)
             }
         }
         guard labelStart == nil else { return }

@@ -1,0 +1,37 @@
+@testable import ChorusLint
+import Foundation
+import Testing
+
+@Suite("Findings as values")
+struct FindingTests {
+    @Test func offsetsCountUnicodeScalarsAndEndIsExclusive() throws {
+        // "🚨" is one scalar (four bytes); "é" here is two scalars (e + U+0301).
+        let text = "🚨 Cafe\u{301} update:\nit is probably the cache."
+        let findings = try lint(text)
+        let speculation = try #require(findings.first { $0.category == .speculation })
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[speculation.start..<speculation.end])) == "probably")
+        #expect(speculation.start == 22 && speculation.end == 30)
+        #expect(speculation.line == 2 && speculation.column == 7)
+        let jargon = try #require(findings.first { $0.category == .jargon })
+        #expect(jargon.match == "cache" && jargon.line == 2 && jargon.column == 20)
+    }
+
+    @Test func findingsAreEquatableHashableAndCodableWithNullSuggestion() throws {
+        let finding = Finding(rule: "speculation-cue", category: .speculation, severity: .error, message: "m", match: "probably",
+                              start: 3, end: 11, line: 1, column: 4)
+        let data = try JSONEncoder().encode(finding)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["suggestion"] is NSNull)
+        #expect(object["fix"] == nil)
+        #expect(object["category"] as? String == "speculation")
+        #expect(try JSONDecoder().decode(Finding.self, from: data) == finding)
+        #expect(Set([finding, finding]).count == 1)
+    }
+
+    @Test func findingsComeInTextOrder() throws {
+        let findings = try lint("Latency rose; we suspect payments-api and expect a fix within the hour.")
+        #expect(findings.map(\.start) == findings.map(\.start).sorted())
+        #expect(findings.map(\.rule) == ["plain-language", "speculation-cue", "internal-identifier", "eta-estimate"])
+    }
+}
