@@ -84,34 +84,49 @@ struct Document {
     }
 
     private static func tokenize(_ bytes: [UInt8], skipping: [Range<Int>], vocabulary: Vocabulary) -> [Token] {
-        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: TokenNormalizer.maximumLength + 2)
-        defer { scratch.deallocate() }
+        let capacity = TokenNormalizer.maximumLength + 2
+        // scratch[0] is the exact-form prefix; the normalized token starts at scratch[1].
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        let states = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+        defer { scratch.deallocate(); states.deallocate() }
+        let word = scratch + 1
         let notName = TokenClass.notName.rawValue, name = TokenClass.name.rawValue
         return bytes.withUnsafeBufferPointer { buffer in
             vocabulary.view { words in
                 var tokens: [Token] = []
                 tokens.reserveCapacity(buffer.count / 5 + 1)
-                var scanner = TokenScanner(buffer, skipping: skipping)
+                var scanner = TokenScanner(buffer, skipping: skipping, normalizeInto: word, states: states)
                 while let scanned = scanner.next() {
                     var stem: Int32 = -1, exact: Int32 = -1
                     var classes = scanned.shape.rawValue
-                    if let n = TokenNormalizer.normalize(buffer, scanned, into: scratch) {
-                        // Stemming changes at most the byte three from the end (ies → y): keep it
-                        // to look the exact form up afterwards.
-                        let kept = n >= 3 ? scratch[n - 2] : 0
-                        let m = TokenNormalizer.stem(scratch + 1, count: n, wordLike: scanned.shape.contains(.word) && !scanned.hasDigit)
-                        stem = words.lookup(scratch + 1, m)
+                    var n = Int(scanned.normalizedLength)
+                    if n < 0, let slow = TokenNormalizer.normalize(buffer, scanned, into: scratch) {
+                        n = slow
+                        var h = TokenScanner.hashBasis
+                        states[0] = h
+                        for k in 0..<n {
+                            h = TokenScanner.hashStep(h, word[k])
+                            states[k + 1] = h
+                        }
+                    }
+                    if n > 0 {
+                        // Stemming shortens the word and may turn "ies" into "y" (at n - 3).
+                        let kept = n >= 3 ? word[n - 3] : 0
+                        let m = TokenNormalizer.stem(word, count: n, wordLike: scanned.shape.contains(.word) && !scanned.hasDigit)
+                        let replaced = m >= 1 && m == n - 2 && word[m - 1] != kept
+                        let state = replaced ? TokenScanner.hashStep(states[m - 1], word[m - 1]) : states[m]
+                        stem = words.lookup(word, m, hash: Vocabulary.finish(state))
                         if stem >= 0 {
                             classes |= words.classes[Int(stem)]
                             if words.hasExactForms[Int(stem)] {
-                                if n >= 3 { scratch[n - 2] = kept }
+                                if n >= 3 { word[n - 3] = kept }
                                 scratch[0] = Vocabulary.exactPrefix
                                 exact = words.lookup(scratch, n + 1)
                             }
                         }
                     }
                     if classes & notName != 0 { classes &= ~name }
-                    tokens.append(Token(start: Int32(scanned.start), end: Int32(scanned.end), stem: stem, exact: exact,
+                    tokens.append(Token(start: scanned.start, end: scanned.end, stem: stem, exact: exact,
                                         classes: classes, flags: scanned.flags, identifierLike: scanned.identifierLike))
                 }
                 return tokens

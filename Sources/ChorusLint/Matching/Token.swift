@@ -25,18 +25,32 @@ struct Token {
     static let softBreakBefore: UInt8 = 2
 }
 
-/// A token as the scanner finds it, before vocabulary lookup.
+/// A token as the scanner finds it, before vocabulary lookup. Small and flat: one is made per
+/// word of the text.
 struct ScannedToken {
-    var start: Int
-    var end: Int
+    var start: Int32
+    var end: Int32
     /// Classes read off the token's shape (number, time, date, ordinal, word, name, possessive).
     var shape: TokenClass
+    /// When the scanner was given output buffers and the token is plain ASCII: how many
+    /// normalized bytes it wrote (the FNV state after each is in the state buffer). -1 when the
+    /// caller must normalize the token itself.
+    var normalizedLength: Int32
     var flags: UInt8
+    var traits: UInt8
+
     /// Any byte ≥ 0x80 in the token.
-    var nonASCII: Bool
-    var hasDigit: Bool
+    static let nonASCII: UInt8 = 1
+    static let hasDigit: UInt8 = 2
     /// `3 pm` merged into one time token.
-    var merged: Bool
+    static let merged: UInt8 = 4
     /// Joins words with `-`, `_`, `.`, `:` or `/`, or has a camelCase hump.
-    var identifierLike: Bool
+    static let identifierLike: UInt8 = 8
+
+    var nonASCII: Bool { traits & ScannedToken.nonASCII != 0 }
+    var hasDigit: Bool { traits & ScannedToken.hasDigit != 0 }
+    var merged: Bool { traits & ScannedToken.merged != 0 }
+    var identifierLike: Bool { traits & ScannedToken.identifierLike != 0 }
+    var startIndex: Int { Int(start) }
+    var endIndex: Int { Int(end) }
 }

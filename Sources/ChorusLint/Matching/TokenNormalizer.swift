@@ -11,13 +11,13 @@ enum TokenNormalizer {
     /// reserved) starting at index 1, and returns its length, or nil when the token is too long.
     static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, _ token: ScannedToken,
                           into output: UnsafeMutablePointer<UInt8>) -> Int? {
-        let count = token.end - token.start
+        let count = token.endIndex - token.startIndex
         guard count <= maximumLength else { return nil }
         var n = 0
         let dropHyphens = !token.hasDigit
         if !token.nonASCII {
-            var k = token.start
-            while k < token.end {
+            var k = token.startIndex
+            while k < token.endIndex {
                 var b = bytes[k]
                 k &+= 1
                 if b >= UInt8(ascii: "A"), b <= UInt8(ascii: "Z") { b |= 0x20 }
@@ -26,7 +26,7 @@ enum TokenNormalizer {
                 n &+= 1
             }
         } else {
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.startIndex..<token.endIndex]), as: UTF8.self)
             let lowered = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
             for b in lowered.utf8 {
                 if b == UInt8(ascii: "-"), dropHyphens { continue }

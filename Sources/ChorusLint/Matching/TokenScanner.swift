@@ -7,13 +7,29 @@ struct TokenScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let skipping: [Range<Int>]
     private var skipIndex = 0
+    /// Start of the next skipped region (`Int.max` when none is left).
+    private var nextSkip: Int
     private var position = 0
     private var pendingFlags: UInt8 = 0
+    /// Where plain ASCII tokens are normalized while they are scanned (lowercase, hyphens of
+    /// words dropped, possessive `'s` dropped), with the FNV-1a state after each byte, so the
+    /// vocabulary lookup need not read the token again. Nil: tokens are only scanned.
+    private let normalized: UnsafeMutablePointer<UInt8>?
+    private let states: UnsafeMutablePointer<UInt64>?
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, skipping: [Range<Int>] = []) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, skipping: [Range<Int>] = [],
+         normalizeInto normalized: UnsafeMutablePointer<UInt8>? = nil, states: UnsafeMutablePointer<UInt64>? = nil) {
         self.bytes = bytes
         self.skipping = skipping
+        nextSkip = skipping.first?.lowerBound ?? Int.max
+        self.normalized = normalized
+        self.states = states
     }
+
+    /// The FNV-1a offset basis and one step, as `Vocabulary.hash` computes them.
+    static let hashBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always)
+    static func hashStep(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
 
     // Byte kinds for the ASCII range.
     private static let other: UInt8 = 0, lower: UInt8 = 1, upper: UInt8 = 2, digit: UInt8 = 3, space: UInt8 = 4,
@@ -51,9 +67,10 @@ struct TokenScanner {
     mutating func next() -> ScannedToken? {
         let n = bytes.count
         while position < n {
-            if skipIndex < skipping.count, position >= skipping[skipIndex].lowerBound {
+            if position >= nextSkip {
                 position = max(position, skipping[skipIndex].upperBound)
                 skipIndex += 1
+                nextSkip = skipIndex < skipping.count ? skipping[skipIndex].lowerBound : Int.max
                 pendingFlags |= Token.breakBefore
                 continue
             }
@@ -130,75 +147,140 @@ struct TokenScanner {
     private mutating func scanToken() -> ScannedToken {
         let start = position
         let n = bytes.count
-        var nonASCII = false
-        var hasDigit = false
+        var traits: UInt8 = 0
         var hasLetter = false
-        var joined = false
         var previousLower = false
+        var upperAfterFirst = false
+        var dashUnderscoreDot = false
+        var droppedHyphen = false
+        // Normalization as we go (ASCII only; only when asked).
+        let normalizing = normalized != nil
+        let out = normalized ?? UnsafeMutablePointer(bitPattern: 8).unsafelyUnwrapped
+        let hashes = states ?? UnsafeMutablePointer(bitPattern: 8).unsafelyUnwrapped
+        let limit = TokenNormalizer.maximumLength
+        var written = 0
+        var h = TokenScanner.hashBasis
+        if normalizing { hashes[0] = h }
         var i = start
         scan: while i < n {
             let b = bytes[i]
-            let kind = TokenScanner.kind(b)
-            switch kind {
+            var emitted = b
+            switch TokenScanner.kind(b) {
             case TokenScanner.lower:
-                hasLetter = true; previousLower = true; i += 1
+                hasLetter = true; previousLower = true; i &+= 1
             case TokenScanner.upper:
-                if previousLower { joined = true }
-                hasLetter = true; previousLower = false; i += 1
+                if previousLower { traits |= ScannedToken.identifierLike }
+                if i > start { upperAfterFirst = true }
+                hasLetter = true; previousLower = false; i &+= 1
+                emitted = b | 0x20
             case TokenScanner.digit:
-                hasDigit = true; previousLower = false; i += 1
+                traits |= ScannedToken.hasDigit; previousLower = false; i &+= 1
             case TokenScanner.high:
                 let (scalar, length) = decode(at: i)
                 if isWordScalar(scalar) {
-                    nonASCII = true
+                    traits |= ScannedToken.nonASCII
                     if scalar.properties.isAlphabetic { hasLetter = true }
                     i += length
                 } else if scalar == "\u{2019}", i > start, isWordCharacter(at: i + length) {
-                    nonASCII = true; i += length
+                    traits |= ScannedToken.nonASCII; i += length
                 } else {
                     break scan
                 }
+                continue scan
             default:
                 switch b {
-                case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"):
-                    if isWordCharacter(at: i + 1) { i += 1; joined = true; previousLower = false } else { break scan }
+                case UInt8(ascii: "-"):
+                    guard isWordCharacter(at: i + 1) else { break scan }
+                    i &+= 1; previousLower = false; dashUnderscoreDot = true; droppedHyphen = true
+                    traits |= ScannedToken.identifierLike
+                    continue scan
+                case UInt8(ascii: "_"), UInt8(ascii: "."):
+                    guard isWordCharacter(at: i + 1) else { break scan }
+                    i &+= 1; previousLower = false; dashUnderscoreDot = true
+                    traits |= ScannedToken.identifierLike
+                case UInt8(ascii: "/"):
+                    guard isWordCharacter(at: i + 1) else { break scan }
+                    i &+= 1; previousLower = false
+                    traits |= ScannedToken.identifierLike
                 case UInt8(ascii: "'"):
-                    if isWordCharacter(at: i + 1) { i += 1; previousLower = false } else { break scan }
+                    guard isWordCharacter(at: i + 1) else { break scan }
+                    i &+= 1; previousLower = false
                 case UInt8(ascii: ":"):
-                    if isDigit(at: i - 1), isDigit(at: i + 1) { i += 1; joined = true } else { break scan }
+                    guard isDigit(at: i - 1), isDigit(at: i + 1) else { break scan }
+                    i &+= 1
+                    traits |= ScannedToken.identifierLike
                 case UInt8(ascii: ","):
-                    if isDigit(at: i - 1), isDigit(at: i + 1) { i += 1 } else { break scan }
+                    guard isDigit(at: i - 1), isDigit(at: i + 1) else { break scan }
+                    i &+= 1
                 case UInt8(ascii: "%"):
-                    if isDigit(at: i - 1) { i += 1 }
+                    guard isDigit(at: i - 1) else { break scan }
+                    i &+= 1
+                    if normalizing, written < limit {
+                        out[written] = b; h = TokenScanner.hashStep(h, b); written &+= 1; hashes[written] = h
+                    }
                     break scan
                 default:
                     break scan
                 }
             }
+            if normalizing, written < limit {
+                out[written] = emitted
+                h = TokenScanner.hashStep(h, emitted)
+                written &+= 1
+                hashes[written] = h
+            }
         }
-        var token = ScannedToken(start: start, end: i, shape: [], flags: pendingFlags, nonASCII: nonASCII,
-                                 hasDigit: hasDigit, merged: false, identifierLike: joined)
+        let hasDigit = traits & ScannedToken.hasDigit != 0, nonASCII = traits & ScannedToken.nonASCII != 0
+        let flags = pendingFlags
         pendingFlags = 0
         position = i
-        token.shape = shape(of: start..<i, hasLetter: hasLetter, hasDigit: hasDigit)
-        let length = i - start
-        if (token.shape == [.number] && length <= 2 && !hasLetter && !bytes[start..<i].contains(UInt8(ascii: "%"))
-            && !bytes[start..<i].contains(UInt8(ascii: ".")))
-            || (token.shape == [.time] && isDigit(at: i - 1)) {
-            mergeMeridiem(into: &token)
+        let length = i &- start
+        var tokenShape: TokenClass
+        var end = i
+        if hasDigit || nonASCII {
+            tokenShape = shape(of: start..<i, hasLetter: hasLetter, hasDigit: hasDigit)
+        } else {
+            // Letters only: a word; a name when capitalized and otherwise lowercase; a possessive.
+            var shape: TokenClass = [.word]
+            let first = bytes[start]
+            if first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z"), length >= 2, !upperAfterFirst, !dashUnderscoreDot {
+                shape.insert(.name)
+            }
+            if length >= 3, bytes[i - 1] | 0x20 == UInt8(ascii: "s"), bytes[i - 2] == UInt8(ascii: "'") {
+                shape.insert(.possessive)
+            }
+            tokenShape = shape
         }
-        return token
+        if hasDigit, (tokenShape == [.number] && length <= 2 && !hasLetter && !bytes[start..<i].contains(UInt8(ascii: "%"))
+            && !bytes[start..<i].contains(UInt8(ascii: ".")))
+            || (tokenShape == [.time] && isDigit(at: i - 1)) {
+            if let merged = meridiemEnd(after: i) {
+                end = merged
+                position = merged
+                tokenShape = [.time]
+                traits |= ScannedToken.merged
+            }
+        }
+        var normalizedLength: Int32 = -1
+        if normalizing, !nonASCII, end == i, !(droppedHyphen && hasDigit), length <= limit {
+            // A possessive 's: vendor's → vendor.
+            if written > 3, out[written - 1] == UInt8(ascii: "s"), out[written - 2] == UInt8(ascii: "'") { written -= 2 }
+            normalizedLength = Int32(written)
+        }
+        return ScannedToken(start: Int32(start), end: Int32(end), shape: tokenShape, normalizedLength: normalizedLength,
+                            flags: flags, traits: traits)
     }
 
-    /// Extends `3` or `3:30` with a following ` pm` / ` a.m.` into one time token.
-    private mutating func mergeMeridiem(into token: inout ScannedToken) {
+    /// Where `3` or `3:30` (ending at `tokenEnd`) extends to with a following ` pm` / ` a.m.`,
+    /// merged into one time token; nil when no meridiem follows.
+    private func meridiemEnd(after tokenEnd: Int) -> Int? {
         let n = bytes.count
-        var i = token.end
+        var i = tokenEnd
         while i < n, bytes[i] == UInt8(ascii: " ") { i += 1 }
-        guard i < n else { return }
+        guard i < n else { return nil }
         func lower(_ k: Int) -> UInt8 { k < n ? bytes[k] | 0x20 : 0 }
         var end = i
-        if (lower(i) == UInt8(ascii: "a") || lower(i) == UInt8(ascii: "p")) {
+        if lower(i) == UInt8(ascii: "a") || lower(i) == UInt8(ascii: "p") {
             if lower(i + 1) == UInt8(ascii: "m") {
                 end = i + 2
             } else if i + 3 < n, bytes[i + 1] == UInt8(ascii: "."), lower(i + 2) == UInt8(ascii: "m"),
@@ -206,11 +288,8 @@ struct TokenScanner {
                 end = i + 3
             }
         }
-        guard end > i, !isWordCharacter(at: end) else { return }
-        token.end = end
-        token.shape = [.time]
-        token.merged = true
-        position = end
+        guard end > i, !isWordCharacter(at: end) else { return nil }
+        return end
     }
 
     /// Classes read off the token's characters.

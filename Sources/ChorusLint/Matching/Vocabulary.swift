@@ -1,7 +1,32 @@
+/// One slot of the vocabulary's hash table: the id (-1 when free), the key's length, a hash tag,
+/// and the key's first eight bytes, so a probe for a short key reads one 16-byte record.
+struct VocabularySlot: Sendable {
+    var id: Int32
+    var length: UInt16
+    var tag: UInt16
+    var packed: UInt64
+
+    static let free = VocabularySlot(id: -1, length: 0, tag: 0, packed: 0)
+
+    /// Up to the first eight bytes of a key, little-endian, zero-padded (keys never hold 0 bytes);
+    /// reads no byte past `p + n`.
+    @inline(__always)
+    static func pack(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        if n >= 8 { return UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)) }
+        var value: UInt64 = 0
+        var k = 0
+        while k < n {
+            value |= UInt64(p[k]) << UInt64(8 &* k)
+            k &+= 1
+        }
+        return value
+    }
+}
+
 /// The words the phrasebook uses, by normalized stem (and, for quoted exact forms, by exact
 /// normalized form behind a 0x01 prefix byte), each with an id and its `TokenClass` bits.
-/// An open-addressing hash table over one flat byte array, a quarter full, with a hash tag per
-/// slot so most probes never touch key bytes: looking a token up allocates nothing.
+/// An open-addressing hash table, a quarter full, whose slots carry a hash tag and the key's
+/// first eight bytes: most lookups read one slot and nothing else, and none allocates.
 struct Vocabulary: Sendable {
     private var keyBytes: [UInt8] = []
     private var keyStarts: [Int32] = [0]
@@ -9,9 +34,7 @@ struct Vocabulary: Sendable {
     private(set) var classes: [UInt32] = []
     /// Per id: some pattern quotes an exact form whose stem this is.
     private(set) var hasExactForms: [Bool] = []
-    /// Per slot: the id (-1 when free) and the hash's low 32 bits.
-    private var slots: [Int32] = Array(repeating: -1, count: 1024)
-    private var tags: [UInt32] = Array(repeating: 0, count: 1024)
+    private var slots: [VocabularySlot] = Array(repeating: .free, count: 1024)
     private var shift: UInt64 = 54
 
     /// The prefix byte that keeps exact-form keys apart from stems.
@@ -22,15 +45,18 @@ struct Vocabulary: Sendable {
     /// FNV-1a, finished with a multiply so the top bits (used for the slot) are well mixed.
     @inline(__always)
     static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = TokenScanner.hashBasis
         var k = 0
         while k < n {
-            h ^= UInt64(p[k])
-            h &*= 0x0000_0100_0000_01B3
+            h = TokenScanner.hashStep(h, p[k])
             k &+= 1
         }
-        return (h ^ (h >> 32)) &* 0x9E37_79B9_7F4A_7C15
+        return finish(h)
     }
+
+    /// The last step of `hash`, from an FNV-1a state.
+    @inline(__always)
+    static func finish(_ state: UInt64) -> UInt64 { (state ^ (state >> 32)) &* 0x9E37_79B9_7F4A_7C15 }
 
     /// The id of `key`, inserting it when new.
     @discardableResult
@@ -70,22 +96,21 @@ struct Vocabulary: Sendable {
 
     private mutating func grow() {
         let size = slots.count * 2
-        slots = Array(repeating: -1, count: size)
-        tags = Array(repeating: 0, count: size)
+        slots = Array(repeating: .free, count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
         for id in 0..<Int32(count) { place(id) }
     }
 
     private mutating func place(_ id: Int32) {
         let start = Int(keyStarts[Int(id)]), end = Int(keyStarts[Int(id) + 1])
-        let h = keyBytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { Vocabulary.hash($0 + start, end - start) } ?? 0
+        let (h, packed) = keyBytes.withUnsafeBufferPointer { buffer -> (UInt64, UInt64) in
+            guard let base = buffer.baseAddress else { return (0, 0) }
+            return (Vocabulary.hash(base + start, end - start), VocabularySlot.pack(base + start, end - start))
         }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h >> shift)
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = id
-        tags[slot] = UInt32(truncatingIfNeeded: h)
+        while slots[slot].id >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = VocabularySlot(id: id, length: UInt16(end - start), tag: UInt16(truncatingIfNeeded: h), packed: packed)
     }
 
     /// Runs `body` with a lookup view over the table's storage.
@@ -93,12 +118,10 @@ struct Vocabulary: Sendable {
         try keyBytes.withUnsafeBufferPointer { keys in
             try keyStarts.withUnsafeBufferPointer { starts in
                 try slots.withUnsafeBufferPointer { slots in
-                    try tags.withUnsafeBufferPointer { tags in
-                        try classes.withUnsafeBufferPointer { classes in
-                            try hasExactForms.withUnsafeBufferPointer { exact in
-                                try body(View(keys: keys, starts: starts, slots: slots, tags: tags, shift: shift,
-                                              classes: classes, hasExactForms: exact))
-                            }
+                    try classes.withUnsafeBufferPointer { classes in
+                        try hasExactForms.withUnsafeBufferPointer { exact in
+                            try body(View(keys: keys, starts: starts, slots: slots, shift: shift,
+                                          classes: classes, hasExactForms: exact))
                         }
                     }
                 }
@@ -110,8 +133,7 @@ struct Vocabulary: Sendable {
     struct View {
         let keys: UnsafeBufferPointer<UInt8>
         let starts: UnsafeBufferPointer<Int32>
-        let slots: UnsafeBufferPointer<Int32>
-        let tags: UnsafeBufferPointer<UInt32>
+        let slots: UnsafeBufferPointer<VocabularySlot>
         let shift: UInt64
         let classes: UnsafeBufferPointer<UInt32>
         let hasExactForms: UnsafeBufferPointer<Bool>
@@ -119,20 +141,25 @@ struct Vocabulary: Sendable {
         /// The id of the `n` bytes at `p`, or -1.
         @inline(__always)
         func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {
-            let h = Vocabulary.hash(p, n)
-            let tag = UInt32(truncatingIfNeeded: h)
+            lookup(p, n, hash: Vocabulary.hash(p, n))
+        }
+
+        /// The id of the `n` bytes at `p` whose `Vocabulary.hash` is already known, or -1.
+        @inline(__always)
+        func lookup(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> Int32 {
+            let tag = UInt16(truncatingIfNeeded: h)
+            let packed = VocabularySlot.pack(p, n)
             let mask = slots.count &- 1
             var slot = Int(truncatingIfNeeded: h >> shift)
             while true {
-                let id = slots[slot]
-                if id < 0 { return -1 }
-                if tags[slot] == tag {
-                    let start = Int(starts[Int(id)])
-                    if Int(starts[Int(id) &+ 1]) &- start == n {
-                        var k = 0
-                        while k < n, keys[start &+ k] == p[k] { k &+= 1 }
-                        if k == n { return id }
-                    }
+                let entry = slots[slot]
+                if entry.id < 0 { return -1 }
+                if entry.tag == tag, Int(entry.length) == n, entry.packed == packed {
+                    if n <= 8 { return entry.id }
+                    let start = Int(starts[Int(entry.id)])
+                    var k = 8
+                    while k < n, keys[start &+ k] == p[k] { k &+= 1 }
+                    if k == n { return entry.id }
                 }
                 slot = (slot &+ 1) & mask
             }
