@@ -160,3 +160,18 @@ struct RenderCommandTests {
         #expect(broken.stderr.contains("partners/template.mustache:2:1: error:"))
     }
 }
+
+@Suite("Audience templates may not bypass escaping")
+struct UnsafeAudienceTemplateTests {
+    @Test(arguments: ["{{{impact.summary}}}", "{{& impact.summary}}", "{{>*title}}"])
+    func unescapedOrDynamicTagsAreRefusedAtLoad(tag: String) throws {
+        let dir = try Repo.scratch()
+        let audiences = dir.appendingPathComponent("audiences")
+        try FileManager.default.copyItem(atPath: Repo.path("audiences"), toPath: audiences.path)
+        try "# {{title}}\n\n\(tag)\n".write(to: audiences.appendingPathComponent("customer/incident.mustache"), atomically: true, encoding: .utf8)
+        let result = chorus("render", "examples/checkout-investigating.json", "--audience", "customer", "--audiences", audiences.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("customer/incident.mustache:3:1: error:"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+}

@@ -150,3 +150,16 @@ struct TemplateErrorTests {
         #expect(result.warnings.first?.formatted(severity: "warning") == "w:1:3: warning: unknown partial 'missing'\na {{>missing}} b {{>missing}}\n  ^")
     }
 }
+
+@Suite("Unsafe tags can be found before rendering")
+struct UnsafeTagTests {
+    @Test func findsUnescapedVariablesAndDynamicPartialsAtTheirPositions() throws {
+        let template = try Template("a {{safe}}\n{{#s}}{{{raw}}}{{/s}} {{&amp}}\n{{>*chosen}}", name: "t")
+        let tags = template.unsafeTags
+        #expect(tags.map(\.name) == ["raw", "amp", "chosen"])
+        #expect(tags.map(\.kind) == [.unescapedVariable, .unescapedVariable, .dynamicPartial])
+        #expect(tags[0].position.line == 2 && tags[0].position.column == 7)
+        #expect(tags[0].description == "t:2:7: the tag for 'raw' writes its value unescaped ({{{ }}} or {{& }})")
+        #expect(try Template("{{x}} {{>p}} {{#a}}{{b}}{{/a}}").unsafeTags.isEmpty)
+    }
+}

@@ -8,7 +8,7 @@ public enum AudienceSchema {
         name: "LintPolicy",
         description: "the lint policy",
         properties: FindingCategory.allCases.map { category in
-            let help = "IncidentSeverity of \(category.rawValue) findings: error, warning or off."
+            let help = "Severity of \(category.rawValue) findings: error, warning or off."
             return FindingCategory.required.contains(category)
                 ? .required(category.rawValue, severities, help)
                 : PropertySchema(name: category.rawValue, type: severities, required: false, nullable: false, description: help)
@@ -35,7 +35,7 @@ public enum AudienceSchema {
             .optional("lengthLimit", .integer(minimum: 1), "Longest draft in characters; longer drafts get a length finding."),
             .required("appliesTo", .object(appliesTo), "Which incidents get a message for this audience."),
             .required("shows", .array(.enumeration(ViewField.allCases.map(\.rawValue))), "The state fields this audience may be shown."),
-            .required("policy", .object(policy), "IncidentSeverity per finding category."),
+            .required("policy", .object(policy), "Severity per finding category."),
             PropertySchema(name: "allow", type: .array(.string(.nonEmpty)), required: false, nullable: false,
                            description: "Terms never reported for this audience."),
         ],

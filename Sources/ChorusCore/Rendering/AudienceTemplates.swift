@@ -4,7 +4,8 @@ import Foundation
 /// An audience's templates, parsed and checked once when the audience is loaded: every
 /// `*.mustache` in its folder, and every partial they name (from the folder itself, then the
 /// shared `audiences/partials`). A missing partial or a syntax error is a loading error with
-/// file, line and column, never an empty section at render time.
+/// file, line and column, never an empty section at render time. So is a tag that would write
+/// state text unescaped (`{{{x}}}`, `{{& x}}`) or let it choose a partial (`{{>*x}}`).
 ///
 /// Which template renders a state: `<kind>.<status>`, else `<kind>`, else `template`
 /// (e.g. `incident.resolved`, `maintenance`, `template`).
@@ -27,6 +28,20 @@ public struct AudienceTemplates: Sendable {
                 try library.load(name)
             } catch {
                 problems.append(AudienceProblem(file: templateFile(error.templateName, in: folder), position: error.position, path: nil, message: error.message))
+            }
+        }
+        // Every value must pass through the escaping of the output format: a tag that writes state
+        // text unescaped, or lets state text pick a partial, is refused when the audience loads.
+        for template in library.templates.values.sorted(by: { $0.name < $1.name }) {
+            for tag in template.unsafeTags {
+                let message: String
+                switch tag.kind {
+                case .unescapedVariable:
+                    message = "'\(tag.name)' is written unescaped ({{{ }}} or {{& }}); audience templates must use {{\(tag.name)}} so every output format can escape state text"
+                case .dynamicPartial:
+                    message = "the dynamic partial {{>*\(tag.name)}} lets state text choose a template; name the partial instead"
+                }
+                problems.append(AudienceProblem(file: templateFile(tag.templateName, in: folder), position: tag.position, path: nil, message: message))
             }
         }
         if names.isEmpty {
