@@ -18,6 +18,7 @@ enum CommandRegistry {
         RecordCommands.step,
         RecordCommands.followUp,
         RecordCommands.component,
+        RecordCommands.note,
         ShowCommands.show,
         ShowCommands.list,
         HistoryCommands.log,

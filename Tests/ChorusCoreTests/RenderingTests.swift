@@ -91,7 +91,7 @@ struct RenderingTests {
         #expect(notes.contains("Who is affected: Mobile app users signing in with email and password"))
         #expect(notes.contains("Do not say: what caused it, a time for the fix"))
         #expect(notes.contains("Escalate: #inc-2044 in Slack"))
-        #expect(notes.contains("Approved wording: not yet approved"))
+        #expect(notes.contains("Not yet approved: draft, made 15:20 UTC"))
     }
 
     @Test func salesBriefQuotesTheCustomerWordingAndSaysWhatNotToSay() throws {
@@ -146,7 +146,7 @@ struct RenderingTests {
         let text = try Shipped.renderer().render(state, audience: "customer", format: .text, clock: clock).output
         // The zone's abbreviation comes from the system's time zone data ("CET" or "GMT+1").
         let zone = berlin.abbreviation(for: try ISO8601.parse("2026-11-24T09:40:00Z")) ?? "?"
-        #expect(text.contains("We will post the next update by 10:40 \(zone), in 10 minutes."), "\(text)")
+        #expect(text.contains("We will post the next update by 10:40 \(zone)."), "\(text)")
         #expect(text.contains("updated 10:10 \(zone)"))
     }
 
@@ -173,5 +173,26 @@ struct RenderingTests {
         let draft = try Shipped.renderer().render(state, audience: "customer", format: .text, clock: Shipped.clock(for: state))
         #expect(draft.output.contains(state.impact.summary.trimmingCharacters(in: .whitespaces)))
         #expect(draft.findings.contains { $0.category == .length && $0.severity == .error })
+    }
+}
+
+@Suite("Rendering limits")
+struct RenderingLimitTests {
+    @Test func slackSectionsStayWithinSlacksLimitAndNothingIsCut() throws {
+        var state = try Shipped.state("checkout-investigating.json")
+        state.impact.summary = (1...700).map { "word\($0)" }.joined(separator: " ")
+        let draft = try Shipped.renderer().render(state, audience: "engineering", format: .slack, clock: Shipped.clock(for: state))
+        let payload = try JSONParser.parse(draft.output)
+        let texts = (payload["blocks"]?.elements ?? []).compactMap { $0["text"]?["text"]?.stringValue }
+        #expect(texts.allSatisfy { $0.count <= 3000 }, "\(texts.map(\.count))")
+        let joined = texts.joined(separator: " ")
+        #expect(joined.contains("word1 ") && joined.contains("word700"))
+        #expect(payload["text"]?.stringValue?.contains("word700") == true, "the fallback text is not cut either")
+    }
+
+    @Test func hugeNumbersDoNotCrash() {
+        #expect(Quantity.format(1e20) == "1e+20")
+        #expect(Quantity.format(18_400) == "18,400")
+        #expect(Quantity.format(12.5) == "12.5")
     }
 }

@@ -39,6 +39,7 @@ struct EscapingTests {
         #expect(md.escape("AT&T &amp;") == #"AT\&T \&amp;"#)
         #expect(md.escape(#"back\slash"#) == #"back\\slash"#)
         #expect(md.escape("see www.evil.example") == #"see www\.evil.example"#)
+        #expect(md.escape("mail me@evil.example") == #"mail me\@evil.example"#)
     }
 
     @Test func markdownEscapesBlockStartsAtLineStartsOnly() throws {

@@ -34,7 +34,7 @@ enum RenderCommand {
         }
         let workflow = try Workflow(context)
         let state: IncidentState
-        var revision: (number: Int, at: Date)?
+        var draftContext: DraftContext?
         switch (a.argument("state"), a.value("incident")) {
         case (nil, nil): throw UsageError("Missing expected argument '<state>' (or --incident ID for a journaled incident)")
         case (_?, _?): throw UsageError("Give either a state file or --incident ID, not both.")
@@ -42,7 +42,7 @@ enum RenderCommand {
             let snapshot = try workflow.snapshot(id, &context)
             guard let current = snapshot.state else { throw CommandFailure("incident \(id) has no state yet") }
             state = current
-            revision = (snapshot.revision, snapshot.revisionAt ?? workflow.now)
+            draftContext = DraftContext(snapshot: snapshot, now: workflow.now)
         case (let path?, nil):
             let input = try InputText.read(context.resolve(path), standardInput: context.readStandardInput)
             let name = path == "-" ? input.displayName : path
@@ -57,21 +57,37 @@ enum RenderCommand {
         let format = a.value("format").flatMap(OutputFormat.init(rawValue:))
         let notify = !a.flag("no-notify")
         if let audience = a.value("audience") {
-            let draft = try render(renderer, state, audience, format, workflow.clock, revision, notify)
+            if let format, let definition = renderer.catalog.audience(named: audience), !definition.formats.contains(format) {
+                throw UsageError("the \(audience) audience cannot be rendered as \(format.rawValue); its formats: \(definition.formats.map(\.rawValue).joined(separator: ", "))")
+            }
+            let draft = try render(renderer, state, audience, format, workflow.clock, draftContext, notify)
             context.print(draft.output, terminator: draft.output.hasSuffix("\n") ? "" : "\n")
             report(draft, &context)
             return draft.errorCount > 0 ? ExitStatus.failure : ExitStatus.success
         }
         let audiences = renderer.applicableAudiences(for: state)
         var errors = 0
+        var envelopes: [String] = []
         for (index, audience) in audiences.enumerated() {
             let chosen = format.flatMap { audience.formats.contains($0) ? $0 : nil }
-            let draft = try render(renderer, state, audience.name, chosen, workflow.clock, revision, notify)
+            if let format, chosen == nil {
+                context.printError("note: \(audience.name) has no \(format.rawValue) format; rendered as \(audience.defaultFormat.rawValue)")
+            }
+            let draft = try render(renderer, state, audience.name, chosen, workflow.clock, draftContext, notify)
+            errors += draft.errorCount
+            if format == .json && draft.format == .json {
+                // --all --format json prints one JSON array of envelopes, so the output stays JSON.
+                envelopes.append(draft.output)
+                continue
+            }
             if index > 0 { context.print("") }
             context.print("==== \(audience.name) (\(draft.format.rawValue), \(audience.channel)): \(summary(draft)) ====")
             context.print(draft.output, terminator: draft.output.hasSuffix("\n") ? "" : "\n")
             report(draft, &context)
-            errors += draft.errorCount
+        }
+        if !envelopes.isEmpty {
+            let indented = envelopes.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") }
+            context.print("[\n" + indented.joined(separator: ",\n") + "\n]")
         }
         let skipped = renderer.catalog.audiences.filter { !$0.applies(to: state) }.map(\.name)
         if !skipped.isEmpty {
@@ -81,9 +97,9 @@ enum RenderCommand {
     }
 
     static func render(_ renderer: DraftRenderer, _ state: IncidentState, _ audience: String, _ format: OutputFormat?,
-                       _ clock: RenderClock, _ revision: (number: Int, at: Date)?, _ notify: Bool) throws -> RenderedDraft {
+                       _ clock: RenderClock, _ context: DraftContext?, _ notify: Bool) throws -> RenderedDraft {
         do {
-            return try renderer.render(state, audience: audience, format: format, clock: clock, revision: revision, deliverNotifications: notify)
+            return try renderer.render(state, audience: audience, format: format, clock: clock, context: context, deliverNotifications: notify)
         } catch let error as RenderError {
             throw CommandFailure(error.message)
         } catch let error as AudienceLoadError {

@@ -100,9 +100,13 @@ struct Workflow {
                 guard let current = snapshot.state else { throw JournalError.rejected("incident \(id) has no state yet") }
                 var next = try edit(current)
                 next.lastUpdatedAt = max(now, current.lastUpdatedAt)
-                if next.status == .monitoring && current.status != .monitoring { next.monitoringSince = now }
+                if next.status == .monitoring && (current.status != .monitoring || next.monitoringSince == nil) {
+                    next.monitoringSince = now
+                } else if next.status != .monitoring && next.status != .resolved {
+                    next.monitoringSince = nil // monitoring must hold unbroken: leaving it starts the clock again
+                }
                 next = try IncidentEdits.validated(next)
-                changed = StateDiff.changedFields(from: current, to: next).filter { $0 != "$.lastUpdatedAt" }
+                changed = StateDiff.meaningfulChanges(from: current, to: next)
                 guard !changed.isEmpty else { throw JournalError.rejected("nothing to change: the state already says this") }
                 var entry = JournalEntry(seq: 0, at: now, author: author, kind: .revision)
                 entry.state = next

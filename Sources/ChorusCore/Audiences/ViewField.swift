@@ -37,6 +37,8 @@ public enum ViewField: String, Sendable, Hashable, Codable, CaseIterable, Compar
     /// Any ETA, estimates included: engineering only.
     case anyETA = "eta.any"
     case rootCause, fix, followUps, corrections, links, asks, whatWentWell
+    /// The customer wording as last approved (from the journal), for audiences that repeat it.
+    case approvedCustomerWording = "approvals.customer"
 
     public static func < (lhs: ViewField, rhs: ViewField) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -156,10 +156,27 @@ public struct AudienceView: Sendable, Encodable, Equatable {
         public var text: String
     }
 
-    /// Revision and approval details, when the draft comes from the journal.
+    /// The journal revision the draft is of, when it comes from the journal.
     public struct Revision: Sendable, Encodable, Equatable {
         public var number: Int
         public var at: Time
+    }
+
+    /// Set only when the draft is being approved: who approves which revision, and when.
+    public struct Approval: Sendable, Encodable, Equatable {
+        public var revision: Int
+        public var at: Time
+        public var by: String
+    }
+
+    /// Another audience's approved text, line by line, for audiences that repeat it verbatim.
+    public struct ApprovedWording: Sendable, Encodable, Equatable {
+        public var lines: [String]
+        public var revision: Int
+        public var at: Time
+        public var by: String
+        /// False when the state changed since that approval.
+        public var isCurrent: Bool
     }
 
     /// Which lists and optional parts are non-empty, for headings: `{{#has.facts}}## Facts{{/has.facts}}`.
@@ -177,6 +194,9 @@ public struct AudienceView: Sendable, Encodable, Equatable {
     public var kind: Kind
     public var generatedAt: Time
     public var revision: Revision?
+    public var approval: Approval?
+    /// The customer audience's approved wording (audiences showing `approvals.customer`).
+    public var approvedCustomerWording: ApprovedWording?
 
     public var title: String?
     public var status: Status?

@@ -3,6 +3,7 @@ public enum Quantity {
     /// `value` with thousands separators and at most two decimals (trailing zeros dropped).
     public static func format(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
+        guard abs(value) < 1e15 else { return String(value) } // beyond exact whole numbers
         let negative = value < 0
         let hundredths = Int((abs(value) * 100).rounded())
         let whole = hundredths / 100, fraction = hundredths % 100

@@ -62,6 +62,12 @@ public struct RenderClock: Sendable, Equatable {
         return seconds > 0 ? "in " + span : span + " ago"
     }
 
+    /// "OVERDUE by 5 minutes" when `due` has passed, else nil.
+    public func overdue(_ due: Date) -> String? {
+        guard due < now else { return nil }
+        return "OVERDUE by " + Self.duration(minutes: max(1, Int((now.timeIntervalSince(due) / 60).rounded())))
+    }
+
     /// "45 minutes", "1 hour", "1 hour 48 minutes", "2 days 3 hours".
     public static func duration(minutes: Int) -> String {
         func unit(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

@@ -6,7 +6,7 @@ import Foundation
 /// for readers.
 public enum ViewDerivation {
     public static func view(of state: IncidentState, for audience: ChorusCore.Audience, clock: RenderClock,
-                            revision: (number: Int, at: Date)? = nil) -> AudienceView {
+                            context: DraftContext? = nil) -> AudienceView {
         let c = PlainText.clean
         func time(_ date: Date) -> AudienceView.Time {
             AudienceView.Time(iso: ISO8601.format(date), display: clock.absolute(date), relative: clock.relative(date),
@@ -35,7 +35,11 @@ public enum ViewDerivation {
             kind: AudienceView.Kind(value: state.kind.rawValue, isIncident: state.kind == .incident,
                                     isMaintenance: state.kind == .maintenance, isRetrospective: state.kind == .retrospective),
             generatedAt: time(clock.now),
-            revision: revision.map { AudienceView.Revision(number: $0.number, at: time($0.at)) },
+            revision: context.map { AudienceView.Revision(number: $0.revision, at: time($0.revisionAt)) },
+            approval: context.flatMap { context in
+                context.approvingAs.map { AudienceView.Approval(revision: context.revision, at: time(context.approvingAt ?? clock.now), by: c($0)) }
+            },
+            approvedCustomerWording: nil,
             title: shows(.title) ? c(state.title) : nil,
             status: shows(.status) ? AudienceView.Status(
                 value: status.rawValue, label: Labels.status(status), isOpen: status.isOpen,
@@ -80,12 +84,21 @@ public enum ViewDerivation {
             } : nil,
             fix: shows(.fix) ? state.fix.map(c) : nil,
             followUps: shows(.followUps) ? state.followUps.map { AudienceView.FollowUp(text: c($0.text), owner: c($0.owner), due: c($0.due)) } : [],
-            corrections: shows(.corrections) ? state.corrections.map { AudienceView.Correction(said: c($0.said), correct: c($0.correct), at: time($0.at)) } : [],
+            // A retracted fact was only ever shown to audiences that see facts; a retracted
+            // statement with no fact behind it was public, and every audience hears the correction.
+            corrections: shows(.corrections) ? state.corrections.filter { $0.retracts == nil || shows(.facts) }.map {
+                AudienceView.Correction(said: c($0.said), correct: c($0.correct), at: time($0.at))
+            } : [],
             links: shows(.links) ? state.links.map { AudienceView.Link(title: c($0.title), url: c($0.url)) } : [],
             asks: shows(.asks) ? state.asks.map(c) : [],
             whatWentWell: shows(.whatWentWell) ? state.whatWentWell.map(c) : []
         )
 
+        if shows(.approvedCustomerWording), let context, let approval = context.customerApproval, let lines = context.customerWordingLines {
+            view.approvedCustomerWording = AudienceView.ApprovedWording(
+                lines: lines.map(c), revision: approval.revision ?? 0, at: time(approval.at), by: c(approval.author),
+                isCurrent: approval.revision == context.revision)
+        }
         let settled = shows(.settledHypotheses), open = shows(.openHypotheses)
         if settled || open {
             func h(_ x: Hypothesis) -> AudienceView.Hypothesis { AudienceView.Hypothesis(id: c(x.id), text: c(x.text)) }

@@ -46,19 +46,36 @@ enum DurableFile {
         var description: String { "cannot write \(path): \(reason)" }
     }
 
-    /// Appends `bytes` to `path` and syncs them to disk before returning.
+    /// Appends `bytes` to `path` and syncs them to disk before returning (and the folder, when
+    /// the file is new). A write that fails part-way is cut back off, so no partial line stays.
     static func append(_ bytes: [UInt8], to path: String) throws {
+        let existed = access(path, F_OK) == 0
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        try writeAll(fd, bytes, path: path)
+        var info = stat()
+        let originalSize = fstat(fd, &info) == 0 ? info.st_size : -1
+        do {
+            try writeAll(fd, bytes, path: path)
+        } catch {
+            if originalSize >= 0 { _ = ftruncate(fd, originalSize) }
+            throw error
+        }
         guard fsync(fd) == 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        if !existed { syncFolder(of: path) }
+    }
+
+    /// Creates `folder` (and its parents) and syncs the parent, so the new folder survives a crash.
+    static func createFolder(_ folder: URL) throws {
+        guard !FileManager.default.fileExists(atPath: folder.path) else { return }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        syncFolder(of: folder.path)
     }
 
     /// Replaces `path` atomically: writes a temporary file, syncs it, renames it over `path`,
     /// and syncs the folder.
     static func replace(_ path: String, with bytes: [UInt8]) throws {
-        let temporary = path + ".tmp-\(getpid())"
+        let temporary = path + ".tmp"  // only ever written under the writers' lock
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: temporary, reason: String(cString: strerror(errno))) }
         do {

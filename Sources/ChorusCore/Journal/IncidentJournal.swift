@@ -61,11 +61,14 @@ public struct IncidentJournal: Sendable {
         _ build: (JournalSnapshot) throws -> [JournalEntry]
     ) throws -> (snapshot: JournalSnapshot, appended: [JournalEntry], torn: TornTail?) {
         guard !author.trimmingCharacters(in: .whitespaces).isEmpty else { throw JournalError.missingAuthor }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try DurableFile.createFolder(folder)
         let lock = try FileLock(path: lockPath, mode: .exclusive)
         defer { withExtendedLifetime(lock) {} }
         let loaded = try load(repair: true)
         var snapshot = loaded.snapshot
+        if let last = snapshot.lastAt, date < last {
+            throw JournalError.rejected("the time of this write (\(ISO8601.format(date))) is before the journal's last entry (\(ISO8601.format(last))); the journal is never backdated. Check --now, CHORUS_NOW or the clock")
+        }
         if let expectRevision, expectRevision != snapshot.revision {
             throw JournalError.conflict(expected: expectRevision, actual: snapshot.revision, by: snapshot.revisionAuthor)
         }
@@ -107,6 +110,20 @@ public struct IncidentJournal: Sendable {
         return snapshot
     }
 
+    /// Whether the journal's byte before `offset` ends a line (a checkpoint that points into the
+    /// middle of a line belongs to another journal and is not trusted).
+    private func endsAtLineBoundary(_ offset: Int) -> Bool {
+        guard offset > 0 else { return true }
+        guard let handle = FileHandle(forReadingAtPath: journalPath) else { return false }
+        defer { try? handle.close() }
+        do {
+            try handle.seek(toOffset: UInt64(offset - 1))
+            return try handle.read(upToCount: 1) == Data([0x0A])
+        } catch {
+            return false
+        }
+    }
+
     private func writeCheckpoint(_ snapshot: JournalSnapshot) throws {
         let data = try StateCoding.encoder(pretty: false).encode(snapshot)
         try DurableFile.replace(checkpointPath, with: Array(data))
@@ -117,7 +134,7 @@ public struct IncidentJournal: Sendable {
         var snapshot = JournalSnapshot(incidentID: id)
         var start = 0
         var firstLine = 1
-        if let checkpoint = readCheckpoint(), checkpoint.bytes <= size {
+        if let checkpoint = readCheckpoint(), checkpoint.bytes <= size, endsAtLineBoundary(checkpoint.bytes) {
             snapshot = checkpoint
             start = checkpoint.bytes
             firstLine = checkpoint.seq + 1
@@ -136,7 +153,7 @@ public struct IncidentJournal: Sendable {
             record += tornBytes
             if tornBytes.last != 0x0A { record.append(0x0A) }
             do {
-                try DurableFile.append(record, to: recoveryPath)
+                try DurableFile.append(record, to: recoveryPath) // synced, folder too, before the cut
                 try DurableFile.truncate(journalPath, to: snapshot.bytes)
             } catch {
                 throw JournalError.io("\(error)")

@@ -5,12 +5,14 @@ import Foundation
 /// journal whenever the checkpoint is missing, damaged or behind.
 public struct JournalSnapshot: Sendable, Codable, Equatable {
     /// Bumped when the checkpoint's layout changes, so an old one is rebuilt, not misread.
-    public static let layoutVersion = 1
+    public static let layoutVersion = 2
 
     public var layout = JournalSnapshot.layoutVersion
     public var incidentID: String
     /// The last entry's sequence number (0 for an empty journal).
     public var seq = 0
+    /// The last entry's time: entries are never written with an earlier one.
+    public var lastAt: Date?
     /// How many bytes of the journal this snapshot covers.
     public var bytes = 0
     /// The current revision number (0 before the first).
@@ -28,6 +30,7 @@ public struct JournalSnapshot: Sendable, Codable, Equatable {
     /// Applies one entry, in order.
     mutating func apply(_ entry: JournalEntry) {
         seq = entry.seq
+        lastAt = entry.at
         switch entry.kind {
         case .revision:
             revision = entry.revision ?? revision + 1

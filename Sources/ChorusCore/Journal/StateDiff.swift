@@ -26,11 +26,16 @@ public enum StateDiff {
         return changes
     }
 
-    /// The changed paths, shortened to the field a person thinks of ("$.facts[3]", "$.status").
+    /// The paths of the changed leaves, each once, in document order.
     public static func changedFields(from old: IncidentState?, to new: IncidentState) -> [String] {
         var seen: [String] = []
         for change in changes(from: old, to: new) where !seen.contains(change.path) { seen.append(change.path) }
         return seen
+    }
+
+    /// As `changedFields`, without `$.lastUpdatedAt`, which every change moves.
+    public static func meaningfulChanges(from old: IncidentState?, to new: IncidentState) -> [String] {
+        changedFields(from: old, to: new).filter { $0 != "$.lastUpdatedAt" }
     }
 
     private static func node(_ state: IncidentState) -> JSONNode? {

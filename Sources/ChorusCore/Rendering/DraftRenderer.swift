@@ -72,7 +72,7 @@ public struct DraftRenderer: Sendable {
     /// and lints it under the audience's policy.
     public func render(
         _ state: IncidentState, audience audienceName: String, format requested: OutputFormat? = nil,
-        clock: RenderClock, revision: (number: Int, at: Date)? = nil, deliverNotifications: Bool = true
+        clock: RenderClock, context: DraftContext? = nil, deliverNotifications: Bool = true
     ) throws -> RenderedDraft {
         let audience = try catalog.require(audienceName)
         guard audience.applies(to: state) else {
@@ -87,7 +87,7 @@ public struct DraftRenderer: Sendable {
         guard let set = templates[audience.name], let name = set.templateName(for: state) else {
             throw RenderError("the \(audience.name) audience has no template for a \(state.kind.rawValue) (\(state.status.rawValue)); add \(audience.directory.path)/\(state.kind.rawValue).mustache or template.mustache")
         }
-        let view = ViewDerivation.view(of: state, for: audience, clock: clock, revision: revision)
+        let view = ViewDerivation.view(of: state, for: audience, clock: clock, context: context)
         let marked: String
         do {
             marked = try set.render(name, view: view)
@@ -100,9 +100,9 @@ public struct DraftRenderer: Sendable {
         if !state.status.isOpen { policy.severities[.cadence] = .off } // no next update is owed
         let components = state.components.map { ComponentName(internalName: $0.internalName, publicName: $0.publicName) }
         let findings = linter.lint(lintSource, policy: policy, componentNames: audience.shows(.componentInternalNames) ? [] : components)
-        let (output, notes) = Self.write(document, as: format, state: state, audience: audience.name, revision: revision?.number,
+        let (output, notes) = Self.write(document, as: format, state: state, audience: audience.name, revision: context?.revision,
                                          findings: findings, deliverNotifications: deliverNotifications)
-        return RenderedDraft(audience: audience, format: format, incidentID: state.id, revision: revision?.number,
+        return RenderedDraft(audience: audience, format: format, incidentID: state.id, revision: context?.revision,
                              output: output, lintedText: lintSource, source: marked, findings: findings, notes: notes)
     }
 

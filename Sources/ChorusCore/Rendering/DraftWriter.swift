@@ -1,4 +1,5 @@
 import ChorusSupport
+import Foundation
 import ChorusTemplate
 
 /// Writes a `DraftDocument` as text, Markdown, HTML or Slack Block Kit.
@@ -147,13 +148,14 @@ public enum DraftWriter {
         }
         func flush() {
             guard !pending.isEmpty else { return }
-            // A section's text may hold 3,000 characters; split longer runs between lines.
+            // A section's text may hold 3,000 characters: runs of lines are split between lines,
+            // and a longer line at word boundaries, so nothing is ever cut off.
             var chunk = ""
-            for line in pending {
-                if !chunk.isEmpty && chunk.count + line.count + 1 > 3000 { blocks.append(section(chunk)); chunk = "" }
+            for line in pending.flatMap({ slackPieces($0, limit: slackSectionLimit) }) {
+                if !chunk.isEmpty && chunk.count + line.count + 1 > slackSectionLimit { blocks.append(section(chunk)); chunk = "" }
                 chunk += (chunk.isEmpty ? "" : "\n") + line
             }
-            if !chunk.isEmpty { blocks.append(section(String(chunk.prefix(3000)))) }
+            if !chunk.isEmpty { blocks.append(section(chunk)) }
             pending = []
         }
         for block in document.blocks {
@@ -162,7 +164,11 @@ public enum DraftWriter {
                 // Headings are bold mrkdwn lines, never plain_text header blocks: mrkdwn is
                 // the one Slack text type where every value is escaped the same way.
                 if level == 1 { flush() }
-                pending.append("*" + mrkdwn(spans).replacingOccurrences(of: "*", with: "") + "*")
+                let plainSpans = spans.map { span -> DraftDocument.Span in
+                    if case .literal(let text) = span { return .literal(removingBold(text)) }
+                    return span
+                }
+                pending.append("*" + mrkdwn(plainSpans) + "*")
                 if level == 1 { flush() }
             case .paragraph(let lines):
                 if !pending.isEmpty { pending.append("") }
@@ -174,7 +180,24 @@ public enum DraftWriter {
             }
         }
         flush()
-        let fallback = TemplateEscaping.slack.escape(text(document))
-        return .object([("text", .string(String(fallback.prefix(3000)))), ("blocks", .array(blocks))])
+        return .object([("text", .string(TemplateEscaping.slack.escape(text(document)))), ("blocks", .array(blocks))])
+    }
+
+    /// Slack's limit on a section's text.
+    static let slackSectionLimit = 3000
+
+    /// `line` in pieces of at most `limit` characters, split at spaces where possible.
+    static func slackPieces(_ line: String, limit: Int) -> [String] {
+        guard line.count > limit else { return [line] }
+        var pieces: [String] = []
+        var rest = Substring(line)
+        while rest.count > limit {
+            let window = rest.prefix(limit)
+            let cut = window.lastIndex(of: " ").map { rest.index(after: $0) } ?? window.endIndex
+            pieces.append(String(rest[..<cut]).trimmingCharacters(in: .whitespaces))
+            rest = rest[cut...]
+        }
+        if !rest.isEmpty { pieces.append(String(rest)) }
+        return pieces
     }
 }

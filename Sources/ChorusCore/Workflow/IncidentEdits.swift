@@ -8,7 +8,7 @@ public enum IncidentEdits {
 
     /// The next free id with `prefix` ("F" → "F4" when F1…F3 exist).
     public static func nextID(prefix: String, existing: [String]) -> String {
-        let numbers = existing.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }
+        let numbers = existing.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }.filter { $0 < Int.max / 2 }
         return prefix + String((numbers.max() ?? 0) + 1)
     }
 

@@ -23,14 +23,17 @@ public enum ResolveChecklist {
                     + "; set them with chorus component ID NAME --status operational"
         ))
         let period = state.monitoringPeriodMinutes ?? defaultMonitoringMinutes
-        if let since = state.monitoringSince {
+        if state.status != .monitoring {
+            items.append(Item(name: "monitoring held", passed: false,
+                              detail: "the incident is \(state.status.rawValue), not monitoring; run chorus update ID --status monitoring and hold it for \(period) minutes"))
+        } else if let since = state.monitoringSince {
             let held = Int(now.timeIntervalSince(since) / 60)
             items.append(Item(name: "monitoring held", passed: held >= period,
                               detail: held >= period ? "monitoring for \(held) minutes (period \(period))"
                                   : "monitoring for \(held) of \(period) minutes; wait \(period - held) more"))
         } else {
             items.append(Item(name: "monitoring held", passed: false,
-                              detail: "the incident was never in monitoring; run chorus update ID --status monitoring and hold it for \(period) minutes"))
+                              detail: "no monitoring start time is recorded; run chorus update ID --status monitoring again"))
         }
         let supportFacts = state.facts.filter { fact in
             fact.source == .support && (state.monitoringSince.map { fact.at >= $0 } ?? false)

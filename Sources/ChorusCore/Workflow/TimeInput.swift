@@ -14,7 +14,9 @@ public enum TimeInput {
     public static func parse(_ text: String, now: Date, timeZone: TimeZone) throws(ParseError) -> Date {
         let input = text.trimmingCharacters(in: .whitespaces)
         if input.hasPrefix("+") {
-            guard let minutes = durationMinutes(String(input.dropFirst())), minutes > 0 else { throw ParseError(input: text) }
+            guard let minutes = durationMinutes(String(input.dropFirst())), minutes > 0, minutes <= maximumMinutes else {
+                throw ParseError(input: text)
+            }
             return now.addingTimeInterval(TimeInterval(minutes * 60))
         }
         if let clock = clockTime(input) {
@@ -30,17 +32,21 @@ public enum TimeInput {
         do { return try ISO8601.parse(input) } catch { throw ParseError(input: text) }
     }
 
-    /// "15m", "1h", "1h30m", "90" (minutes), "2d".
+    /// The longest offset accepted: a year.
+    static let maximumMinutes = 366 * 24 * 60
+
+    /// "15m", "1h", "1h30m", "90" (minutes), "2d"; nil for anything else or anything over a year.
     static func durationMinutes(_ text: String) -> Int? {
+        guard text.count <= 12 else { return nil }
         if let plain = Int(text) { return plain }
         var total = 0, number = "", sawUnit = false
         for ch in text {
             if ch.isNumber { number.append(ch); continue }
             guard let value = Int(number) else { return nil }
             switch ch {
-            case "m": total += value
-            case "h": total += value * 60
-            case "d": total += value * 24 * 60
+            case "m": total += min(value, maximumMinutes + 1)
+            case "h": total += min(value, maximumMinutes) * 60
+            case "d": total += min(value, maximumMinutes) * 24 * 60
             default: return nil
             }
             number = ""

@@ -15,7 +15,8 @@ public struct TemplateEscaping: Sendable, Equatable, CustomStringConvertible {
     public static let text = TemplateEscaping(kind: .text)
     /// Markdown (CommonMark / GitHub flavoured): a backslash before every character that could
     /// start emphasis, code, a link, an image, raw HTML, an entity, a table cell or strikethrough
-    /// (`\` `` ` `` `*` `_` `{` `}` `[` `]` `(` `)` `<` `>` `!` `|` `~` `&`); before the
+    /// (`\` `` ` `` `*` `_` `{` `}` `[` `]` `(` `)` `<` `>` `!` `|` `~` `&`, and `@` so that no
+    /// e-mail address becomes a mailto link); before the
     /// characters that start a heading, list, quote or rule at the start of a line
     /// (`#` `+` `-` `=`, and the `.` of `1.`); and inside `://` and `www.` so that GitHub's
     /// autolinks do not form. A value can then never become a link, an image, emphasis or HTML,
@@ -129,7 +130,7 @@ public struct TemplateEscaping: Sendable, Equatable, CustomStringConvertible {
         case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "{"),
              UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"),
              UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: "~"),
-             UInt8(ascii: "&"):
+             UInt8(ascii: "&"), UInt8(ascii: "@"):
             return true
         default:
             return false

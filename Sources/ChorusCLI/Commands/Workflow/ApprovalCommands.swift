@@ -35,10 +35,13 @@ enum ApprovalCommands {
         let result = try workflow.run {
             try journal.append(author: author, at: workflow.now, expectRevision: try workflow.expectedRevision(context)) { snapshot in
                 guard let state = snapshot.state else { throw JournalError.rejected("incident \(id) has no state yet") }
+                if state.status.isOpen, let next = state.nextUpdateAt, next < workflow.now {
+                    throw JournalError.rejected("the draft promises the next update by \(workflow.clock.absolute(next)), which has passed; set a new time with chorus update \(id) --next-update +30m, then approve")
+                }
                 let draft: RenderedDraft
                 do {
                     draft = try renderer.render(state, audience: audienceName, clock: workflow.clock,
-                                                revision: (snapshot.revision, snapshot.revisionAt ?? workflow.now))
+                                                context: DraftContext(snapshot: snapshot, now: workflow.now, approvingAs: author))
                 } catch {
                     throw JournalError.rejected("\(error)")
                 }
@@ -69,6 +72,9 @@ enum ApprovalCommands {
             return ExitStatus.failure
         }
         guard let entry = result.appended.first else { return ExitStatus.failure }
+        if reason != nil && entry.kind == .approval {
+            context.printError("note: the draft has no error findings, so this is a plain approval; the --override reason was not needed and is not recorded")
+        }
         context.print("\(id): \(entry.audience ?? "") approved for revision \(entry.revision ?? 0) by \(author) (sha256 \(entry.sha256 ?? ""))")
         if entry.kind == .override {
             context.print("  OVERRIDE: \(entry.reason ?? "") — \(entry.errorFindings?.count ?? 0) error finding(s) approved anyway:")
@@ -88,7 +94,7 @@ enum ApprovalCommands {
         """,
         arguments: [ArgumentSpec("id", help: "The incident id."), ArgumentSpec("audience", help: "The audience.")],
         options: [.value("format", short: "f", "format", help: "Output format (default: as approved).", allowed: OutputFormat.allCases.map(\.rawValue))]
-            + Workflow.readOptions
+            + Workflow.readOptions + resourceOptions
     ) { context in
         let workflow = try Workflow(context)
         let id = context.arguments.argument("id") ?? ""
@@ -102,6 +108,14 @@ enum ApprovalCommands {
         }
         var text = approval.text ?? ""
         if let requested = context.arguments.value("format").flatMap(OutputFormat.init(rawValue:)), requested.rawValue != approval.format {
+            let audiences = try ResourceLocator.locate(.audiences, option: context.arguments.value("audiences"), in: context)
+            let definition: Audience
+            do { definition = try AudienceCatalog.load(from: audiences).require(audience) } catch let error as AudienceLoadError {
+                throw CommandFailure(error.description)
+            }
+            guard definition.formats.contains(requested) else {
+                throw UsageError("the \(audience) audience cannot be given as \(requested.rawValue); its formats: \(definition.formats.map(\.rawValue).joined(separator: ", "))")
+            }
             guard let source = approval.source, let state = approval.state else { throw CommandFailure("this approval kept no source to convert; pull it as \(approval.format ?? "approved")") }
             text = DraftRenderer.write(DraftDocument.parse(source), as: requested, state: state, audience: audience,
                                        revision: approval.revision, findings: []).output
@@ -111,12 +125,18 @@ enum ApprovalCommands {
         if approval.kind == .override {
             context.printError("warning: approved with an OVERRIDE: \(approval.reason ?? "") (\(approval.errorFindings?.count ?? 0) error finding(s))")
         }
-        guard let approvedRevision = approval.revision, approvedRevision != snapshot.revision, let current = snapshot.state else {
-            return ExitStatus.success
+        var stale = false
+        if let promised = approval.state?.nextUpdateAt, approval.state?.status.isOpen == true, promised < workflow.now {
+            context.printError("stale: the approved text promises the next update by \(workflow.clock.absolute(promised)), which has passed")
+            stale = true
         }
-        let changed = StateDiff.changedFields(from: approval.state, to: current).filter { $0 != "$.lastUpdatedAt" }
-        context.printError("stale: approved for revision \(approvedRevision), but \(id) is now at revision \(snapshot.revision) (by \(snapshot.revisionAuthor ?? "?") at \(snapshot.revisionAt.map(ISO8601.format) ?? "?"))")
-        context.printError("  changed since: \(changed.isEmpty ? "only the update time" : changed.joined(separator: ", "))")
+        if let approvedRevision = approval.revision, approvedRevision != snapshot.revision, let current = snapshot.state {
+            let changed = StateDiff.meaningfulChanges(from: approval.state, to: current)
+            context.printError("stale: approved for revision \(approvedRevision), but \(id) is now at revision \(snapshot.revision) (by \(snapshot.revisionAuthor ?? "?") at \(snapshot.revisionAt.map(ISO8601.format) ?? "?"))")
+            context.printError("  changed since: \(changed.isEmpty ? "only the update time" : changed.joined(separator: ", "))")
+            stale = true
+        }
+        guard stale else { return ExitStatus.success }
         context.printError("  re-approve with: chorus approve \(id) \(audience)")
         return ExitStatus.stale
     }
@@ -129,7 +149,7 @@ enum ApprovalCommands {
     ) { context in
         let workflow = try Workflow(context)
         let author = try workflow.author(context)
-        guard let channel = context.arguments.value("channel"), !channel.isEmpty else { throw UsageError("Missing '--channel <name>': say where it went") }
+        guard let channel = context.arguments.value("channel"), !channel.trimmingCharacters(in: .whitespaces).isEmpty else { throw UsageError("Missing '--channel <name>': say where it went") }
         let id = context.arguments.argument("id") ?? ""
         let audience = context.arguments.argument("audience") ?? ""
         let journal = try workflow.journalOrFail(id)
@@ -168,31 +188,43 @@ enum ApprovalCommands {
         let clock = workflow.clock
         var rows: [[String]] = [["INCIDENT", "AUDIENCE", "LAST PUBLISHED", "NEXT UPDATE DUE", "STATE"]]
         var overdue = 0
+        var failed = false
         for id in workflow.store.incidentIDs() {
-            let snapshot = try workflow.snapshot(id, &context)
+            let snapshot: JournalSnapshot
+            do { snapshot = try workflow.snapshot(id, &context) } catch let error as CommandFailure {
+                context.printError("\(id): error: \(error.message)")
+                failed = true
+                continue
+            }
             guard let state = snapshot.state, state.status.isOpen else { continue }
             for audience in catalog.audiences where audience.applies(to: state) {
                 let publication = snapshot.publications[audience.name]
                 let last = publication.map { "\(clock.absolute($0.at)) r\($0.revision ?? 0) (\($0.channel ?? ""))" } ?? "never"
                 var status: String
                 if let next = state.nextUpdateAt {
-                    if next < clock.now {
+                    if let late = clock.overdue(next) {
                         overdue += 1
-                        status = "OVERDUE by \(RenderClock.duration(minutes: max(1, Int((clock.now.timeIntervalSince(next) / 60).rounded()))))"
+                        status = late
                     } else {
                         status = "due \(clock.relative(next))"
                     }
                 } else {
                     status = "no next update set"
                 }
+                if let approval = snapshot.approvals[audience.name], approval.kind == .override {
+                    status += "; approved with an override (\(approval.reason ?? ""))"
+                }
                 if let published = publication?.revision, published < snapshot.revision { status += "; behind (r\(published) of r\(snapshot.revision))" }
                 if publication == nil { status += "; not yet published" }
                 rows.append([id, audience.name, last, state.nextUpdateAt.map(clock.absolute) ?? "-", status])
             }
         }
-        if rows.count == 1 { context.print("No open incidents."); return ExitStatus.success }
-        context.print(Table.render(rows), terminator: "")
+        if rows.count == 1 {
+            context.print("No open incidents.")
+        } else {
+            context.print(Table.render(rows), terminator: "")
+        }
         if overdue > 0 { context.printError("\(overdue) update\(overdue == 1 ? " is" : "s are") overdue") }
-        return ExitStatus.success
+        return failed ? ExitStatus.failure : ExitStatus.success
     }
 }

@@ -52,6 +52,7 @@ enum HistoryCommands {
         let workflow = try Workflow(context)
         let id = context.arguments.argument("id") ?? ""
         let journal = try workflow.journalOrFail(id)
+        _ = try workflow.snapshot(id, &context) // sets aside a torn tail, if any, and reports it
         let entries = try workflow.run { try journal.entries() }.filter { $0.kind == .revision }
         func revision(_ text: String?, _ name: String) throws -> IncidentState? {
             guard let text else { return entries.last?.state }

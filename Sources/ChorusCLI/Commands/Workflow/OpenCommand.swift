@@ -61,6 +61,7 @@ enum OpenCommand {
                 impact: CustomerImpact(summary: context.arguments.value("impact") ?? "", whoIsAffected: context.arguments.value("affected") ?? "")
             )
         }
+        if state.status == .monitoring && state.monitoringSince == nil { state.monitoringSince = workflow.now }
         let validated: IncidentState
         do { validated = try IncidentEdits.validated(state) } catch let error as JournalError { throw CommandFailure(error.description) }
         let journal = try workflow.run { try workflow.store.journal(for: validated.id) }

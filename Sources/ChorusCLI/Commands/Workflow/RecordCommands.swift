@@ -74,16 +74,31 @@ enum RecordCommands {
 
     static let retract = CommandSpec(
         name: "retract",
-        abstract: "Retract a fact and say what is true instead; every audience's next draft carries the correction.",
-        arguments: [idArgument, ArgumentSpec("fact", help: "The fact id, e.g. F3.")],
-        options: [.value("correct", "text", help: "What is true instead.")] + Workflow.writeOptions
+        abstract: "Retract a fact (or, with --said, a published statement) and say what is true instead.",
+        discussion: """
+        chorus retract ID F3 --correct "…" retracts a recorded fact: the audiences that see facts
+        (engineering, the review) carry the correction. chorus retract ID --said "what we told
+        customers" --correct "…" corrects a statement that went out: every audience's next draft
+        carries a "Correction:" line with what was said before and what is true now.
+        """,
+        arguments: [idArgument, ArgumentSpec("fact", help: "The fact id, e.g. F3 (or use --said).", arity: .optional)],
+        options: [
+            .value("correct", "text", help: "What is true instead."),
+            .value("said", "text", help: "A statement that went out and was wrong (instead of a fact id)."),
+        ] + Workflow.writeOptions
     ) { context in
         let workflow = try Workflow(context)
         guard let correct = context.arguments.value("correct") else { throw UsageError("Missing '--correct <text>': say what is true instead") }
-        let fact = context.arguments.argument("fact") ?? ""
+        let fact = context.arguments.argument("fact"), said = context.arguments.value("said")
+        guard (fact == nil) != (said == nil) else {
+            throw UsageError(fact == nil ? "Missing '<fact>' (a fact id such as F3) or '--said <text>'" : "Give a fact id or --said, not both")
+        }
         let now = workflow.now
-        try workflow.revise(try id(context), &context, summary: "retract \(fact)") { state in
-            try IncidentEdits.retract(state, factID: fact, correct: correct, at: now)
+        try workflow.revise(try id(context), &context, summary: fact.map { "retract \($0)" } ?? "correct a statement") { state in
+            if let fact { return try IncidentEdits.retract(state, factID: fact, correct: correct, at: now) }
+            var state = state
+            state.corrections.append(Correction(said: said ?? "", correct: correct, at: now))
+            return state
         }
         return ExitStatus.success
     }
@@ -163,6 +178,30 @@ enum RecordCommands {
         try workflow.revise(try id(context), &context, summary: "component \(name) \(status.rawValue)") { state in
             try IncidentEdits.setComponent(state, internalName: name, status: status, publicName: publicName, statuspageID: statuspageID)
         }
+        return ExitStatus.success
+    }
+
+    static let note = CommandSpec(
+        name: "note",
+        abstract: "Add a note to the journal (a decision, a call made, a message sent outside Chorus).",
+        arguments: [idArgument, ArgumentSpec("text", help: "The note.")],
+        options: Workflow.writeOptions
+    ) { context in
+        let workflow = try Workflow(context)
+        let author = try workflow.author(context)
+        let id = try id(context)
+        let text = context.arguments.argument("text") ?? ""
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw UsageError("the note is empty") }
+        let journal = try workflow.journalOrFail(id)
+        let result = try workflow.run {
+            try journal.append(author: author, at: workflow.now, expectRevision: try workflow.expectedRevision(context)) { _ in
+                var entry = JournalEntry(seq: 0, at: workflow.now, author: author, kind: .note)
+                entry.note = text
+                return [entry]
+            }
+        }
+        workflow.report(result.torn, &context)
+        context.print("\(id): note #\(result.snapshot.seq) by \(author)")
         return ExitStatus.success
     }
 }

@@ -30,6 +30,11 @@ enum ResolveCommand {
         }
         let now = workflow.now
         try workflow.revise(id, &context, summary: "resolved") { current in
+            // Check again under the writers' lock: someone may have changed the incident since.
+            let missingNow = ResolveChecklist.check(current, now: now).filter { !$0.passed }
+            guard missingNow.isEmpty else {
+                throw JournalError.rejected("\(id) changed while resolving; it cannot be resolved now: " + missingNow.map { "\($0.name): \($0.detail)" }.joined(separator: "; "))
+            }
             var next = current
             next.status = .resolved
             next.resolvedAt = now

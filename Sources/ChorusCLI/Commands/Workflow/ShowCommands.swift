@@ -7,10 +7,7 @@ enum ShowCommands {
     static func nextUpdateLine(_ state: IncidentState, clock: RenderClock) -> String {
         guard state.status.isOpen else { return "none (\(state.status.rawValue))" }
         guard let next = state.nextUpdateAt else { return "not set" }
-        if next < clock.now {
-            let minutes = Int((clock.now.timeIntervalSince(next) / 60).rounded())
-            return "OVERDUE by \(RenderClock.duration(minutes: max(1, minutes))) (was due \(clock.absolute(next)))"
-        }
+        if let overdue = clock.overdue(next) { return "\(overdue) (was due \(clock.absolute(next)))" }
         return "\(clock.absolute(next)), \(clock.relative(next))"
     }
 
@@ -44,7 +41,7 @@ enum ShowCommands {
         if !snapshot.approvals.isEmpty {
             row("approved", snapshot.approvals.keys.sorted().map { audience in
                 let approval = snapshot.approvals[audience]
-                return "\(audience) r\(approval?.revision ?? 0)" + (approval?.kind == .override ? " (override)" : "")
+                return "\(audience) r\(approval?.revision ?? 0)" + (approval?.kind == .override ? " (override: \(approval?.reason ?? ""))" : "")
             }.joined(separator: ", "))
         }
         return ExitStatus.success
@@ -57,18 +54,24 @@ enum ShowCommands {
     ) { context in
         let workflow = try Workflow(context)
         var rows: [[String]] = [["ID", "STATUS", "SEV", "OWNER", "NEXT UPDATE", "TITLE"]]
+        var failed = false
         for id in workflow.store.incidentIDs() {
-            let snapshot = try workflow.snapshot(id, &context)
+            let snapshot: JournalSnapshot
+            do { snapshot = try workflow.snapshot(id, &context) } catch let error as CommandFailure {
+                context.printError("\(id): error: \(error.message)")
+                failed = true
+                continue
+            }
             guard let state = snapshot.state, state.status.isOpen || context.arguments.flag("all") else { continue }
             rows.append([state.id, state.status.rawValue, state.severity.rawValue, state.roles.incidentLead,
                          nextUpdateLine(state, clock: workflow.clock), state.title])
         }
         if rows.count == 1 {
             context.print(context.arguments.flag("all") ? "No incidents in \(workflow.store.root.path)." : "No open incidents.")
-            return ExitStatus.success
+        } else {
+            context.print(Table.render(rows), terminator: "")
         }
-        context.print(Table.render(rows), terminator: "")
-        return ExitStatus.success
+        return failed ? ExitStatus.failure : ExitStatus.success
     }
 }
 

@@ -1,0 +1,35 @@
+import Foundation
+
+/// What the journal adds to a draft: which revision it is of, the approval being given (only
+/// while approving), and the customer wording as last approved, for audiences that repeat it.
+public struct DraftContext: Sendable {
+    public var revision: Int
+    public var revisionAt: Date
+    public var approvingAs: String?
+    public var approvingAt: Date?
+    /// The latest customer approval, if any.
+    public var customerApproval: JournalEntry?
+
+    public init(revision: Int, revisionAt: Date, approvingAs: String? = nil, approvingAt: Date? = nil, customerApproval: JournalEntry? = nil) {
+        self.revision = revision
+        self.revisionAt = revisionAt
+        self.approvingAs = approvingAs
+        self.approvingAt = approvingAt
+        self.customerApproval = customerApproval
+    }
+
+    /// The context of a journal snapshot's current revision.
+    public init(snapshot: JournalSnapshot, now: Date, approvingAs author: String? = nil) {
+        self.init(revision: snapshot.revision, revisionAt: snapshot.revisionAt ?? now,
+                  approvingAs: author, approvingAt: author == nil ? nil : now,
+                  customerApproval: snapshot.approvals["customer"])
+    }
+
+    /// The approved customer text line by line, without its title heading, blank lines or comments.
+    var customerWordingLines: [String]? {
+        guard let source = customerApproval?.source else { return nil }
+        var document = DraftDocument.parse(source)
+        if case .heading(1, _)? = document.blocks.first { document.blocks.removeFirst() }
+        return DraftWriter.text(document).split(separator: "\n").map(String.init).filter { !$0.isEmpty && $0 != "---" }
+    }
+}
