@@ -34,7 +34,7 @@ struct Document {
                 hits.reserveCapacity(buffer.count / 8)
                 var scratch: [Int] = []
                 scratch.reserveCapacity(64)
-                for k in 0..<buffer.count where trie.mayStart(buffer[k]) {
+                for k in 0..<buffer.count where trie.mayStart(buffer, k) {
                     trie.matches(at: k, in: buffer, into: &hits, scratch: &scratch)
                 }
                 return hits

@@ -37,6 +37,9 @@ struct PhraseTrie: Sendable {
 
     /// Whether a phrase starts with a macro (then every token must be tried).
     private(set) var rootHasMacroEdges = false
+    /// Per node: no phrase ends here and only word edges leave it (then one lookup of the next
+    /// token tells whether walking on can find anything).
+    private(set) var onlyWordEdges: [Bool] = []
 
     var nodeCount: Int { classMask.count }
 
@@ -109,6 +112,7 @@ struct PhraseTrie: Sendable {
             classMask.append(mask)
             terminals.append(contentsOf: ends[node].sorted())
             macroEnd.append(macroEnds[node])
+            onlyWordEdges.append(ends[node].isEmpty && !macroEnds[node] && mask == 0 && macroChildren[node].isEmpty)
             if node > 0 {
                 for (id, child) in wordChildren[node] { insertEdge(node: Int32(node), word: id, child: child) }
             }
@@ -150,15 +154,16 @@ struct PhraseTrie: Sendable {
         try terminalStart.withUnsafeBufferPointer { terminalStart in
         try terminals.withUnsafeBufferPointer { terminals in
         try macroEnd.withUnsafeBufferPointer { macroEnd in
+        try onlyWordEdges.withUnsafeBufferPointer { onlyWordEdges in
         try edgeKeys.withUnsafeBufferPointer { edgeKeys in
         try edgeChildren.withUnsafeBufferPointer { edgeChildren in
             try body(View(
                 root: root, classMask: classMask, classEdgeStart: classEdgeStart, classEdgeBits: classEdgeBits,
                 classEdgeChild: classEdgeChild, macroEdgeStart: macroEdgeStart, macroEdgeMacro: macroEdgeMacro,
                 macroEdgeChild: macroEdgeChild, terminalStart: terminalStart, terminals: terminals,
-                macroEnd: macroEnd, edgeKeys: edgeKeys, edgeChildren: edgeChildren, edgeShift: edgeShift,
-                rootHasMacroEdges: rootHasMacroEdges))
-        }}}}}}}}}}}}}
+                macroEnd: macroEnd, onlyWordEdges: onlyWordEdges, edgeKeys: edgeKeys, edgeChildren: edgeChildren,
+                edgeShift: edgeShift, rootHasMacroEdges: rootHasMacroEdges))
+        }}}}}}}}}}}}}}
     }
 
     /// Unsafe, allocation-free traversal, valid inside `view`.
@@ -174,6 +179,7 @@ struct PhraseTrie: Sendable {
         let terminalStart: UnsafeBufferPointer<Int32>
         let terminals: UnsafeBufferPointer<Int32>
         let macroEnd: UnsafeBufferPointer<Bool>
+        let onlyWordEdges: UnsafeBufferPointer<Bool>
         let edgeKeys: UnsafeBufferPointer<UInt64>
         let edgeChildren: UnsafeBufferPointer<Int32>
         let edgeShift: UInt64
@@ -195,11 +201,22 @@ struct PhraseTrie: Sendable {
             }
         }
 
-        /// Whether any phrase can start at `token`.
+        /// Whether any phrase can start at `tokens[k]`: a cheap screen before `matches`. Most
+        /// tokens that start a phrase's first word fail at its second, so that is checked inline
+        /// when the first step leads to a node with word edges only.
         @inline(__always)
-        func mayStart(_ token: Token) -> Bool {
-            (token.stem >= 0 && root[Int(token.stem)] >= 0) || (token.exact >= 0 && root[Int(token.exact)] >= 0)
-                || classMask[0] & token.classes != 0 || rootHasMacroEdges
+        func mayStart(_ tokens: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
+            let token = tokens[k]
+            if rootHasMacroEdges || classMask[0] & token.classes != 0 { return true }
+            if token.exact >= 0, root[Int(token.exact)] >= 0 { return true }
+            guard token.stem >= 0 else { return false }
+            let first = root[Int(token.stem)]
+            guard first >= 0 else { return false }
+            guard onlyWordEdges[Int(first)] else { return true }
+            guard k + 1 < tokens.count else { return false }
+            let next = tokens[k + 1]
+            if next.flags & Token.breakBefore != 0 { return false }
+            return child(first, word: next.stem) >= 0 || (next.exact >= 0 && child(first, word: next.exact) >= 0)
         }
     }
 }

@@ -49,6 +49,19 @@ private struct RegionScanner {
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// Whether any of the eight bytes in `word` may be interesting (SWAR: a byte equal to one of
+    /// the six ASCII triggers, or any byte ≥ 0x80). False positives are fine; misses are not.
+    @inline(__always)
+    private static func mayBeInteresting(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasByte(_ value: UInt8) -> UInt64 {
+            let x = word ^ (ones &* UInt64(value))
+            return (x &- ones) & ~x & highs
+        }
+        return (word & highs) | hasByte(UInt8(ascii: "\n")) | hasByte(UInt8(ascii: ".")) | hasByte(UInt8(ascii: ":"))
+            | hasByte(UInt8(ascii: "`")) | hasByte(UInt8(ascii: "<")) | hasByte(UInt8(ascii: "\"")) != 0
+    }
+
     /// The bytes that may start a region or a line (URLs are found from their `://` or `www.`);
     /// everything else is skipped at once.
     @inline(__always)
@@ -99,6 +112,14 @@ private struct RegionScanner {
                 atLineStart = false
                 if let next = lineStart(i) { i = next; atLineStart = true; continue }
             }
+            // Skip plain text eight bytes at a time: a word of eight bytes none of which is
+            // interesting (no byte ≥ 0x80 and none of \n . : ` < ") is passed over whole.
+            if let base = bytes.baseAddress {
+                while i + 8 <= n, !RegionScanner.mayBeInteresting(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                }
+            }
+            guard i < n else { break }
             let b = bytes[i]
             guard RegionScanner.isInteresting(b) else { i += 1; continue }
             switch b {
