@@ -2,7 +2,8 @@ import ChorusCore
 import Foundation
 import Testing
 
-/// Every example × applicable audience in text and in the JSON envelope, compared with the
+/// Every example × applicable audience in text, in the JSON envelope and in the audience's own
+/// format (Markdown, Slack Block Kit, Statuspage), compared with the
 /// files under Tests/ChorusCoreTests/Golden, so a wording change is a reviewed diff.
 /// Regenerate with: CHORUS_UPDATE_GOLDEN=1 swift test --filter GoldenTests
 @Suite("Golden drafts")
@@ -16,7 +17,7 @@ struct GoldenTests {
         let state = try Shipped.state(example)
         let stem = String(example.dropLast(".json".count))
         for audience in renderer.applicableAudiences(for: state) {
-            for (format, ext) in [(OutputFormat.text, "txt"), (OutputFormat.json, "json")] {
+            for (format, ext) in Self.formats(for: audience) {
                 let draft = try renderer.render(state, audience: audience.name, format: format, clock: Shipped.clock(for: state))
                 let file = Self.folder.appendingPathComponent(stem).appendingPathComponent("\(audience.name).\(ext)")
                 let actual = draft.output + "\n"
@@ -31,6 +32,16 @@ struct GoldenTests {
         }
     }
 
+    /// Text and the JSON envelope for every audience, and the audience's own format when it is
+    /// another one (Markdown, Slack, …), plus the Statuspage body for customers.
+    static func formats(for audience: Audience) -> [(OutputFormat, String)] {
+        var formats: [(OutputFormat, String)] = [(.text, "txt"), (.json, "json")]
+        let extensions: [OutputFormat: String] = [.markdown: "md", .html: "html", .slack: "slack.json", .statuspage: "statuspage.json"]
+        if let ext = extensions[audience.defaultFormat] { formats.append((audience.defaultFormat, ext)) }
+        if audience.formats.contains(.statuspage), audience.defaultFormat != .statuspage { formats.append((.statuspage, "statuspage.json")) }
+        return formats
+    }
+
     @Test func everyGoldenFileBelongsToADraft() throws {
         let renderer = try Shipped.renderer()
         var expected = Set<String>()
@@ -38,14 +49,15 @@ struct GoldenTests {
             let state = try Shipped.state(file.lastPathComponent)
             let stem = String(file.lastPathComponent.dropLast(".json".count))
             for audience in renderer.applicableAudiences(for: state) {
-                expected.insert("\(stem)/\(audience.name).txt")
-                expected.insert("\(stem)/\(audience.name).json")
+                for (_, ext) in Self.formats(for: audience) { expected.insert("\(stem)/\(audience.name).\(ext)") }
             }
         }
         let enumerator = FileManager.default.enumerator(atPath: Self.folder.path)
         var found = Set<String>()
         while let path = enumerator?.nextObject() as? String {
-            if path.hasSuffix(".txt") || path.hasSuffix(".json") { found.insert(path) }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: Self.folder.appendingPathComponent(path).path, isDirectory: &isDirectory),
+               !isDirectory.boolValue { found.insert(path) }
         }
         #expect(found == expected, "stale or missing golden files")
     }
