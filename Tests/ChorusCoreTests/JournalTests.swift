@@ -153,4 +153,52 @@ struct JournalTests {
             try store.existingJournal(for: "INC-2014")
         }
     }
+
+    @Test func aCheckpointBehindTheJournalCatchesUpFromTheLinesAfterIt() throws {
+        let journal = try Self.journal(revisions: 2)
+        let checkpoint = journal.folder.appendingPathComponent("checkpoint.json")
+        let old = try Data(contentsOf: checkpoint)
+        var state = try Self.example()
+        state.workaround = "Written after the checkpoint"
+        let revised = state
+        try journal.append(author: "tester", at: state.lastUpdatedAt) { _ in
+            var entry = JournalEntry(seq: 0, at: Date(), author: "", kind: .revision)
+            entry.state = revised
+            return [entry]
+        }
+        try old.write(to: checkpoint) // as if the writer died between the append and the checkpoint
+        let snapshot = try journal.snapshot().snapshot
+        #expect(snapshot.revision == 3)
+        #expect(snapshot.state?.workaround == "Written after the checkpoint")
+    }
+
+    @Test func aTornTailIsFoundWithACheckpointPresentAndBeforeTheNextAppend() throws {
+        let journal = try Self.journal(revisions: 2)
+        let path = journal.folder.appendingPathComponent("journal.jsonl")
+        let intact = try Data(contentsOf: path)
+        let handle = try FileHandle(forWritingTo: path)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"seq\":3,\"kind\":\"revi".utf8))
+        try handle.close()
+        // The next write meets the torn tail itself: it is set aside, and the write follows on.
+        let result = try journal.append(author: "next", at: Date()) { _ in [JournalEntry(seq: 0, at: Date(), author: "", kind: .note)] }
+        #expect(result.torn?.byteCount == 21)
+        #expect(result.appended.first?.seq == 3)
+        let after = try Data(contentsOf: path)
+        #expect(after.prefix(intact.count) == intact, "earlier entries untouched")
+        #expect(try journal.entries().map(\.seq) == [1, 2, 3])
+        #expect(try String(contentsOf: URL(fileURLWithPath: journal.recoveryPath), encoding: .utf8).contains("{\"seq\":3,\"kind\":\"revi"))
+    }
+
+    @Test func aCompleteLastLineThatDoesNotDecodeIsSetAsideToo() throws {
+        let journal = try Self.journal(revisions: 2)
+        let path = journal.folder.appendingPathComponent("journal.jsonl")
+        let handle = try FileHandle(forWritingTo: path)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"seq\":3,\"garbage\":true}\n".utf8))
+        try handle.close()
+        let (snapshot, torn) = try journal.snapshot()
+        #expect(snapshot.revision == 2)
+        #expect(torn?.byteCount == 25)
+    }
 }
