@@ -10,7 +10,7 @@ enum AudiencesCommand {
         Audiences are folders under audiences/, each with an audience.json; a new audience is a new
         folder, not new code. Loading checks every definition and reports problems as FILE:LINE:COL.
         """,
-        options: [.value("audiences", "dir", help: "The audiences folder (default: ./audiences, or CHORUS_AUDIENCES).")]
+        options: [ResourceLocator.audiencesOption]
     ) { context in
         let folder = try ResourceLocator.locate(.audiences, option: context.arguments.value("audiences"), in: context)
         let catalog: AudienceCatalog

@@ -25,9 +25,7 @@ enum LintCommand {
             .flag("fix", help: "Print the text with unambiguous substitutions applied."),
             .flag("list-rules", help: "List every rule with its categories."),
             .value("explain", "rule", help: "Describe a rule (or every rule of a category) with its examples."),
-            .value("audiences", "dir", help: "The audiences folder (default: ./audiences, or CHORUS_AUDIENCES)."),
-            .value("phrasebook", "dir", help: "The phrasebook folder (default: ./phrasebook, or CHORUS_PHRASEBOOK)."),
-        ],
+        ] + ResourceLocator.options,
         usage: """
         chorus lint [<file>] --audience <name> [--state <file>] [--format text|json] [--strict] [--fix]
                chorus lint --list-rules

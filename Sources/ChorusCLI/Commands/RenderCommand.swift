@@ -23,10 +23,8 @@ enum RenderCommand {
             .flag("all", help: "Render every audience that applies to the state, each under a header."),
             .value("format", short: "f", "format", help: "Output format (default: the audience's own).", allowed: OutputFormat.allCases.map(\.rawValue)),
             Workflow.nowOption, Workflow.tzOption,
-            .value("audiences", "dir", help: "The audiences folder (default: ./audiences, or CHORUS_AUDIENCES)."),
-            .value("phrasebook", "dir", help: "The phrasebook folder (default: ./phrasebook, or CHORUS_PHRASEBOOK)."),
             .flag("no-notify", help: "statuspage format: set deliver_notifications to false."),
-        ]
+        ] + ResourceLocator.options
     ) { context in
         let a = context.arguments
         guard (a.value("audience") != nil) != a.flag("all") else {
@@ -40,8 +38,7 @@ enum RenderCommand {
         case (_?, _?): throw UsageError("Give either a state file or --incident ID, not both.")
         case (nil, let id?):
             let snapshot = try workflow.snapshot(id, &context)
-            guard let current = snapshot.state else { throw CommandFailure("incident \(id) has no state yet") }
-            state = current
+            state = try workflow.run { try snapshot.requireState() }
             draftContext = DraftContext(snapshot: snapshot, now: workflow.now)
         case (let path?, nil):
             let input = try InputText.read(context.resolve(path), standardInput: context.readStandardInput)

@@ -116,7 +116,7 @@ public struct CommandSpec: Sendable {
         parts += arguments.map(\.usageSynopsis)
         for option in options {
             let synopsis = option.usageSynopsis + (option.repeatable ? " ..." : "")
-            parts.append(option.defaultValue == nil && !option.isFlag ? "[\(synopsis)]" : "[\(synopsis)]")
+            parts.append("[\(synopsis)]")
         }
         return parts.joined(separator: " ")
     }

@@ -15,6 +15,11 @@ enum ResourceLocator {
         var option: String { "--\(rawValue)" }
     }
 
+    static let audiencesOption = OptionSpec.value("audiences", "dir", help: "The audiences folder (default: ./audiences, or CHORUS_AUDIENCES).")
+    static let phrasebookOption = OptionSpec.value("phrasebook", "dir", help: "The phrasebook folder (default: ./phrasebook, or CHORUS_PHRASEBOOK).")
+    /// The options of commands that render or lint.
+    static let options = [audiencesOption, phrasebookOption]
+
     static func locate(_ kind: Kind, option: String?, in context: CommandContext) throws -> URL {
         if let option {
             return try existingFolder(context.resolve(option), kind: kind, origin: kind.option)

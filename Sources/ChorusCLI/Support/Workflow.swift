@@ -97,7 +97,7 @@ struct Workflow {
         var changed: [String] = []
         let result = try run {
             try journal.append(author: author, at: now, expectRevision: expected) { snapshot in
-                guard let current = snapshot.state else { throw JournalError.rejected("incident \(id) has no state yet") }
+                let current = try snapshot.requireState()
                 var next = try edit(current)
                 next.lastUpdatedAt = max(now, current.lastUpdatedAt)
                 if next.status == .monitoring && (current.status != .monitoring || next.monitoringSince == nil) {

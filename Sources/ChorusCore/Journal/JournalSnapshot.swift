@@ -46,3 +46,11 @@ public struct JournalSnapshot: Sendable, Codable, Equatable {
         }
     }
 }
+
+extension JournalSnapshot {
+    /// The current state, or an error for a journal that holds no revision yet.
+    public func requireState() throws(JournalError) -> IncidentState {
+        guard let state else { throw .rejected("incident \(incidentID) has no revision yet") }
+        return state
+    }
+}

@@ -5,10 +5,7 @@ import Foundation
 
 /// `chorus approve`, `chorus pull`, `chorus publish`, `chorus due`: what we told whom, and when.
 enum ApprovalCommands {
-    static let resourceOptions: [OptionSpec] = [
-        .value("audiences", "dir", help: "The audiences folder (default: ./audiences, or CHORUS_AUDIENCES)."),
-        .value("phrasebook", "dir", help: "The phrasebook folder (default: ./phrasebook, or CHORUS_PHRASEBOOK)."),
-    ]
+    static let resourceOptions = ResourceLocator.options
 
     static let approve = CommandSpec(
         name: "approve",
@@ -34,7 +31,7 @@ enum ApprovalCommands {
         var refused: RenderedDraft?
         let result = try workflow.run {
             try journal.append(author: author, at: workflow.now, expectRevision: try workflow.expectedRevision(context)) { snapshot in
-                guard let state = snapshot.state else { throw JournalError.rejected("incident \(id) has no state yet") }
+                let state = try snapshot.requireState()
                 if state.status.isOpen, let next = state.nextUpdateAt, next < workflow.now {
                     throw JournalError.rejected("the draft promises the next update by \(workflow.clock.absolute(next)), which has passed; set a new time with chorus update \(id) --next-update +30m, then approve")
                 }

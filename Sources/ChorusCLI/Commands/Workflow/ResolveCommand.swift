@@ -18,7 +18,7 @@ enum ResolveCommand {
         let workflow = try Workflow(context)
         let id = context.arguments.argument("id") ?? ""
         let snapshot = try workflow.snapshot(id, &context)
-        guard let state = snapshot.state else { throw CommandFailure("incident \(id) has no state yet") }
+        let state = try workflow.run { try snapshot.requireState() }
         guard state.status.isOpen else { throw CommandFailure("\(id) is already \(state.status.rawValue)") }
         guard state.kind == .incident else { throw CommandFailure("\(id) is a \(state.kind.rawValue); use chorus update \(id) --status completed") }
         let items = ResolveChecklist.check(state, now: workflow.now)

@@ -20,7 +20,7 @@ enum ShowCommands {
         let workflow = try Workflow(context)
         let id = context.arguments.argument("id") ?? ""
         let snapshot = try workflow.snapshot(id, &context)
-        guard let state = snapshot.state else { throw CommandFailure("incident \(id) has no state yet") }
+        let state = try workflow.run { try snapshot.requireState() }
         let clock = workflow.clock
         func row(_ label: String, _ value: String) { context.print("  " + (label + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + value) }
         context.print("\(state.id)  \(state.title)")
