@@ -71,6 +71,29 @@ struct Workflow {
         return snapshot
     }
 
+    /// Every incident's snapshot; an incident whose journal cannot be read is reported on
+    /// standard error and skipped, so one damaged journal does not hide the others.
+    func allSnapshots(_ context: inout CommandContext) throws -> (snapshots: [JournalSnapshot], failed: Bool) {
+        var snapshots: [JournalSnapshot] = []
+        var failed = false
+        for id in store.incidentIDs() {
+            do { snapshots.append(try snapshot(id, &context)) } catch let error as CommandFailure {
+                context.printError("\(id): error: \(error.message)")
+                failed = true
+            }
+        }
+        return (snapshots, failed)
+    }
+
+    /// The value of a required option that names one of `E`'s cases.
+    static func requiredChoice<E: RawRepresentable & CaseIterable>(_ option: String, _ valueName: String, as _: E.Type,
+                                                                  in context: CommandContext) throws -> E where E.RawValue == String {
+        guard let value = context.arguments.value(option).flatMap(E.init(rawValue:)) else {
+            throw UsageError("Missing '--\(option) <\(valueName)>': one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
     func journalOrFail(_ id: String) throws -> IncidentJournal {
         do { return try store.existingJournal(for: id) } catch let error as JournalError { throw CommandFailure(error.description) }
     }

@@ -185,15 +185,10 @@ enum ApprovalCommands {
         let clock = workflow.clock
         var rows: [[String]] = [["INCIDENT", "AUDIENCE", "LAST PUBLISHED", "NEXT UPDATE DUE", "STATE"]]
         var overdue = 0
-        var failed = false
-        for id in workflow.store.incidentIDs() {
-            let snapshot: JournalSnapshot
-            do { snapshot = try workflow.snapshot(id, &context) } catch let error as CommandFailure {
-                context.printError("\(id): error: \(error.message)")
-                failed = true
-                continue
-            }
+        let (snapshots, failed) = try workflow.allSnapshots(&context)
+        for snapshot in snapshots {
             guard let state = snapshot.state, state.status.isOpen else { continue }
+            let id = snapshot.incidentID
             for audience in catalog.audiences where audience.applies(to: state) {
                 let publication = snapshot.publications[audience.name]
                 let last = publication.map { "\(clock.absolute($0.at)) r\($0.revision ?? 0) (\($0.channel ?? ""))" } ?? "never"

@@ -21,9 +21,7 @@ enum RecordCommands {
         ] + Workflow.writeOptions
     ) { context in
         let workflow = try Workflow(context)
-        guard let source = context.arguments.value("source").flatMap(FactSource.init(rawValue:)) else {
-            throw UsageError("Missing '--source <source>': one of \(FactSource.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        let source = try Workflow.requiredChoice("source", "source", as: FactSource.self, in: context)
         let text = context.arguments.argument("text") ?? ""
         let at = try context.arguments.value("at").map { try workflow.time($0, option: "--at") } ?? workflow.now
         var newID = ""
@@ -170,9 +168,7 @@ enum RecordCommands {
         ] + Workflow.writeOptions
     ) { context in
         let workflow = try Workflow(context)
-        guard let status = context.arguments.value("status").flatMap(ComponentStatus.init(rawValue:)) else {
-            throw UsageError("Missing '--status <status>': one of \(ComponentStatus.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        let status = try Workflow.requiredChoice("status", "status", as: ComponentStatus.self, in: context)
         let name = context.arguments.argument("name") ?? ""
         let publicName = context.arguments.value("public"), statuspageID = context.arguments.value("statuspage-id")
         try workflow.revise(try id(context), &context, summary: "component \(name) \(status.rawValue)") { state in

@@ -54,14 +54,8 @@ enum ShowCommands {
     ) { context in
         let workflow = try Workflow(context)
         var rows: [[String]] = [["ID", "STATUS", "SEV", "OWNER", "NEXT UPDATE", "TITLE"]]
-        var failed = false
-        for id in workflow.store.incidentIDs() {
-            let snapshot: JournalSnapshot
-            do { snapshot = try workflow.snapshot(id, &context) } catch let error as CommandFailure {
-                context.printError("\(id): error: \(error.message)")
-                failed = true
-                continue
-            }
+        let (snapshots, failed) = try workflow.allSnapshots(&context)
+        for snapshot in snapshots {
             guard let state = snapshot.state, state.status.isOpen || context.arguments.flag("all") else { continue }
             rows.append([state.id, state.status.rawValue, state.severity.rawValue, state.roles.incidentLead,
                          nextUpdateLine(state, clock: workflow.clock), state.title])
