@@ -84,44 +84,35 @@ struct Document {
     }
 
     private static func tokenize(_ bytes: [UInt8], skipping: [Range<Int>], vocabulary: Vocabulary) -> [Token] {
-        let capacity = TokenNormalizer.maximumLength + 2
-        // scratch[0] is the exact-form prefix; the normalized token starts at scratch[1].
+        // scratch[0] is the exact-form prefix; the normalized token starts at scratch[1]. The
+        // padding lets the vocabulary load eight bytes at a time past a token's end.
+        let capacity = TokenNormalizer.maximumLength + 2 + 8
         let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        let states = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
-        defer { scratch.deallocate(); states.deallocate() }
+        scratch.initialize(repeating: 0, count: capacity)
+        defer { scratch.deallocate() }
         let word = scratch + 1
         let notName = TokenClass.notName.rawValue, name = TokenClass.name.rawValue
         return bytes.withUnsafeBufferPointer { buffer in
             vocabulary.view { words in
                 var tokens: [Token] = []
                 tokens.reserveCapacity(buffer.count / 5 + 1)
-                var scanner = TokenScanner(buffer, skipping: skipping, normalizeInto: word, states: states)
+                var scanner = TokenScanner(buffer, skipping: skipping, normalizeInto: word)
                 while let scanned = scanner.next() {
                     var stem: Int32 = -1, exact: Int32 = -1
                     var classes = scanned.shape.rawValue
                     var n = Int(scanned.normalizedLength)
-                    if n < 0, let slow = TokenNormalizer.normalize(buffer, scanned, into: scratch) {
-                        n = slow
-                        var h = TokenScanner.hashBasis
-                        states[0] = h
-                        for k in 0..<n {
-                            h = TokenScanner.hashStep(h, word[k])
-                            states[k + 1] = h
-                        }
-                    }
+                    if n < 0, let slow = TokenNormalizer.normalize(buffer, scanned, into: scratch) { n = slow }
                     if n > 0 {
                         // Stemming shortens the word and may turn "ies" into "y" (at n - 3).
                         let kept = n >= 3 ? word[n - 3] : 0
                         let m = TokenNormalizer.stem(word, count: n, wordLike: scanned.shape.contains(.word) && !scanned.hasDigit)
-                        let replaced = m >= 1 && m == n - 2 && word[m - 1] != kept
-                        let state = replaced ? TokenScanner.hashStep(states[m - 1], word[m - 1]) : states[m]
-                        stem = words.lookup(word, m, hash: Vocabulary.finish(state))
+                        stem = words.paddedLookup(word, m)
                         if stem >= 0 {
                             classes |= words.classes[Int(stem)]
                             if words.hasExactForms[Int(stem)] {
                                 if n >= 3 { word[n - 3] = kept }
                                 scratch[0] = Vocabulary.exactPrefix
-                                exact = words.lookup(scratch, n + 1)
+                                exact = words.paddedLookup(scratch, n + 1)
                             }
                         }
                     }
@@ -151,8 +142,7 @@ struct Document {
         var everywhere = IntervalSet()
         var cadence = IntervalSet()
         let kinds = phrasebook.entryKinds, entryCategories = phrasebook.entryCategories
-        let index = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
-        let categoryIndex = entryCategories.map { $0.flatMap { index[$0] } ?? -1 }
+        let categoryIndex = phrasebook.entryCategoryIndex
         for hit in hits {
             let entry = Int(hit.phrase)
             let category = categoryIndex[entry]

@@ -35,8 +35,13 @@ struct PhraseTrie: Sendable {
     private var edgeShift: UInt64 = 60
     static let emptyKey = UInt64.max
 
-    /// Whether a phrase starts with a macro (then every token must be tried).
+    /// Whether a phrase starts with a macro (then tokens that can start one of its phrases must
+    /// be tried).
     private(set) var rootHasMacroEdges = false
+    /// By vocabulary id: some phrase of a macro that starts a phrase can start with that word.
+    private(set) var macroStartWords: [Bool] = []
+    /// Union of the class bits that can start a phrase of a macro that starts a phrase.
+    private(set) var macroStartClasses: UInt32 = 0
     /// Per node: no phrase ends here and only word edges leave it (then one lookup of the next
     /// token tells whether walking on can find anything).
     private(set) var onlyWordEdges: [Bool] = []
@@ -88,6 +93,18 @@ struct PhraseTrie: Sendable {
         rootChildren = Array(repeating: -1, count: vocabularySize)
         for (id, child) in wordChildren[0] { rootChildren[Int(id)] = child }
         rootHasMacroEdges = !macroChildren[0].isEmpty
+        // What the macros at the root can consume first (a macro's phrase consumes at least one
+        // token, so its first step is a word, a class, or another macro's first step).
+        macroStartWords = Array(repeating: false, count: vocabularySize)
+        var visited = Set<Int32>()
+        var pending = Array(macroChildren[0].keys)
+        while let macro = pending.popLast() {
+            guard visited.insert(macro).inserted else { continue }
+            let node = Int(PhraseTrie.macroRoot(macro))
+            for id in wordChildren[node].keys { macroStartWords[Int(id)] = true }
+            for bits in classChildren[node].keys { macroStartClasses |= bits }
+            pending.append(contentsOf: macroChildren[node].keys)
+        }
         var edgeCount = 0
         for node in 1..<nodes { edgeCount += wordChildren[node].count }
         var capacity = 16
@@ -157,13 +174,15 @@ struct PhraseTrie: Sendable {
         try onlyWordEdges.withUnsafeBufferPointer { onlyWordEdges in
         try edgeKeys.withUnsafeBufferPointer { edgeKeys in
         try edgeChildren.withUnsafeBufferPointer { edgeChildren in
+        try macroStartWords.withUnsafeBufferPointer { macroStartWords in
             try body(View(
                 root: root, classMask: classMask, classEdgeStart: classEdgeStart, classEdgeBits: classEdgeBits,
                 classEdgeChild: classEdgeChild, macroEdgeStart: macroEdgeStart, macroEdgeMacro: macroEdgeMacro,
                 macroEdgeChild: macroEdgeChild, terminalStart: terminalStart, terminals: terminals,
                 macroEnd: macroEnd, onlyWordEdges: onlyWordEdges, edgeKeys: edgeKeys, edgeChildren: edgeChildren,
-                edgeShift: edgeShift, rootHasMacroEdges: rootHasMacroEdges))
-        }}}}}}}}}}}}}}
+                edgeShift: edgeShift, rootHasMacroEdges: rootHasMacroEdges, macroStartWords: macroStartWords,
+                macroStartClasses: macroStartClasses))
+        }}}}}}}}}}}}}}}
     }
 
     /// Unsafe, allocation-free traversal, valid inside `view`.
@@ -184,6 +203,8 @@ struct PhraseTrie: Sendable {
         let edgeChildren: UnsafeBufferPointer<Int32>
         let edgeShift: UInt64
         let rootHasMacroEdges: Bool
+        let macroStartWords: UnsafeBufferPointer<Bool>
+        let macroStartClasses: UInt32
 
         /// The child of `node` along word `word`, or -1.
         @inline(__always)
@@ -207,7 +228,10 @@ struct PhraseTrie: Sendable {
         @inline(__always)
         func mayStart(_ tokens: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
             let token = tokens[k]
-            if rootHasMacroEdges || classMask[0] & token.classes != 0 { return true }
+            if classMask[0] & token.classes != 0 { return true }
+            if rootHasMacroEdges, token.classes & macroStartClasses != 0
+                || (token.stem >= 0 && macroStartWords[Int(token.stem)])
+                || (token.exact >= 0 && macroStartWords[Int(token.exact)]) { return true }
             if token.exact >= 0, root[Int(token.exact)] >= 0 { return true }
             guard token.stem >= 0 else { return false }
             let first = root[Int(token.stem)]

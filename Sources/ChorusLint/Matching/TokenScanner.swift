@@ -12,24 +12,17 @@ struct TokenScanner {
     private var position = 0
     private var pendingFlags: UInt8 = 0
     /// Where plain ASCII tokens are normalized while they are scanned (lowercase, hyphens of
-    /// words dropped, possessive `'s` dropped), with the FNV-1a state after each byte, so the
-    /// vocabulary lookup need not read the token again. Nil: tokens are only scanned.
+    /// words dropped, possessive `'s` dropped), so the vocabulary lookup need not read the token
+    /// again. Nil: tokens are only scanned.
     private let normalized: UnsafeMutablePointer<UInt8>?
-    private let states: UnsafeMutablePointer<UInt64>?
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, skipping: [Range<Int>] = [],
-         normalizeInto normalized: UnsafeMutablePointer<UInt8>? = nil, states: UnsafeMutablePointer<UInt64>? = nil) {
+         normalizeInto normalized: UnsafeMutablePointer<UInt8>? = nil) {
         self.bytes = bytes
         self.skipping = skipping
         nextSkip = skipping.first?.lowerBound ?? Int.max
         self.normalized = normalized
-        self.states = states
     }
-
-    /// The FNV-1a offset basis and one step, as `Vocabulary.hash` computes them.
-    static let hashBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    @inline(__always)
-    static func hashStep(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
 
     // Byte kinds for the ASCII range.
     private static let other: UInt8 = 0, lower: UInt8 = 1, upper: UInt8 = 2, digit: UInt8 = 3, space: UInt8 = 4,
@@ -77,7 +70,10 @@ struct TokenScanner {
             let b = bytes[position]
             let kind = TokenScanner.kind(b)
             switch kind {
-            case TokenScanner.lower, TokenScanner.upper, TokenScanner.digit:
+            case TokenScanner.lower, TokenScanner.upper:
+                if let word = scanPlainWord() { return word }
+                return scanToken()
+            case TokenScanner.digit:
                 return scanToken()
             case TokenScanner.space, TokenScanner.transparent:
                 position += 1
@@ -144,6 +140,86 @@ struct TokenScanner {
         index >= 0 && index < bytes.count && TokenScanner.kind(bytes[index]) == TokenScanner.digit
     }
 
+    /// The common case, fast: ASCII letters only, ended by a byte that cannot continue a token
+    /// (`scanToken` would stop there too and classify the token the same way). Nil, having
+    /// consumed nothing, when the token may be anything else: digits, non-ASCII, or a joiner
+    /// (`-` `_` `.` `/` `'`) followed by a possible word character; `scanToken` handles those.
+    @inline(__always)
+    private mutating func scanPlainWord() -> ScannedToken? {
+        guard let out = normalized else { return nil }
+        let start = position
+        let n = bytes.count
+        let limit = TokenNormalizer.maximumLength
+        var i = start
+        var previousLower = false, camel = false, upperAfterFirst = false
+        var ended = false
+        // Eight bytes at a time (SWAR) while they fit in the text and the normalized buffer.
+        if let base = bytes.baseAddress {
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i &+ 8 <= n, i &- start &+ 8 <= limit {
+                let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                // Per byte below 0x80: folded ≥ "a" (high bit of +0x1F) and folded > "z" (of +0x05).
+                let folded = (x | 0x2020_2020_2020_2020) & ~highs
+                let atLeastA = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & highs
+                let pastZ = (folded &+ 0x0505_0505_0505_0505) & highs
+                let letters = atLeastA & ~pastZ & ~x & highs
+                let stops = ~letters & highs
+                let count = stops == 0 ? 8 : stops.trailingZeroBitCount &>> 3
+                let taken = count == 8 ? letters : letters & ((1 &<< UInt64(count &* 8)) &- 1)
+                let lowers = (x &<< 2) & taken
+                let uppers = taken & ~lowers
+                if (lowers &<< 8) & uppers != 0 || (previousLower && uppers & 0x80 != 0) { camel = true }
+                if (i == start ? uppers & ~UInt64(0x80) : uppers) != 0 { upperAfterFirst = true }
+                UnsafeMutableRawPointer(out + (i &- start)).storeBytes(of: (x | (taken &>> 2)).littleEndian, as: UInt64.self)
+                i &+= count
+                if count < 8 {
+                    ended = true
+                    break
+                }
+                previousLower = lowers & 0x8000_0000_0000_0000 != 0
+            }
+        }
+        while !ended, i < n {
+            let b = bytes[i]
+            let folded = b | 0x20
+            guard folded &- UInt8(ascii: "a") < 26 else { break }
+            if b < 0x60 {
+                if previousLower { camel = true }
+                if i > start { upperAfterFirst = true }
+                previousLower = false
+            } else {
+                previousLower = true
+            }
+            let k = i &- start
+            if k < limit { out[k] = folded }
+            i &+= 1
+        }
+        if i < n {
+            let b = bytes[i]
+            if b >= 0x80 || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) { return nil }
+            switch b {
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "'"):
+                if i + 1 < n {
+                    let next = bytes[i + 1]
+                    if next >= 0x80 || (next | 0x20) &- UInt8(ascii: "a") < 26
+                        || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")) { return nil }
+                }
+            default:
+                break
+            }
+        }
+        let length = i &- start
+        var shape: TokenClass = [.word]
+        let first = bytes[start]
+        if first < 0x60, length >= 2, !upperAfterFirst { shape.insert(.name) }
+        let flags = pendingFlags
+        pendingFlags = 0
+        position = i
+        return ScannedToken(start: Int32(start), end: Int32(i), shape: shape,
+                            normalizedLength: length <= limit ? Int32(length) : -1,
+                            flags: flags, traits: camel ? ScannedToken.identifierLike : 0)
+    }
+
     private mutating func scanToken() -> ScannedToken {
         let start = position
         let n = bytes.count
@@ -156,11 +232,8 @@ struct TokenScanner {
         // Normalization as we go (ASCII only; only when asked).
         let normalizing = normalized != nil
         let out = normalized ?? UnsafeMutablePointer(bitPattern: 8).unsafelyUnwrapped
-        let hashes = states ?? UnsafeMutablePointer(bitPattern: 8).unsafelyUnwrapped
         let limit = TokenNormalizer.maximumLength
         var written = 0
-        var h = TokenScanner.hashBasis
-        if normalizing { hashes[0] = h }
         var i = start
         scan: while i < n {
             let b = bytes[i]
@@ -216,7 +289,7 @@ struct TokenScanner {
                     guard isDigit(at: i - 1) else { break scan }
                     i &+= 1
                     if normalizing, written < limit {
-                        out[written] = b; h = TokenScanner.hashStep(h, b); written &+= 1; hashes[written] = h
+                        out[written] = b; written &+= 1
                     }
                     break scan
                 default:
@@ -225,9 +298,7 @@ struct TokenScanner {
             }
             if normalizing, written < limit {
                 out[written] = emitted
-                h = TokenScanner.hashStep(h, emitted)
                 written &+= 1
-                hashes[written] = h
             }
         }
         let hasDigit = traits & ScannedToken.hasDigit != 0, nonASCII = traits & ScannedToken.nonASCII != 0

@@ -42,21 +42,51 @@ struct Vocabulary: Sendable {
 
     var count: Int { classes.count }
 
-    /// FNV-1a, finished with a multiply so the top bits (used for the slot) are well mixed.
+    /// A multiply-xorshift hash over the key eight bytes at a time (the last chunk zero-padded,
+    /// as `VocabularySlot.pack` reads it), finished with a multiply so the top bits (used for
+    /// the slot) are well mixed. Reads no byte past `p + n`.
     @inline(__always)
     static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
-        var h = TokenScanner.hashBasis
+        var h = start(n)
         var k = 0
         while k < n {
-            h = TokenScanner.hashStep(h, p[k])
-            k &+= 1
+            h = step(h, VocabularySlot.pack(p + k, n &- k))
+            k &+= 8
         }
         return finish(h)
     }
 
-    /// The last step of `hash`, from an FNV-1a state.
+    /// `hash`, for a key followed by at least seven readable bytes: whole words are loaded and
+    /// the bytes past the key masked off.
     @inline(__always)
-    static func finish(_ state: UInt64) -> UInt64 { (state ^ (state >> 32)) &* 0x9E37_79B9_7F4A_7C15 }
+    static func paddedHash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        var h = start(n)
+        var k = 0
+        while k < n {
+            h = step(h, paddedChunk(p + k, n &- k))
+            k &+= 8
+        }
+        return finish(h)
+    }
+
+    /// The eight bytes at `p` with those from `remaining` on zeroed (`remaining` ≥ 1).
+    @inline(__always)
+    static func paddedChunk(_ p: UnsafePointer<UInt8>, _ remaining: Int) -> UInt64 {
+        let word = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+        return remaining >= 8 ? word : word & ((1 &<< UInt64(8 &* remaining)) &- 1)
+    }
+
+    @inline(__always)
+    private static func start(_ n: Int) -> UInt64 { UInt64(n) &* 0xFF51_AFD7_ED55_8CCD }
+
+    @inline(__always)
+    private static func step(_ h: UInt64, _ chunk: UInt64) -> UInt64 {
+        let x = (h ^ chunk) &* 0xC4CE_B9FE_1A85_EC53
+        return x ^ (x >> 29)
+    }
+
+    @inline(__always)
+    private static func finish(_ state: UInt64) -> UInt64 { (state ^ (state >> 32)) &* 0x9E37_79B9_7F4A_7C15 }
 
     /// The id of `key`, inserting it when new.
     @discardableResult
@@ -141,14 +171,21 @@ struct Vocabulary: Sendable {
         /// The id of the `n` bytes at `p`, or -1.
         @inline(__always)
         func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {
-            lookup(p, n, hash: Vocabulary.hash(p, n))
+            lookup(p, n, hash: Vocabulary.hash(p, n), packed: VocabularySlot.pack(p, n))
         }
 
-        /// The id of the `n` bytes at `p` whose `Vocabulary.hash` is already known, or -1.
+        /// The id of the `n` bytes at `p`, followed by at least seven readable bytes, or -1.
         @inline(__always)
-        func lookup(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> Int32 {
+        func paddedLookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {
+            guard n > 0 else { return lookup(p, n) }
+            return lookup(p, n, hash: Vocabulary.paddedHash(p, n), packed: Vocabulary.paddedChunk(p, n))
+        }
+
+        /// The id of the `n` bytes at `p` whose `Vocabulary.hash` and first packed eight bytes
+        /// are already known, or -1.
+        @inline(__always)
+        func lookup(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64, packed: UInt64) -> Int32 {
             let tag = UInt16(truncatingIfNeeded: h)
-            let packed = VocabularySlot.pack(p, n)
             let mask = slots.count &- 1
             var slot = Int(truncatingIfNeeded: h >> shift)
             while true {

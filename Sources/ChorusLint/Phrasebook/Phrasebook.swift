@@ -27,6 +27,8 @@ public struct Phrasebook: Sendable {
     /// Per entry: kind and category, kept apart from the entries for the matcher's inner loop.
     let entryKinds: [PhrasebookEntry.Kind]
     let entryCategories: [FindingCategory?]
+    /// Per entry: the position of its category in `FindingCategory.allCases`, or -1.
+    let entryCategoryIndex: [Int]
 
     /// Approved stock phrases, as written: never reported, and available to templates.
     public var stockPhrases: [String] { entries.filter { $0.kind == .stock }.map(\.phrase) }
@@ -89,7 +91,10 @@ public struct Phrasebook: Sendable {
                           fixForms: zip(compiler.entries, compiler.fixable).map { $1 ? PhraseRuleSupport.normalized($0.phrase) : nil },
                           messages: compiler.entries.map { MessageTemplate($0.message ?? "{match}") },
                           suggestionTexts: compiler.entries.map { $0.suggestions.isEmpty ? nil : $0.suggestions.joined(separator: " / ") },
-                          entryKinds: compiler.entries.map(\.kind), entryCategories: compiler.entries.map(\.category))
+                          entryKinds: compiler.entries.map(\.kind), entryCategories: compiler.entries.map(\.category),
+                          entryCategoryIndex: compiler.entries.map { entry in
+                              entry.category.flatMap { FindingCategory.allCases.firstIndex(of: $0) } ?? -1
+                          })
     }
 
     /// The `phrasebook/` folder of the source checkout this library was built from. Tools that
