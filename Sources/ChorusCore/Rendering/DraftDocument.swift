@@ -26,37 +26,60 @@ public struct DraftDocument: Sendable, Equatable {
     public var blocks: [Block]
 
     /// Parses template output (with value markers) into blocks.
+    ///
+    /// Lines are scanned as UTF-8 bytes (see `DraftDocument+Scanning.swift`); a line whose
+    /// markup the byte scan cannot decide exactly as `Character`s would (non-ASCII before the
+    /// first value, a comment, a space after non-ASCII text at the end) is classified by
+    /// `classify(_:)`, and text with a carriage return is parsed by `parseCharacters(_:)`, so
+    /// the result is the same either way.
     public static func parse(_ marked: String) -> DraftDocument {
+        if marked.utf8.contains(UInt8(ascii: "\r")) { return parseCharacters(marked) }
+        var text = marked
+        return text.withUTF8 { bytes in DraftScanner(text: marked, bytes: bytes).document() }
+    }
+
+    /// How one line of template output reads.
+    enum Line {
+        case blank
+        case block(Block)
+        case paragraphLine([Span])
+    }
+
+    /// The reference parser, on `Character`s.
+    static func parseCharacters(_ marked: String) -> DraftDocument {
         var blocks: [Block] = []
         var paragraph: [[Span]] = []
         func flush() {
             if !paragraph.isEmpty { blocks.append(.paragraph(paragraph)); paragraph = [] }
         }
         for rawLine in marked.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = Substring(rawLine)
-            while line.last == " " || line.last == "\r" { line.removeLast() }
-            if line.isEmpty { flush(); continue }
-            // Markup is recognised only in the template's own text, before any value.
-            let lead = line.prefix { $0 != Character(PlainText.valueStart) }
-            if line.hasPrefix("<!--") && line.hasSuffix("-->") && !line.contains(Character(PlainText.valueStart)) {
-                flush(); blocks.append(.comment(String(line))); continue
+            switch classify(rawLine) {
+            case .blank: flush()
+            case .block(let block): flush(); blocks.append(block)
+            case .paragraphLine(let spans): paragraph.append(spans)
             }
-            if lead == "---" && line == "---" { flush(); blocks.append(.rule); continue }
-            if let level = headingLevel(lead) {
-                flush()
-                blocks.append(.heading(level: level, spans(line.dropFirst(level + 1))))
-                continue
-            }
-            if lead.hasPrefix("- ") || lead.hasPrefix("* ") {
-                flush(); blocks.append(.listItem(spans(line.dropFirst(2)))); continue
-            }
-            if lead.hasPrefix("> ") {
-                flush(); blocks.append(.quote(spans(line.dropFirst(2)))); continue
-            }
-            paragraph.append(spans(line))
         }
         flush()
         return DraftDocument(blocks: blocks)
+    }
+
+    /// One line (without its line break), read as `Character`s.
+    static func classify(_ rawLine: Substring) -> Line {
+        var line = rawLine
+        while line.last == " " || line.last == "\r" { line.removeLast() }
+        if line.isEmpty { return .blank }
+        // Markup is recognised only in the template's own text, before any value.
+        let lead = line.prefix { $0 != Character(PlainText.valueStart) }
+        if line.hasPrefix("<!--") && line.hasSuffix("-->") && !line.contains(Character(PlainText.valueStart)) {
+            return .block(.comment(String(line)))
+        }
+        if lead == "---" && line == "---" { return .block(.rule) }
+        if let level = headingLevel(lead) {
+            return .block(.heading(level: level, spans(line.dropFirst(level + 1))))
+        }
+        if lead.hasPrefix("- ") || lead.hasPrefix("* ") { return .block(.listItem(spans(line.dropFirst(2)))) }
+        if lead.hasPrefix("> ") { return .block(.quote(spans(line.dropFirst(2)))) }
+        return .paragraphLine(spans(line))
     }
 
     private static func headingLevel(_ lead: Substring) -> Int? {
