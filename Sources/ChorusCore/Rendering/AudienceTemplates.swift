@@ -63,10 +63,15 @@ public struct AudienceTemplates: Sendable {
 
     /// Renders `view` with every value wrapped in the renderer's markers.
     func render(_ name: String, view: AudienceView) throws -> String {
-        let value = try TemplateValue(encoding: view)
-        let marking = TemplateEscaping.custom(name: "chorus-marked") { text in
-            "\(PlainText.valueStart)" + PlainText.clean(text) + "\(PlainText.valueEnd)"
-        }
-        return try library.render(name, value, escaping: marking)
+        let value = view.templateValue
+        assert(value == (try? TemplateValue(encoding: view)), "AudienceView.templateValue must equal the view's Encodable form")
+        return try library.render(name, value, escaping: Self.marking)
     }
+
+    /// Every value cleaned to one line and wrapped in the markers `DraftDocument` splits at.
+    private static let marking = TemplateEscaping.custom(name: "chorus-marked") { text in
+        valueStart + PlainText.clean(text) + valueEnd
+    }
+    private static let valueStart = String(PlainText.valueStart)
+    private static let valueEnd = String(PlainText.valueEnd)
 }
