@@ -28,7 +28,7 @@ public indirect enum JSONOutput: Sendable, Equatable {
 
     private func write(into out: inout String, pretty: Bool, indent: Int) {
         switch self {
-        case .string(let s): out += JSONText.quote(s)
+        case .string(let s): JSONText.append(quoted: s, to: &out)
         case .int(let i): out += String(i)
         case .double(let d):
             if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out += String(Int(d)) } else if d.isFinite { out += String(d) } else { out += "null" }
@@ -61,7 +61,8 @@ public indirect enum JSONOutput: Sendable, Equatable {
             for (i, (key, value)) in members.enumerated() {
                 if i > 0 { out += pretty ? ",\n" : "," }
                 if pretty { out += pad }
-                out += JSONText.quote(key) + (pretty ? ": " : ":")
+                JSONText.append(quoted: key, to: &out)
+                out += pretty ? ": " : ":"
                 value.write(into: &out, pretty: pretty, indent: indent + 1)
             }
             out += pretty ? "\n" + String(repeating: "  ", count: indent) + "}" : "}"
