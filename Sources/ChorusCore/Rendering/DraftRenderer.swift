@@ -100,8 +100,10 @@ public struct DraftRenderer: Sendable {
         if !state.status.isOpen { policy.severities[.cadence] = .off } // no next update is owed
         let components = state.components.map { ComponentName(internalName: $0.internalName, publicName: $0.publicName) }
         let findings = linter.lint(lintSource, policy: policy, componentNames: audience.shows(.componentInternalNames) ? [] : components)
-        let (output, notes) = Self.write(document, as: format, state: state, audience: audience.name, revision: context?.revision,
-                                         findings: findings, deliverNotifications: deliverNotifications)
+        // Without comment lines the plain text is the linted text, word for word.
+        let hasComments = document.blocks.contains { if case .comment = $0 { return true }; return false }
+        let (output, notes) = Self.write(document, as: format, text: hasComments ? nil : lintSource, state: state, audience: audience.name,
+                                         revision: context?.revision, findings: findings, deliverNotifications: deliverNotifications)
         return RenderedDraft(audience: audience, format: format, incidentID: state.id, revision: context?.revision,
                              output: output, lintedText: lintSource, source: marked, findings: findings, notes: notes)
     }
@@ -117,11 +119,21 @@ public struct DraftRenderer: Sendable {
         _ document: DraftDocument, as format: OutputFormat, state: IncidentState, audience: String, revision: Int?,
         findings: [Finding], deliverNotifications: Bool = true
     ) -> (output: String, notes: [String]) {
+        write(document, as: format, text: nil, state: state, audience: audience, revision: revision,
+              findings: findings, deliverNotifications: deliverNotifications)
+    }
+
+    /// `write`, given `DraftWriter.text(document)` when it has been written already.
+    static func write(
+        _ document: DraftDocument, as format: OutputFormat, text knownText: String?, state: IncidentState, audience: String,
+        revision: Int?, findings: [Finding], deliverNotifications: Bool
+    ) -> (output: String, notes: [String]) {
+        func text() -> String { knownText ?? DraftWriter.text(document) }
         switch format {
-        case .text: return (DraftWriter.text(document), [])
+        case .text: return (text(), [])
         case .markdown: return (DraftWriter.markdown(document), [])
         case .html: return (DraftWriter.html(document), [])
-        case .slack: return (DraftWriter.slack(document).rendered(), [])
+        case .slack: return (DraftWriter.slack(document, text: text()).rendered(), [])
         case .statuspage:
             var body = document
             if case .heading(1, _)? = body.blocks.first { body.blocks.removeFirst() }
@@ -135,7 +147,7 @@ public struct DraftRenderer: Sendable {
                 ("revision", revision.map { .int($0) } ?? .null),
                 ("stateHash", .string(stateHash(state))),
                 ("format", .string("text")),
-                ("text", .string(DraftWriter.text(document))),
+                ("text", .string(text())),
                 ("findings", .array(findings.map(\.jsonOutput))),
             ]).rendered(), [])
         }

@@ -19,12 +19,14 @@ public enum DraftWriter {
     private static func lines(_ document: DraftDocument, includeComments: Bool) -> [String] {
         var out: [String] = []
         func plain(_ spans: [DraftDocument.Span]) -> String {
-            spans.map { span in
+            var line = ""
+            for span in spans {
                 switch span {
-                case .literal(let text): return removingBold(text)
-                case .value(let text): return text
+                case .literal(let text): line += removingBold(text)
+                case .value(let text): line += text
                 }
-            }.joined()
+            }
+            return line
         }
         func separate() { if let last = out.last, !last.isEmpty { out.append("") } }
         var previousWasList = false
@@ -53,38 +55,57 @@ public enum DraftWriter {
 
     /// `text` without the `**` bold markers (a fast path for the usual text with none).
     static func removingBold(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "*")) else { return text }
-        return text.replacingOccurrences(of: "**", with: "")
+        replacingBold(text, with: "")
     }
 
     /// Markdown: the template's markup as written, every value escaped for Markdown.
     public static func markdown(_ document: DraftDocument) -> String {
-        var out: [String] = []
-        func md(_ spans: [DraftDocument.Span]) -> String {
-            spans.map { span in
+        var out = ""
+        func md(_ spans: [DraftDocument.Span]) {
+            for span in spans {
                 switch span {
-                case .literal(let text): return text
-                case .value(let text): return TemplateEscaping.markdown.escape(text)
+                case .literal(let text): out += text
+                case .value(let text): TemplateEscaping.markdown.append(text, to: &out)
                 }
-            }.joined()
+            }
+        }
+        // Blocks are separated by a blank line; a list item after a list item starts its own line.
+        var isFirst = true
+        func startBlock() {
+            if !isFirst { out += "\n\n" }
+            isFirst = false
         }
         var previousWasList = false
         for block in document.blocks {
             var isList = false
             switch block {
-            case .heading(let level, let spans): out.append(String(repeating: "#", count: level) + " " + md(spans))
-            case .paragraph(let lines): out.append(lines.map(md).joined(separator: "  \n"))
+            case .heading(let level, let spans):
+                startBlock()
+                out += level == 1 ? "# " : level == 2 ? "## " : String(repeating: "#", count: level) + " "
+                md(spans)
+            case .paragraph(let lines):
+                startBlock()
+                for (index, line) in lines.enumerated() {
+                    if index > 0 { out += "  \n" }
+                    md(line)
+                }
             case .listItem(let spans):
-                if previousWasList, var last = out.popLast() { last += "\n- " + md(spans); out.append(last) } else { out.append("- " + md(spans)) }
+                if previousWasList { out += "\n- " } else { startBlock(); out += "- " }
+                md(spans)
                 isList = true
-            case .quote(let spans): out.append("> " + md(spans))
-            case .rule: out.append("---")
+            case .quote(let spans):
+                startBlock()
+                out += "> "
+                md(spans)
+            case .rule:
+                startBlock()
+                out += "---"
             case .comment: break
             }
             if case .comment = block { continue }
             previousWasList = isList
         }
-        return out.joined(separator: "\n\n")
+        return out
     }
 
     /// A complete HTML fragment: `<h2>`, `<p>`, `<ul>`, `<blockquote>`, `<hr>`, `<strong>`;
@@ -130,17 +151,24 @@ public enum DraftWriter {
     /// Slack mrkdwn for one line of spans: `**x**` becomes `*x*`, every character that Slack
     /// reads as a control sequence (`&`, `<`, `>`) escaped, in values and literals alike.
     static func mrkdwn(_ spans: [DraftDocument.Span]) -> String {
-        spans.map { span in
+        var line = ""
+        for span in spans {
             switch span {
-            case .literal(let text): return TemplateEscaping.slack.escape(text).replacingOccurrences(of: "**", with: "*")
-            case .value(let text): return TemplateEscaping.slack.escape(text)
+            case .literal(let text): line += replacingBold(TemplateEscaping.slack.escape(text), with: "*")
+            case .value(let text): TemplateEscaping.slack.append(text, to: &line)
             }
-        }.joined()
+        }
+        return line
     }
 
     /// A Slack incoming-webhook payload: a `text` fallback and Block Kit `blocks` (mrkdwn
     /// sections, the title in a section of its own, dividers), with mrkdwn escaped throughout.
     public static func slack(_ document: DraftDocument) -> JSONOutput {
+        slack(document, text: text(document))
+    }
+
+    /// `slack(_:)` with the document's `text(_:)` already written.
+    static func slack(_ document: DraftDocument, text plainText: String) -> JSONOutput {
         var blocks: [JSONOutput] = []
         var pending: [String] = []
         func section(_ text: String) -> JSONOutput {
@@ -150,10 +178,29 @@ public enum DraftWriter {
             guard !pending.isEmpty else { return }
             // A section's text may hold 3,000 characters: runs of lines are split between lines,
             // and a longer line at word boundaries, so nothing is ever cut off.
+            // Counts are in `Character`s, each line's counted once: the count of `chunk + "\n" + line`
+            // is the sum of the three unless `chunk` ends in "\r" (which joins the "\n").
             var chunk = ""
-            for line in pending.flatMap({ slackPieces($0, limit: slackSectionLimit) }) {
-                if !chunk.isEmpty && chunk.count + line.count + 1 > slackSectionLimit { blocks.append(section(chunk)); chunk = "" }
-                chunk += (chunk.isEmpty ? "" : "\n") + line
+            var chunkCount = 0
+            for whole in pending {
+                let wholeCount = characterCount(whole)
+                let pieces = wholeCount > slackSectionLimit ? slackPieces(whole, limit: slackSectionLimit) : [whole]
+                for line in pieces {
+                    let lineCount = pieces.count == 1 ? wholeCount : characterCount(line)
+                    if !chunk.isEmpty && chunkCount + lineCount + 1 > slackSectionLimit {
+                        blocks.append(section(chunk)); chunk = ""; chunkCount = 0
+                    }
+                    if chunk.isEmpty {
+                        chunk = line
+                        chunkCount = lineCount
+                    } else if chunk.utf8.last == UInt8(ascii: "\r") {
+                        chunk += "\n" + line
+                        chunkCount = chunk.count
+                    } else {
+                        chunk += "\n" + line
+                        chunkCount += 1 + lineCount
+                    }
+                }
             }
             if !chunk.isEmpty { blocks.append(section(chunk)) }
             pending = []
@@ -180,11 +227,19 @@ public enum DraftWriter {
             }
         }
         flush()
-        return .object([("text", .string(TemplateEscaping.slack.escape(text(document)))), ("blocks", .array(blocks))])
+        return .object([("text", .string(TemplateEscaping.slack.escape(plainText))), ("blocks", .array(blocks))])
     }
 
     /// Slack's limit on a section's text.
     static let slackSectionLimit = 3000
+
+    /// `text.count`, without walking graphemes when every byte is printable ASCII (each byte a
+    /// `Character` of its own; only "\r\n" would join two).
+    static func characterCount(_ text: String) -> Int {
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
+        return text.count
+    }
 
     /// `line` in pieces of at most `limit` characters, split at spaces where possible.
     static func slackPieces(_ line: String, limit: Int) -> [String] {

@@ -72,7 +72,7 @@ public struct TemplateEscaping: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Appends `text`, escaped, to `output` (the renderer's one buffer).
-    func append(_ text: String, to output: inout String) {
+    public func append(_ text: String, to output: inout String) {
         switch kind {
         case .text: output += text
         case .html: Self.appendEntities(text, to: &output, slack: false)

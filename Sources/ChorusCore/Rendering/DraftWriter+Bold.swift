@@ -1,0 +1,29 @@
+import Foundation
+
+extension DraftWriter {
+    /// `text` with every `**` replaced by `replacement`, as Foundation's
+    /// `replacingOccurrences(of: "**", with: replacement)` writes it: matches taken left to right,
+    /// never overlapping. Template text is ASCII, where that is a plain byte scan; any other text
+    /// goes to Foundation, whose matching respects composed characters.
+    static func replacingBold(_ text: String, with replacement: StaticString) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(UInt8(ascii: "*")) else { return text }
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.replacingOccurrences(of: "**", with: replacement.description)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var previousWasStar = false
+        for byte in utf8 {
+            if byte == UInt8(ascii: "*") && previousWasStar {
+                out.removeLast()
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                previousWasStar = false
+                continue
+            }
+            previousWasStar = byte == UInt8(ascii: "*")
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
