@@ -32,8 +32,12 @@ public enum PlainText {
     /// The common case, checked on bytes: printable ASCII with single inner spaces and no
     /// space at either end needs no work.
     private static func isAlreadyClean(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(isAlreadyClean) ?? isAlreadyClean(text.utf8)
+    }
+
+    private static func isAlreadyClean(_ bytes: some Collection<UInt8>) -> Bool {
         var previousWasSpace = true
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == 0x20 {
                 if previousWasSpace { return false }
                 previousWasSpace = true
@@ -43,6 +47,6 @@ public enum PlainText {
                 return false
             }
         }
-        return !previousWasSpace || text.isEmpty
+        return !previousWasSpace || bytes.isEmpty
     }
 }

@@ -4,12 +4,19 @@ import Foundation
 /// The reference time and zone for wording times: absolute in `timeZone`, relative to `now`.
 /// Passing `now` explicitly makes every draft deterministic.
 public struct RenderClock: Sendable, Equatable {
-    public var now: Date
+    public var now: Date {
+        didSet { today = fields(now) }
+    }
     public var timeZone: TimeZone {
-        didSet { calendar.timeZone = timeZone }
+        didSet {
+            calendar.timeZone = timeZone
+            today = fields(now)
+        }
     }
     /// A Gregorian calendar in `timeZone`, made once: creating calendars is costly.
     private var calendar: Calendar
+    /// `now`'s fields, which every absolute time is compared with.
+    private var today: ClockFields
 
     public init(now: Date, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) {
         self.now = now
@@ -17,6 +24,8 @@ public struct RenderClock: Sendable, Equatable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         self.calendar = calendar
+        today = ClockFields(of: now, offset: timeZone.secondsFromGMT(for: now))
+            ?? ClockFields(calendar.dateComponents(ClockFields.components, from: now))
     }
 
     public static func == (lhs: RenderClock, rhs: RenderClock) -> Bool {
@@ -32,24 +41,30 @@ public struct RenderClock: Sendable, Equatable {
     private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
-    private func components(_ date: Date) -> DateComponents {
-        calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+    /// `date`'s fields in `timeZone`: by arithmetic for whole seconds in 1900...9999 (where the
+    /// Gregorian calendar is the proleptic one), from the calendar otherwise.
+    private func fields(_ date: Date) -> ClockFields {
+        ClockFields(of: date, offset: timeZone.secondsFromGMT(for: date))
+            ?? ClockFields(calendar.dateComponents(ClockFields.components, from: date))
     }
 
     /// "09:40 UTC" when `date` falls on the same day as `now`, else "Tue 24 Nov 09:40 UTC"
     /// (with the year when it differs).
     public func absolute(_ date: Date) -> String {
-        let c = components(date), today = components(now)
-        let clock = pad(c.hour ?? 0) + ":" + pad(c.minute ?? 0) + " " + zoneName(at: date)
+        let c = fields(date)
+        let clock = pad(c.hour) + ":" + pad(c.minute) + " " + zoneName(at: date)
         if c.year == today.year && c.month == today.month && c.day == today.day { return clock }
-        return self.date(date) + " " + clock
+        return self.date(c) + " " + clock
     }
 
     /// "Tue 24 Nov" (with the year when it is not `now`'s year).
     public func date(_ date: Date) -> String {
-        let c = components(date), today = components(now)
-        var text = Self.dayNames[((c.weekday ?? 1) - 1) % 7] + " \(c.day ?? 1) " + Self.monthNames[((c.month ?? 1) - 1) % 12]
-        if c.year != today.year { text += " \(c.year ?? 0)" }
+        self.date(fields(date))
+    }
+
+    private func date(_ c: ClockFields) -> String {
+        var text = Self.dayNames[(c.weekday - 1) % 7] + " \(c.day) " + Self.monthNames[(c.month - 1) % 12]
+        if c.year != today.year { text += " \(c.year)" }
         return text
     }
 

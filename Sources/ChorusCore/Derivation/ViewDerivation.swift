@@ -8,9 +8,14 @@ public enum ViewDerivation {
     public static func view(of state: IncidentState, for audience: ChorusCore.Audience, clock: RenderClock,
                             context: DraftContext? = nil) -> AudienceView {
         let c = PlainText.clean
+        // The same instant often appears twice (a fact and its timeline entry): worded once.
+        var times: [Date: AudienceView.Time] = [:]
         func time(_ date: Date) -> AudienceView.Time {
-            AudienceView.Time(iso: ISO8601.format(date), display: clock.absolute(date), relative: clock.relative(date),
-                              isPast: date <= clock.now)
+            if let known = times[date] { return known }
+            let worded = AudienceView.Time(iso: ISO8601.format(date), display: clock.absolute(date), relative: clock.relative(date),
+                                           isPast: date <= clock.now)
+            times[date] = worded
+            return worded
         }
         func shows(_ field: ViewField) -> Bool { audience.shows(field) }
         let status = state.status
