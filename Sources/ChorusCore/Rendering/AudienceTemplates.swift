@@ -69,9 +69,9 @@ public struct AudienceTemplates: Sendable {
     }
 
     /// Every value cleaned to one line and wrapped in the markers `DraftDocument` splits at.
-    private static let marking = TemplateEscaping.custom(name: "chorus-marked") { text in
-        valueStart + PlainText.clean(text) + valueEnd
+    private static let marking = TemplateEscaping.custom(name: "chorus-marked") { (text: String, output: inout String) in
+        output.unicodeScalars.append(PlainText.valueStart)
+        output += PlainText.clean(text)
+        output.unicodeScalars.append(PlainText.valueEnd)
     }
-    private static let valueStart = String(PlainText.valueStart)
-    private static let valueEnd = String(PlainText.valueEnd)
 }

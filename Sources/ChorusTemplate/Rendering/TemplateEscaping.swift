@@ -4,6 +4,7 @@ public struct TemplateEscaping: Sendable, Equatable, CustomStringConvertible {
     enum Kind: Sendable {
         case html, text, markdown, slack
         case custom(name: String, escape: @Sendable (String) -> String)
+        case customAppending(name: String, append: @Sendable (String, inout String) -> Void)
     }
 
     let kind: Kind
@@ -36,6 +37,12 @@ public struct TemplateEscaping: Sendable, Equatable, CustomStringConvertible {
         TemplateEscaping(kind: .custom(name: name, escape: escape))
     }
 
+    /// A strategy of your own that appends each value `{{name}}` writes, escaped, to the
+    /// renderer's output buffer (no string per value).
+    public static func custom(name: String, appending append: @escaping @Sendable (String, inout String) -> Void) -> TemplateEscaping {
+        TemplateEscaping(kind: .customAppending(name: name, append: append))
+    }
+
     /// `html`, `text`, `markdown` or `slack`.
     public var name: String {
         switch kind {
@@ -43,7 +50,7 @@ public struct TemplateEscaping: Sendable, Equatable, CustomStringConvertible {
         case .text: return "text"
         case .markdown: return "markdown"
         case .slack: return "slack"
-        case .custom(let name, _): return name
+        case .custom(let name, _), .customAppending(let name, _): return name
         }
     }
 
@@ -79,6 +86,7 @@ public struct TemplateEscaping: Sendable, Equatable, CustomStringConvertible {
         case .slack: Self.appendEntities(text, to: &output, slack: true)
         case .markdown: Self.appendMarkdown(text, to: &output)
         case .custom(_, let escape): output += escape(text)
+        case .customAppending(_, let append): append(text, &output)
         }
     }
 
@@ -154,7 +162,35 @@ public struct TemplateEscaping: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Whether `appendMarkdown` would write `bytes` unchanged: no special character, no line
+    /// break, no `://` or `www.`, and nothing at the start that could open a block (a line-start
+    /// special or a digit). Most values pass, and are appended as they are.
+    private static func needsNoMarkdownEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count && (bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")) { index += 1 }
+        if index < bytes.count && (isLineStartSpecial(bytes[index]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])) {
+            return false
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || isMarkdownSpecial(byte) { return false }
+            if byte == UInt8(ascii: ":") && index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/") {
+                return false
+            }
+            if byte == UInt8(ascii: ".") && index >= 3
+                && bytes[index - 3] | 0x20 == UInt8(ascii: "w") && bytes[index - 2] | 0x20 == UInt8(ascii: "w") && bytes[index - 1] | 0x20 == UInt8(ascii: "w") {
+                return false
+            }
+            index += 1
+        }
+        return true
+    }
+
     private static func appendMarkdown(_ text: String, to output: inout String) {
+        if text.utf8.withContiguousStorageIfAvailable(needsNoMarkdownEscape) == true {
+            output += text
+            return
+        }
         let bytes = Array(text.utf8)
         var escaped: [UInt8] = []
         escaped.reserveCapacity(bytes.count + 8)
