@@ -33,9 +33,11 @@ public struct DraftDocument: Sendable, Equatable {
     /// `classify(_:)`, and text with a carriage return is parsed by `parseCharacters(_:)`, so
     /// the result is the same either way.
     public static func parse(_ marked: String) -> DraftDocument {
-        if marked.utf8.contains(UInt8(ascii: "\r")) { return parseCharacters(marked) }
         var text = marked
-        return text.withUTF8 { bytes in DraftScanner(text: marked, bytes: bytes).document() }
+        let scanned = text.withUTF8 { bytes -> DraftDocument? in
+            bytes.contains(UInt8(ascii: "\r")) ? nil : DraftScanner(text: marked, bytes: bytes).document()
+        }
+        return scanned ?? parseCharacters(marked)
     }
 
     /// How one line of template output reads.

@@ -7,8 +7,9 @@ extension DraftWriter {
     /// goes to Foundation, whose matching respects composed characters.
     static func replacingBold(_ text: String, with replacement: StaticString) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(UInt8(ascii: "*")) else { return text }
-        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+        let (hasStar, isASCII) = utf8.withContiguousStorageIfAvailable(scan) ?? scan(utf8)
+        guard hasStar else { return text }
+        guard isASCII else {
             return text.replacingOccurrences(of: "**", with: replacement.description)
         }
         var out: [UInt8] = []
@@ -25,5 +26,14 @@ extension DraftWriter {
             out.append(byte)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func scan(_ bytes: some Collection<UInt8>) -> (hasStar: Bool, isASCII: Bool) {
+        var hasStar = false, isASCII = true
+        for byte in bytes {
+            hasStar = hasStar || byte == UInt8(ascii: "*")
+            isASCII = isASCII && byte < 0x80
+        }
+        return (hasStar, isASCII)
     }
 }
