@@ -11,53 +11,49 @@ public enum JSONText {
 
     /// Appends `value` as a JSON string literal (as `quote` writes it) to `out`.
     ///
-    /// Works on UTF-8 bytes: runs that need no escape are copied whole. Every escaped character
-    /// is ASCII except U+2028 and U+2029 (`E2 80 A8`, `E2 80 A9`), and no other character's
-    /// UTF-8 contains those bytes in that order, so every cut falls between characters.
+    /// Works on the contiguous UTF-8 bytes: runs that need no escape are copied whole. Every
+    /// escaped character is ASCII except U+2028 and U+2029 (`E2 80 A8`, `E2 80 A9`), and no other
+    /// character's UTF-8 holds those bytes in that order, so every cut falls between characters.
     public static func append(quoted value: String, to out: inout String) {
         out += "\""
         let utf8 = value.utf8
-        var runStart = utf8.startIndex
-        var index = runStart
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            var next = utf8.index(after: index)
-            let escape: String?
-            switch byte {
-            case UInt8(ascii: "\""): escape = "\\\""
-            case UInt8(ascii: "\\"): escape = "\\\\"
-            case UInt8(ascii: "\n"): escape = "\\n"
-            case UInt8(ascii: "\r"): escape = "\\r"
-            case UInt8(ascii: "\t"): escape = "\\t"
-            case UInt8(ascii: "<"): escape = "\\u003c"
-            case UInt8(ascii: ">"): escape = "\\u003e"
-            case UInt8(ascii: "&"): escape = "\\u0026"
-            case 0xE2:
-                escape = lineSeparatorEscape(utf8, after: next)
-                if escape != nil { next = utf8.index(next, offsetBy: 2) }
-            default:
-                escape = byte < 0x20 || byte == 0x7F ? controlEscape(byte) : nil
+        let appended: Void? = utf8.withContiguousStorageIfAvailable { bytes in
+            func cut(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) } // O(1): native UTF-8
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var width = 1
+                let escape: String?
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case UInt8(ascii: ">"): escape = "\\u003e"
+                case UInt8(ascii: "&"): escape = "\\u0026"
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                default:
+                    escape = byte < 0x20 || byte == 0x7F ? controlEscape(byte) : nil
+                }
+                if let escape {
+                    if runStart < index { out += value[cut(runStart)..<cut(index)] }
+                    out += escape
+                    runStart = index + width
+                }
+                index += width
             }
-            if let escape {
-                if runStart != index { out += value[runStart..<index] }
-                out += escape
-                runStart = next
-            }
-            index = next
+            if runStart < bytes.count { out += value[cut(runStart)...] }
+            out += "\""
         }
-        if runStart != utf8.endIndex { out += value[runStart...] }
-        out += "\""
-    }
-
-    /// `\u2028` or `\u2029` when the bytes after an `E2` lead byte are `80 A8` or `80 A9`.
-    private static func lineSeparatorEscape(_ utf8: String.UTF8View, after index: String.Index) -> String? {
-        guard index != utf8.endIndex, utf8[index] == 0x80 else { return nil }
-        let third = utf8.index(after: index)
-        guard third != utf8.endIndex else { return nil }
-        switch utf8[third] {
-        case 0xA8: return "\\u2028"
-        case 0xA9: return "\\u2029"
-        default: return nil
+        if appended == nil {
+            // A string without contiguous UTF-8 (bridged, say): quote a native copy.
+            out.removeLast()
+            append(quoted: String(decoding: Array(utf8), as: UTF8.self), to: &out)
         }
     }
 
