@@ -49,6 +49,10 @@ public struct Linter: Sendable {
         for category in FindingCategory.allCases { severities[category] = policy.severity(of: category) }
         var findings = raw.findings
         raw.findings = []
+        // Kept findings by index, sorted by index as the last key (as a stable sort of the
+        // findings themselves would order them), so the large values are moved once.
+        var kept: [Int] = []
+        kept.reserveCapacity(findings.count)
         for k in findings.indices {
             var severity = severities[findings[k].category] ?? .error
             if severity != .off, !allowed.isEmpty, findings[k].category != .suppression,
@@ -63,10 +67,21 @@ public struct Linter: Sendable {
             findings[k].end = end.offset
             findings[k].line = start.line
             findings[k].column = start.column
+            kept.append(k)
         }
-        findings.removeAll { $0.severity == .off }
-        findings.sort { $0.start != $1.start ? $0.start < $1.start : $0.end != $1.end ? $0.end < $1.end : $0.rule < $1.rule }
-        return findings
+        findings.withUnsafeBufferPointer { all in
+            kept.sort { a, b in
+                let (x, y) = (all[a], all[b])
+                if x.start != y.start { return x.start < y.start }
+                if x.end != y.end { return x.end < y.end }
+                if x.rule != y.rule { return x.rule < y.rule }
+                return a < b
+            }
+        }
+        var sorted: [Finding] = []
+        sorted.reserveCapacity(kept.count)
+        for k in kept { sorted.append(findings[k]) }
+        return sorted
     }
 
     /// An internal name that is also a component's internal name is reported once, with the

@@ -35,16 +35,16 @@ struct PhraseTrie: Sendable {
     private var edgeShift: UInt64 = 60
     static let emptyKey = UInt64.max
 
-    /// Whether a phrase starts with a macro (then tokens that can start one of its phrases must
-    /// be tried).
-    private(set) var rootHasMacroEdges = false
-    /// By vocabulary id: some phrase of a macro that starts a phrase can start with that word.
-    private(set) var macroStartWords: [Bool] = []
-    /// Union of the class bits that can start a phrase of a macro that starts a phrase.
-    private(set) var macroStartClasses: UInt32 = 0
-    /// Per node: no phrase ends here and only word edges leave it (then one lookup of the next
-    /// token tells whether walking on can find anything).
-    private(set) var onlyWordEdges: [Bool] = []
+    /// Per macro, by vocabulary id (`macro * vocabularySize + id`): some phrase of the macro can
+    /// start with that word (directly or through a macro it starts with).
+    private(set) var macroFirstWords: [Bool] = []
+    /// Per macro: the class bits one of its phrases can start with.
+    private(set) var macroFirstClasses: [UInt32] = []
+    private(set) var vocabularySize = 0
+    /// By vocabulary id: a phrase can start with that word (directly or through a macro), and
+    /// the class bits a phrase can start with: the first, cheapest screen of `mayStart`.
+    private(set) var startWords: [Bool] = []
+    private(set) var startClasses: UInt32 = 0
 
     var nodeCount: Int { classMask.count }
 
@@ -92,18 +92,29 @@ struct PhraseTrie: Sendable {
         let nodes = wordChildren.count
         rootChildren = Array(repeating: -1, count: vocabularySize)
         for (id, child) in wordChildren[0] { rootChildren[Int(id)] = child }
-        rootHasMacroEdges = !macroChildren[0].isEmpty
-        // What the macros at the root can consume first (a macro's phrase consumes at least one
-        // token, so its first step is a word, a class, or another macro's first step).
-        macroStartWords = Array(repeating: false, count: vocabularySize)
-        var visited = Set<Int32>()
-        var pending = Array(macroChildren[0].keys)
-        while let macro = pending.popLast() {
-            guard visited.insert(macro).inserted else { continue }
-            let node = Int(PhraseTrie.macroRoot(macro))
-            for id in wordChildren[node].keys { macroStartWords[Int(id)] = true }
-            for bits in classChildren[node].keys { macroStartClasses |= bits }
-            pending.append(contentsOf: macroChildren[node].keys)
+        // What each macro can consume first (a macro's phrase consumes at least one token, so
+        // its first step is a word, a class, or the first step of another macro).
+        self.vocabularySize = vocabularySize
+        macroFirstWords = Array(repeating: false, count: macroCount * vocabularySize)
+        for macro in 0..<macroCount {
+            var classes: UInt32 = 0
+            var visited = Set<Int32>()
+            var pending = [Int32(macro)]
+            while let inner = pending.popLast() {
+                guard visited.insert(inner).inserted else { continue }
+                let node = Int(PhraseTrie.macroRoot(inner))
+                for id in wordChildren[node].keys { macroFirstWords[macro * vocabularySize + Int(id)] = true }
+                for bits in classChildren[node].keys { classes |= bits }
+                pending.append(contentsOf: macroChildren[node].keys)
+            }
+            macroFirstClasses.append(classes)
+        }
+        startWords = rootChildren.map { $0 >= 0 }
+        startClasses = classChildren[0].keys.reduce(0, |)
+        for macro in macroChildren[0].keys {
+            startClasses |= macroFirstClasses[Int(macro)]
+            let base = Int(macro) * vocabularySize
+            for id in 0..<vocabularySize where macroFirstWords[base + id] { startWords[id] = true }
         }
         var edgeCount = 0
         for node in 1..<nodes { edgeCount += wordChildren[node].count }
@@ -129,7 +140,6 @@ struct PhraseTrie: Sendable {
             classMask.append(mask)
             terminals.append(contentsOf: ends[node].sorted())
             macroEnd.append(macroEnds[node])
-            onlyWordEdges.append(ends[node].isEmpty && !macroEnds[node] && mask == 0 && macroChildren[node].isEmpty)
             if node > 0 {
                 for (id, child) in wordChildren[node] { insertEdge(node: Int32(node), word: id, child: child) }
             }
@@ -171,18 +181,19 @@ struct PhraseTrie: Sendable {
         try terminalStart.withUnsafeBufferPointer { terminalStart in
         try terminals.withUnsafeBufferPointer { terminals in
         try macroEnd.withUnsafeBufferPointer { macroEnd in
-        try onlyWordEdges.withUnsafeBufferPointer { onlyWordEdges in
         try edgeKeys.withUnsafeBufferPointer { edgeKeys in
         try edgeChildren.withUnsafeBufferPointer { edgeChildren in
-        try macroStartWords.withUnsafeBufferPointer { macroStartWords in
+        try macroFirstWords.withUnsafeBufferPointer { macroFirstWords in
+        try macroFirstClasses.withUnsafeBufferPointer { macroFirstClasses in
+        try startWords.withUnsafeBufferPointer { startWords in
             try body(View(
                 root: root, classMask: classMask, classEdgeStart: classEdgeStart, classEdgeBits: classEdgeBits,
                 classEdgeChild: classEdgeChild, macroEdgeStart: macroEdgeStart, macroEdgeMacro: macroEdgeMacro,
                 macroEdgeChild: macroEdgeChild, terminalStart: terminalStart, terminals: terminals,
-                macroEnd: macroEnd, onlyWordEdges: onlyWordEdges, edgeKeys: edgeKeys, edgeChildren: edgeChildren,
-                edgeShift: edgeShift, rootHasMacroEdges: rootHasMacroEdges, macroStartWords: macroStartWords,
-                macroStartClasses: macroStartClasses))
-        }}}}}}}}}}}}}}}
+                macroEnd: macroEnd, edgeKeys: edgeKeys, edgeChildren: edgeChildren,
+                edgeShift: edgeShift, macroFirstWords: macroFirstWords, macroFirstClasses: macroFirstClasses,
+                vocabularySize: vocabularySize, startWords: startWords, startClasses: startClasses))
+        }}}}}}}}}}}}}}}}
     }
 
     /// Unsafe, allocation-free traversal, valid inside `view`.
@@ -198,13 +209,14 @@ struct PhraseTrie: Sendable {
         let terminalStart: UnsafeBufferPointer<Int32>
         let terminals: UnsafeBufferPointer<Int32>
         let macroEnd: UnsafeBufferPointer<Bool>
-        let onlyWordEdges: UnsafeBufferPointer<Bool>
         let edgeKeys: UnsafeBufferPointer<UInt64>
         let edgeChildren: UnsafeBufferPointer<Int32>
         let edgeShift: UInt64
-        let rootHasMacroEdges: Bool
-        let macroStartWords: UnsafeBufferPointer<Bool>
-        let macroStartClasses: UInt32
+        let macroFirstWords: UnsafeBufferPointer<Bool>
+        let macroFirstClasses: UnsafeBufferPointer<UInt32>
+        let vocabularySize: Int
+        let startWords: UnsafeBufferPointer<Bool>
+        let startClasses: UInt32
 
         /// The child of `node` along word `word`, or -1.
         @inline(__always)
@@ -222,25 +234,64 @@ struct PhraseTrie: Sendable {
             }
         }
 
-        /// Whether any phrase can start at `tokens[k]`: a cheap screen before `matches`. Most
-        /// tokens that start a phrase's first word fail at its second, so that is checked inline
-        /// when the first step leads to a node with word edges only.
+        /// Whether a walk from `tokens[k]` can record anything: a cheap screen before `matches`.
+        /// Exact in one direction: when it says no, `matches` would find nothing. It follows each
+        /// edge the first token can take and asks whether a phrase ends there or the next token
+        /// can take a step from there (a macro step only when the token can start the macro).
         @inline(__always)
         func mayStart(_ tokens: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
             let token = tokens[k]
-            if classMask[0] & token.classes != 0 { return true }
-            if rootHasMacroEdges, token.classes & macroStartClasses != 0
-                || (token.stem >= 0 && macroStartWords[Int(token.stem)])
-                || (token.exact >= 0 && macroStartWords[Int(token.exact)]) { return true }
-            if token.exact >= 0, root[Int(token.exact)] >= 0 { return true }
-            guard token.stem >= 0 else { return false }
-            let first = root[Int(token.stem)]
-            guard first >= 0 else { return false }
-            guard onlyWordEdges[Int(first)] else { return true }
-            guard k + 1 < tokens.count else { return false }
-            let next = tokens[k + 1]
-            if next.flags & Token.breakBefore != 0 { return false }
-            return child(first, word: next.stem) >= 0 || (next.exact >= 0 && child(first, word: next.exact) >= 0)
+            guard mayStart(stem: token.stem, exact: token.exact, classes: token.classes) else { return false }
+            if classMask[0] & token.classes != 0 {
+                for e in Int(classEdgeStart[0])..<Int(classEdgeStart[1]) where classEdgeBits[e] & token.classes != 0 {
+                    if mayContinue(classEdgeChild[e], tokens, k + 1) { return true }
+                }
+            }
+            if token.stem >= 0 {
+                let first = root[Int(token.stem)]
+                if first >= 0, mayContinue(first, tokens, k + 1) { return true }
+            }
+            if token.exact >= 0 {
+                let first = root[Int(token.exact)]
+                if first >= 0, mayContinue(first, tokens, k + 1) { return true }
+            }
+            for e in Int(macroEdgeStart[0])..<Int(macroEdgeStart[1]) where macroMayStart(macroEdgeMacro[e], token) {
+                return true
+            }
+            return false
+        }
+
+        /// The first screen of `mayStart`, by the token alone: whether any phrase can start with it.
+        @inline(__always)
+        func mayStart(stem: Int32, exact: Int32, classes: UInt32) -> Bool {
+            classes & startClasses != 0 || (stem >= 0 && startWords[Int(stem)]) || (exact >= 0 && startWords[Int(exact)])
+        }
+
+        /// Whether a walk that has reached `node` (of the main trie) with `tokens[next]` to come can
+        /// record anything: a phrase ends at `node`, or the next token can take a step from it.
+        @inline(__always)
+        private func mayContinue(_ node: Int32, _ tokens: UnsafeBufferPointer<Token>, _ next: Int) -> Bool {
+            let n = Int(node)
+            if terminalStart[n] < terminalStart[n + 1] { return true }
+            guard next < tokens.count else { return false }
+            let token = tokens[next]
+            if token.flags & Token.breakBefore != 0 { return false }
+            if classMask[n] & token.classes != 0 { return true }
+            if child(node, word: token.stem) >= 0 { return true }
+            if token.exact >= 0, child(node, word: token.exact) >= 0 { return true }
+            for e in Int(macroEdgeStart[n])..<Int(macroEdgeStart[n + 1]) where macroMayStart(macroEdgeMacro[e], token) {
+                return true
+            }
+            return false
+        }
+
+        /// Whether `token` can be the first token of a phrase of `macro`.
+        @inline(__always)
+        private func macroMayStart(_ macro: Int32, _ token: Token) -> Bool {
+            if macroFirstClasses[Int(macro)] & token.classes != 0 { return true }
+            let base = Int(macro) &* vocabularySize
+            return (token.stem >= 0 && macroFirstWords[base + Int(token.stem)])
+                || (token.exact >= 0 && macroFirstWords[base + Int(token.exact)])
         }
     }
 }

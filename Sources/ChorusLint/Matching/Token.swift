@@ -32,12 +32,15 @@ struct ScannedToken {
     var end: Int32
     /// Classes read off the token's shape (number, time, date, ordinal, word, name, possessive).
     var shape: TokenClass
-    /// When the scanner was given output buffers and the token is plain ASCII: how many
-    /// normalized bytes it wrote (the FNV state after each is in the state buffer). -1 when the
-    /// caller must normalize the token itself.
+    /// When the scanner was given an output buffer and the token is plain ASCII: how many
+    /// normalized bytes it wrote. -1 when the caller must normalize the token itself.
     var normalizedLength: Int32
     var flags: UInt8
     var traits: UInt8
+    /// For a word of one to eight ASCII letters found by the fast path: its bytes as written,
+    /// little-endian and zero-padded, which determine everything the tokenizer derives from it
+    /// (so it may cache that by this key). 0 otherwise.
+    var key: UInt64 = 0
 
     /// Any byte ≥ 0x80 in the token.
     static let nonASCII: UInt8 = 1

@@ -57,6 +57,7 @@ struct TokenScanner {
     var trailingFlags: UInt8 { pendingFlags }
 
     /// The next token, or nil at the end of the text.
+    @inline(__always)
     mutating func next() -> ScannedToken? {
         let n = bytes.count
         while position < n {
@@ -153,6 +154,7 @@ struct TokenScanner {
         var i = start
         var previousLower = false, camel = false, upperAfterFirst = false
         var ended = false
+        var key: UInt64 = 0
         // Eight bytes at a time (SWAR) while they fit in the text and the normalized buffer.
         if let base = bytes.baseAddress {
             let highs: UInt64 = 0x8080_8080_8080_8080
@@ -171,6 +173,7 @@ struct TokenScanner {
                 if (lowers &<< 8) & uppers != 0 || (previousLower && uppers & 0x80 != 0) { camel = true }
                 if (i == start ? uppers & ~UInt64(0x80) : uppers) != 0 { upperAfterFirst = true }
                 UnsafeMutableRawPointer(out + (i &- start)).storeBytes(of: (x | (taken &>> 2)).littleEndian, as: UInt64.self)
+                if i == start { key = count == 8 ? x : x & ((1 &<< UInt64(count &* 8)) &- 1) }
                 i &+= count
                 if count < 8 {
                     ended = true
@@ -209,6 +212,7 @@ struct TokenScanner {
             }
         }
         let length = i &- start
+        if length > 8 { key = 0 }
         var shape: TokenClass = [.word]
         let first = bytes[start]
         if first < 0x60, length >= 2, !upperAfterFirst { shape.insert(.name) }
@@ -217,7 +221,7 @@ struct TokenScanner {
         position = i
         return ScannedToken(start: Int32(start), end: Int32(i), shape: shape,
                             normalizedLength: length <= limit ? Int32(length) : -1,
-                            flags: flags, traits: camel ? ScannedToken.identifierLike : 0)
+                            flags: flags, traits: camel ? ScannedToken.identifierLike : 0, key: key)
     }
 
     private mutating func scanToken() -> ScannedToken {

@@ -49,17 +49,18 @@ private struct RegionScanner {
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    /// Whether any of the eight bytes in `word` may be interesting (SWAR: a byte equal to one of
-    /// the six ASCII triggers, or any byte ≥ 0x80). False positives are fine; misses are not.
+    /// The high bit of each byte of `word` that may be interesting (SWAR: a byte equal to one of
+    /// the six ASCII triggers, or any byte ≥ 0x80). Bytes after the first marked one may be
+    /// marked falsely (borrows), but the lowest mark is exact and none is missed.
     @inline(__always)
-    private static func mayBeInteresting(_ word: UInt64) -> Bool {
+    private static func interestingMarks(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func hasByte(_ value: UInt8) -> UInt64 {
             let x = word ^ (ones &* UInt64(value))
             return (x &- ones) & ~x & highs
         }
         return (word & highs) | hasByte(UInt8(ascii: "\n")) | hasByte(UInt8(ascii: ".")) | hasByte(UInt8(ascii: ":"))
-            | hasByte(UInt8(ascii: "`")) | hasByte(UInt8(ascii: "<")) | hasByte(UInt8(ascii: "\"")) != 0
+            | hasByte(UInt8(ascii: "`")) | hasByte(UInt8(ascii: "<")) | hasByte(UInt8(ascii: "\""))
     }
 
     /// The bytes that may start a region or a line (URLs are found from their `://` or `www.`);
@@ -113,10 +114,18 @@ private struct RegionScanner {
                 if let next = lineStart(i) { i = next; atLineStart = true; continue }
             }
             // Skip plain text eight bytes at a time: a word of eight bytes none of which is
-            // interesting (no byte ≥ 0x80 and none of \n . : ` < ") is passed over whole.
+            // interesting (no byte ≥ 0x80 and none of \n . : ` < ") is passed over whole, and
+            // otherwise the scan goes straight to the first interesting byte.
             if let base = bytes.baseAddress {
-                while i + 8 <= n, !RegionScanner.mayBeInteresting(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-                    i += 8
+                while i + 8 <= n {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    let marks = RegionScanner.interestingMarks(word)
+                    if marks == 0 {
+                        i += 8
+                    } else {
+                        i += marks.trailingZeroBitCount >> 3
+                        break
+                    }
                 }
             }
             guard i < n else { break }
