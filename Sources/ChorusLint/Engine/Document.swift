@@ -204,10 +204,11 @@ struct Document {
             let own = exceptions[k]
             var negating = negations[k]
             negating.sort { $0.endToken < $1.endToken }
+            var inEverywhere = IntervalSet.Cursor(), inOwn = IntervalSet.Cursor(), inCadence = IntervalSet.Cursor()
             var kept = candidates[k].filter { hit in
                 let (s, e) = (hit.startToken, hit.endToken)
-                if everywhere.overlaps(s, e) || own.overlaps(s, e) { return false }
-                if category == .eta, cadence.overlaps(s, e) { return false }
+                if inEverywhere.overlaps(s, e, in: everywhere) || inOwn.overlaps(s, e, in: own) { return false }
+                if category == .eta, inCadence.overlaps(s, e, in: cadence) { return false }
                 return !isNegated(hit, by: negating, tokens: tokens)
             }
             kept.sort { a, b in

@@ -21,4 +21,23 @@ struct IntervalSet {
         }
         return low > 0 && maximumEnds[low - 1] > start
     }
+
+    /// `overlaps` for a run of queries whose starts mostly do not decrease (hits in text order):
+    /// the ranges starting before the query are counted on from the previous query, not searched.
+    /// Any order gives the same answers; a decreasing start only costs a restart.
+    struct Cursor {
+        private var passed = 0
+        private var lastStart = Int32.min
+
+        mutating func overlaps(_ start: Int32, _ end: Int32, in set: IntervalSet) -> Bool {
+            guard end > start else { return set.overlaps(start, end) }
+            if start < lastStart { passed = 0 }
+            lastStart = start
+            let starts = set.starts
+            while passed < starts.count, starts[passed] < start { passed += 1 }
+            var low = passed
+            while low < starts.count, starts[low] < end { low += 1 }
+            return low > 0 && set.maximumEnds[low - 1] > start
+        }
+    }
 }
