@@ -53,6 +53,7 @@ public struct Linter: Sendable {
         // findings themselves would order them), so the large values are moved once.
         var kept: [Int] = []
         kept.reserveCapacity(findings.count)
+        var line = 1
         for k in findings.indices {
             var severity = severities[findings[k].category] ?? .error
             if severity != .off, !allowed.isEmpty, findings[k].category != .suppression,
@@ -61,8 +62,9 @@ public struct Linter: Sendable {
             }
             findings[k].severity = severity
             guard severity != .off else { continue }
-            let start = locator.locate(findings[k].start)
-            let end = findings[k].end == findings[k].start ? start : locator.locate(findings[k].end)
+            let start = locator.locate(findings[k].start, near: &line)
+            var endLine = line
+            let end = findings[k].end == findings[k].start ? start : locator.locate(findings[k].end, near: &endLine)
             findings[k].start = start.offset
             findings[k].end = end.offset
             findings[k].line = start.line

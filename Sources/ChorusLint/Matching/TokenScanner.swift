@@ -218,7 +218,9 @@ struct TokenScanner {
         if first < 0x60, length >= 2, !upperAfterFirst { shape.insert(.name) }
         let flags = pendingFlags
         pendingFlags = 0
-        position = i
+        // A single space after the word is passed over here, as `next` would (no flags), unless
+        // a skipped region starts there.
+        position = i < n && i < nextSkip && bytes[i] == UInt8(ascii: " ") ? i &+ 1 : i
         return ScannedToken(start: Int32(start), end: Int32(i), shape: shape,
                             normalizedLength: length <= limit ? Int32(length) : -1,
                             flags: flags, traits: camel ? ScannedToken.identifierLike : 0, key: key)

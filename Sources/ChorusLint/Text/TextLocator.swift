@@ -44,7 +44,32 @@ struct TextLocator {
             let mid = (low + high) / 2
             if lineStarts[mid] <= offset { low = mid + 1 } else { high = mid }
         }
-        let line = max(low, 1)
+        return locate(offset, line: max(low, 1))
+    }
+
+    /// `locate` for offsets that mostly come in text order (a rule's findings): `line` is the
+    /// previous answer's line, and the search starts from it when the offset is at or past it.
+    func locate(_ offset: Int, near line: inout Int) -> ScalarLocation {
+        guard line >= 1, line <= lineStarts.count, lineStarts[line - 1] <= offset else {
+            let location = locate(offset)
+            line = location.line
+            return location
+        }
+        var low = line
+        while low < lineStarts.count, lineStarts[low] <= offset {
+            low += 1
+            if low - line > 16 {
+                // Far ahead: search instead.
+                let location = locate(offset)
+                line = location.line
+                return location
+            }
+        }
+        line = low
+        return locate(offset, line: low)
+    }
+
+    private func locate(_ offset: Int, line: Int) -> ScalarLocation {
         let start = lineStarts[line - 1]
         guard let scalarLineStarts else {
             return ScalarLocation(offset: offset, line: line, column: offset - start + 1)
