@@ -19,9 +19,11 @@ public enum StatuspageExport {
     /// `statuspageId` cannot be addressed and are listed in `unmapped`.
     public static func body(for state: IncidentState, body: String, deliverNotifications: Bool)
         -> (json: JSONOutput, unmapped: [String]) {
-        let mapped = state.components.compactMap { component -> (id: String, status: ComponentStatus)? in
-            guard let id = component.statuspageId.map(PlainText.clean), !id.isEmpty else { return nil }
-            return (id, component.status)
+        var mapped: [(id: String, status: ComponentStatus)] = []
+        var unmapped: [String] = []
+        for component in state.components {
+            let id = component.statuspageId.map(PlainText.clean) ?? ""
+            if id.isEmpty { unmapped.append(PlainText.clean(component.publicName)) } else { mapped.append((id, component.status)) }
         }
         var incident: [(String, JSONOutput)] = [
             ("name", .string(PlainText.clean(state.title))),
@@ -40,7 +42,6 @@ public enum StatuspageExport {
             incident.append(("backfilled", .bool(true)))
             incident.append(("backfill_date", .string(ISO8601.format(state.startedAt))))
         }
-        let unmapped = state.components.filter { ($0.statuspageId.map(PlainText.clean) ?? "").isEmpty }.map { PlainText.clean($0.publicName) }
         return (.object([("incident", .object(incident))]), unmapped)
     }
 }

@@ -101,12 +101,13 @@ public enum IncidentEdits {
         do {
             return try StateDocument.load(text).state
         } catch {
-            let lines = error.formatted(file: "state").map { $0.replacingOccurrences(of: "state:1:1: error: ", with: "").replacingOccurrences(of: "state: error: ", with: "") }
-            throw reject("the change would make the state invalid:\n  " + lines.map { line in
-                // Positions refer to the encoded state, not a file the user wrote; keep the path.
-                if let range = line.range(of: "error: ") { return String(line[range.upperBound...]) }
-                return line
-            }.joined(separator: "\n  "))
+            // Positions would point into the encoded state, not a file the user wrote: keep the paths.
+            let lines: [String]
+            switch error {
+            case .syntax(let syntax): lines = [syntax.message]
+            case .invalid(let problems): lines = problems.map(\.description)
+            }
+            throw reject("the change would make the state invalid:\n  " + lines.joined(separator: "\n  "))
         }
     }
 }

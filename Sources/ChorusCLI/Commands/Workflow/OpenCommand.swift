@@ -19,7 +19,7 @@ enum OpenCommand {
             .value("title", "text", help: "A short public title."),
             .value("kind", "kind", help: "incident, maintenance or retrospective.", default: "incident", allowed: IncidentKind.allCases.map(\.rawValue)),
             .value("severity", "sev", help: "sev1 (worst) to sev4.", allowed: IncidentSeverity.allCases.map(\.rawValue)),
-            .value("status", "status", help: "The starting status (default: investigating; scheduled for maintenance).", allowed: IncidentStatus.allCases.map(\.rawValue)),
+            .value("status", "status", help: "The starting status (default: investigating).", allowed: IncidentStatus.allCases.map(\.rawValue)),
             .value("impact", "text", help: "The customer impact in plain words."),
             .value("affected", "text", help: "Who is affected, in words."),
             .value("lead", "name", help: "The incident lead."),
