@@ -28,7 +28,7 @@ struct Document {
         if bytes.isEmpty { bytes.reserveCapacity(1) }
         let regions = bytes.withUnsafeBufferPointer { TextRegions.scan($0) }
         let (tokens, starts) = phrasebook.trie.view { trie in
-            Document.tokenize(bytes, skipping: regions.skipped, vocabulary: phrasebook.vocabulary, trie: trie)
+            DocumentTokenizer.tokenize(bytes, skipping: regions.skipped, vocabulary: phrasebook.vocabulary, trie: trie)
         }
         let hits = phrasebook.trie.view { trie in
             tokens.withUnsafeBufferPointer { buffer in
@@ -83,80 +83,6 @@ struct Document {
         var kept: [(range: Range<Int>, shape: InternalNameShape)] = []
         for name in names where (kept.last?.range.upperBound ?? 0) <= name.range.lowerBound { kept.append(name) }
         return kept
-    }
-
-    /// The tokens, and the indices of those a phrase may start with (`PhraseTrie.View.mayStart`'s
-    /// first screen, decided once per distinct short word).
-    private static func tokenize(_ bytes: [UInt8], skipping: [Range<Int>], vocabulary: Vocabulary,
-                                 trie: PhraseTrie.View) -> ([Token], [Int32]) {
-        // scratch[0] is the exact-form prefix; the normalized token starts at scratch[1]. The
-        // padding lets the vocabulary load eight bytes at a time past a token's end.
-        let capacity = TokenNormalizer.maximumLength + 2 + 8
-        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        scratch.initialize(repeating: 0, count: capacity)
-        defer { scratch.deallocate() }
-        let word = scratch + 1
-        // What short plain words resolved to, by their bytes as written: prose repeats its words.
-        let cacheBits: UInt64 = 11
-        let cache = UnsafeMutablePointer<CachedWord>.allocate(capacity: 1 << cacheBits)
-        cache.initialize(repeating: CachedWord(key: 0, stem: -1, exact: -1, classes: 0, mayStart: false), count: 1 << cacheBits)
-        defer { cache.deallocate() }
-        let notName = TokenClass.notName.rawValue, name = TokenClass.name.rawValue
-        return bytes.withUnsafeBufferPointer { buffer in
-            vocabulary.view { words in
-                var tokens: [Token] = []
-                tokens.reserveCapacity(buffer.count / 5 + 1)
-                var starts: [Int32] = []
-                starts.reserveCapacity(buffer.count / 20 + 1)
-                var scanner = TokenScanner(buffer, skipping: skipping, normalizeInto: word)
-                while let scanned = scanner.next() {
-                    let slot = Int(truncatingIfNeeded: (scanned.key &* 0x9E37_79B9_7F4A_7C15) >> (64 - cacheBits))
-                    if scanned.key != 0, cache[slot].key == scanned.key {
-                        let cached = cache[slot]
-                        if cached.mayStart { starts.append(Int32(tokens.count)) }
-                        tokens.append(Token(start: scanned.start, end: scanned.end, stem: cached.stem, exact: cached.exact,
-                                            classes: cached.classes, flags: scanned.flags, identifierLike: scanned.identifierLike))
-                        continue
-                    }
-                    var stem: Int32 = -1, exact: Int32 = -1
-                    var classes = scanned.shape.rawValue
-                    var n = Int(scanned.normalizedLength)
-                    if n < 0, let slow = TokenNormalizer.normalize(buffer, scanned, into: scratch) { n = slow }
-                    if n > 0 {
-                        // Stemming shortens the word and may turn "ies" into "y" (at n - 3).
-                        let kept = n >= 3 ? word[n - 3] : 0
-                        let m = TokenNormalizer.stem(word, count: n, wordLike: scanned.shape.contains(.word) && !scanned.hasDigit)
-                        stem = words.paddedLookup(word, m)
-                        if stem >= 0 {
-                            classes |= words.classes[Int(stem)]
-                            if words.hasExactForms[Int(stem)] {
-                                if n >= 3 { word[n - 3] = kept }
-                                scratch[0] = Vocabulary.exactPrefix
-                                exact = words.paddedLookup(scratch, n + 1)
-                            }
-                        }
-                    }
-                    if classes & notName != 0 { classes &= ~name }
-                    let mayStart = trie.mayStart(stem: stem, exact: exact, classes: classes)
-                    if scanned.key != 0 {
-                        cache[slot] = CachedWord(key: scanned.key, stem: stem, exact: exact, classes: classes, mayStart: mayStart)
-                    }
-                    if mayStart { starts.append(Int32(tokens.count)) }
-                    tokens.append(Token(start: scanned.start, end: scanned.end, stem: stem, exact: exact,
-                                        classes: classes, flags: scanned.flags, identifierLike: scanned.identifierLike))
-                }
-                return (tokens, starts)
-            }
-        }
-    }
-
-    /// A short plain word's vocabulary ids and classes, cached by its bytes.
-    private struct CachedWord {
-        var key: UInt64
-        var stem: Int32
-        var exact: Int32
-        var classes: UInt32
-        var mayStart: Bool
     }
 
     private struct Resolution {

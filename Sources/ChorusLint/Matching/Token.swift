@@ -1,6 +1,6 @@
 /// One token of a text: where it is (UTF-8 byte offsets, end exclusive), what the vocabulary
 /// calls it, and what classes it belongs to. Kept small: a megabyte of prose has ~200,000.
-struct Token {
+struct Token: Equatable {
     /// Byte offset of the first byte.
     var start: Int32
     /// Byte offset past the last byte.
@@ -37,10 +37,6 @@ struct ScannedToken {
     var normalizedLength: Int32
     var flags: UInt8
     var traits: UInt8
-    /// For a word of one to eight ASCII letters found by the fast path: its bytes as written,
-    /// little-endian and zero-padded, which determine everything the tokenizer derives from it
-    /// (so it may cache that by this key). 0 otherwise.
-    var key: UInt64 = 0
 
     /// Any byte ≥ 0x80 in the token.
     static let nonASCII: UInt8 = 1

@@ -8,9 +8,13 @@ struct TokenScanner {
     private let skipping: [Range<Int>]
     private var skipIndex = 0
     /// Start of the next skipped region (`Int.max` when none is left).
-    private var nextSkip: Int
-    private var position = 0
-    private var pendingFlags: UInt8 = 0
+    private(set) var nextSkip: Int
+    /// Where scanning resumes. A caller that consumes plain words itself (the document
+    /// tokenizer's cached fast path) moves it past them.
+    var position = 0
+    /// Break flags seen since the last token; the caller sets them when it consumes the bytes
+    /// between tokens itself.
+    var pendingFlags: UInt8 = 0
     /// Where plain ASCII tokens are normalized while they are scanned (lowercase, hyphens of
     /// words dropped, possessive `'s` dropped), so the vocabulary lookup need not read the token
     /// again. Nil: tokens are only scanned.
@@ -25,12 +29,12 @@ struct TokenScanner {
     }
 
     // Byte kinds for the ASCII range.
-    private static let other: UInt8 = 0, lower: UInt8 = 1, upper: UInt8 = 2, digit: UInt8 = 3, space: UInt8 = 4,
+    static let other: UInt8 = 0, lower: UInt8 = 1, upper: UInt8 = 2, digit: UInt8 = 3, space: UInt8 = 4,
         newline: UInt8 = 5, soft: UInt8 = 6, transparent: UInt8 = 7, high: UInt8 = 8
 
     /// The kind of an ASCII byte (`high` for any byte of a multi-byte scalar).
     @inline(__always)
-    private static func kind(_ b: UInt8) -> UInt8 {
+    static func kind(_ b: UInt8) -> UInt8 {
         if b >= 0x80 { return high }
         if b >= UInt8(ascii: "a") {
             if b <= UInt8(ascii: "z") { return lower }
@@ -154,7 +158,6 @@ struct TokenScanner {
         var i = start
         var previousLower = false, camel = false, upperAfterFirst = false
         var ended = false
-        var key: UInt64 = 0
         // Eight bytes at a time (SWAR) while they fit in the text and the normalized buffer.
         if let base = bytes.baseAddress {
             let highs: UInt64 = 0x8080_8080_8080_8080
@@ -173,7 +176,6 @@ struct TokenScanner {
                 if (lowers &<< 8) & uppers != 0 || (previousLower && uppers & 0x80 != 0) { camel = true }
                 if (i == start ? uppers & ~UInt64(0x80) : uppers) != 0 { upperAfterFirst = true }
                 UnsafeMutableRawPointer(out + (i &- start)).storeBytes(of: (x | (taken &>> 2)).littleEndian, as: UInt64.self)
-                if i == start { key = count == 8 ? x : x & ((1 &<< UInt64(count &* 8)) &- 1) }
                 i &+= count
                 if count < 8 {
                     ended = true
@@ -212,7 +214,6 @@ struct TokenScanner {
             }
         }
         let length = i &- start
-        if length > 8 { key = 0 }
         var shape: TokenClass = [.word]
         let first = bytes[start]
         if first < 0x60, length >= 2, !upperAfterFirst { shape.insert(.name) }
@@ -223,7 +224,7 @@ struct TokenScanner {
         position = i < n && i < nextSkip && bytes[i] == UInt8(ascii: " ") ? i &+ 1 : i
         return ScannedToken(start: Int32(start), end: Int32(i), shape: shape,
                             normalizedLength: length <= limit ? Int32(length) : -1,
-                            flags: flags, traits: camel ? ScannedToken.identifierLike : 0, key: key)
+                            flags: flags, traits: camel ? ScannedToken.identifierLike : 0)
     }
 
     private mutating func scanToken() -> ScannedToken {
