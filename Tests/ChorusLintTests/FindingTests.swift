@@ -29,6 +29,18 @@ struct FindingTests {
         #expect(Set([finding, finding]).count == 1)
     }
 
+    @Test func findingsDroppedByTheAllowListLeaveTheRestWholeAndInOrder() throws {
+        // Rules report in rule order; the linter sorts and drops what the allow list covers.
+        let text = String(repeating: "Latency rose; we suspect payments-api and a rollback within the hour. ", count: 40)
+            + "The ledger-db host 10.0.3.17 is probably fine."
+        let all = try lint(text)
+        let allowed = try lint(text, policy: LintPolicy(severities: phrasePolicy.severities, allow: ["payments-api", "latency"]))
+        #expect(all.count > allowed.count && allowed.count > 0)
+        #expect(allowed == all.filter { !["payments-api", "latency"].contains($0.match.lowercased()) })
+        #expect(allowed.map(\.start) == allowed.map(\.start).sorted())
+        #expect(allowed.allSatisfy { !$0.message.isEmpty && !$0.match.isEmpty })
+    }
+
     @Test func findingsComeInTextOrder() throws {
         let findings = try lint("Latency rose; we suspect payments-api and expect a fix within the hour.")
         #expect(findings.map(\.start) == findings.map(\.start).sorted())

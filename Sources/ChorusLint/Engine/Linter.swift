@@ -45,8 +45,7 @@ public struct Linter: Sendable {
             Linter.applySuppressions(parsed, to: &raw, policy: policy, document: document, locator: locator)
         }
         let allowed = Set(policy.allow.map { $0.lowercased() })
-        var severities: [FindingCategory: Severity] = [:]
-        for category in FindingCategory.allCases { severities[category] = policy.severity(of: category) }
+        let severities = FindingCategory.allCases.map { policy.severity(of: $0) }
         var findings = raw.findings
         raw.findings = []
         // Kept findings by index, sorted by index as the last key (as a stable sort of the
@@ -55,7 +54,7 @@ public struct Linter: Sendable {
         kept.reserveCapacity(findings.count)
         var line = 1
         for k in findings.indices {
-            var severity = severities[findings[k].category] ?? .error
+            var severity = severities[findings[k].category.ordinal]
             if severity != .off, !allowed.isEmpty, findings[k].category != .suppression,
                allowed.contains(findings[k].match.lowercased()) || allowed.contains(raw.terms[k]?.lowercased() ?? "") {
                 severity = .off
@@ -73,17 +72,44 @@ public struct Linter: Sendable {
         }
         findings.withUnsafeBufferPointer { all in
             kept.sort { a, b in
-                let (x, y) = (all[a], all[b])
-                if x.start != y.start { return x.start < y.start }
-                if x.end != y.end { return x.end < y.end }
-                if x.rule != y.rule { return x.rule < y.rule }
+                if all[a].start != all[b].start { return all[a].start < all[b].start }
+                if all[a].end != all[b].end { return all[a].end < all[b].end }
+                if all[a].rule != all[b].rule { return all[a].rule < all[b].rule }
                 return a < b
             }
         }
-        var sorted: [Finding] = []
-        sorted.reserveCapacity(kept.count)
-        for k in kept { sorted.append(findings[k]) }
-        return sorted
+        return Linter.permute(&findings, kept)
+    }
+
+    /// The findings at `order`, in that order, and no others: the values are moved in place
+    /// along the permutation's cycles rather than copied (a finding holds six strings).
+    private static func permute(_ findings: inout [Finding], _ order: [Int]) -> [Finding] {
+        let n = findings.count
+        var isKept = [Bool](repeating: false, count: n)
+        for k in order { isKept[k] = true }
+        // source[slot]: the index whose value ends up at `slot` (kept ones first).
+        var source = order
+        source.reserveCapacity(n)
+        for k in 0..<n where !isKept[k] { source.append(k) }
+        findings.withUnsafeMutableBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            var placed = [Bool](repeating: false, count: n)
+            for start in 0..<n where !placed[start] {
+                placed[start] = true
+                guard source[start] != start else { continue }
+                let first = (base + start).move()
+                var slot = start
+                while source[slot] != start {
+                    let from = source[slot]
+                    (base + slot).moveInitialize(from: base + from, count: 1)
+                    placed[from] = true
+                    slot = from
+                }
+                (base + slot).initialize(to: first)
+            }
+        }
+        findings.removeLast(n - order.count)
+        return findings
     }
 
     /// An internal name that is also a component's internal name is reported once, with the

@@ -28,15 +28,35 @@ struct MessageTemplate: Sendable {
     }
 
     func render(match: String, suggestion: String?) -> String {
-        var result = ""
-        result.reserveCapacity(length + match.utf8.count + (suggestion?.utf8.count ?? 0))
-        for part in parts {
-            switch part {
-            case .text(let text): result += text
-            case .match: result += match
-            case .suggestion: result += suggestion ?? ""
+        var match = match, suggestion = suggestion ?? ""
+        return match.withUTF8 { matchBytes in
+            suggestion.withUTF8 { suggestionBytes in
+                var total = length
+                for part in parts {
+                    switch part {
+                    case .text: break
+                    case .match: total += matchBytes.count
+                    case .suggestion: total += suggestionBytes.count
+                    }
+                }
+                // One allocation and a copy per part: messages are built for every finding.
+                return String(unsafeUninitializedCapacity: total) { output in
+                    var written = 0
+                    func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+                        guard let source = bytes.baseAddress, let target = output.baseAddress, !bytes.isEmpty else { return }
+                        (target + written).update(from: source, count: bytes.count)
+                        written += bytes.count
+                    }
+                    for part in parts {
+                        switch part {
+                        case .text(var text): text.withUTF8 { copy($0) }
+                        case .match: copy(matchBytes)
+                        case .suggestion: copy(suggestionBytes)
+                        }
+                    }
+                    return written
+                }
             }
         }
-        return result
     }
 }

@@ -29,7 +29,24 @@ public enum FindingCategory: String, Sendable, Hashable, Codable, CaseIterable, 
     ]
 
     public static func < (lhs: FindingCategory, rhs: FindingCategory) -> Bool {
-        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+        lhs.ordinal < rhs.ordinal
+    }
+
+    /// The category's index in `allCases`, for tables indexed by category.
+    var ordinal: Int {
+        switch self {
+        case .speculation: 0
+        case .labelledSpeculation: 1
+        case .eta: 2
+        case .promise: 3
+        case .jargon: 4
+        case .blame: 5
+        case .minimizing: 6
+        case .internalName: 7
+        case .length: 8
+        case .cadence: 9
+        case .suppression: 10
+        }
     }
 }
 
