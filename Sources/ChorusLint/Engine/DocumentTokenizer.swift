@@ -40,38 +40,41 @@ enum DocumentTokenizer {
                         if cachingWords, let base = buffer.baseAddress, scanner.position < n,
                            scanner.position < scanner.nextSkip {
                             let i = scanner.position
-                            switch kinds[Int(base[i])] {
-                            case TokenScanner.space, TokenScanner.transparent:
+                            let kind = kinds[Int(base[i])]
+                            // Letters first: after a plain word and its space, the next byte is
+                            // usually the next word's first letter.
+                            if kind == TokenScanner.lower || kind == TokenScanner.upper {
+                                if let word = plainWord(base, at: i, count: n) {
+                                    slot = word.slot
+                                    let cached = cache[slot]
+                                    if cached.key0 == word.key0, cached.key1 == word.key1 {
+                                        if cached.mayStart { starts.append(Int32(tokens.count)) }
+                                        let end = i &+ word.length
+                                        tokens.append(Token(start: Int32(i), end: Int32(end), stem: cached.stem,
+                                                            exact: cached.exact, classes: cached.classes,
+                                                            flags: scanner.pendingFlags,
+                                                            identifierLike: cached.identifierLike))
+                                        scanner.pendingFlags = 0
+                                        // The scanner passes over a single space after a plain word.
+                                        scanner.position = end < scanner.nextSkip && base[end] == UInt8(ascii: " ")
+                                            ? end &+ 1 : end
+                                        continue
+                                    }
+                                    candidate = word
+                                }
+                            } else if kind == TokenScanner.space || kind == TokenScanner.transparent {
                                 scanner.position = i &+ 1
                                 continue
-                            case TokenScanner.newline, TokenScanner.other:
-                                scanner.pendingFlags |= Token.breakBefore
-                                scanner.position = i &+ 1
-                                continue
-                            case TokenScanner.soft:
+                            } else if kind == TokenScanner.soft {
                                 scanner.pendingFlags |= Token.softBreakBefore
                                 scanner.position = i &+ 1
                                 continue
-                            case TokenScanner.lower, TokenScanner.upper:
-                                guard let word = plainWord(base, at: i, count: n) else { break }
-                                slot = word.slot
-                                let cached = cache[slot]
-                                guard cached.key0 == word.key0, cached.key1 == word.key1 else {
-                                    candidate = word
-                                    break
-                                }
-                                if cached.mayStart { starts.append(Int32(tokens.count)) }
-                                let end = i &+ word.length
-                                tokens.append(Token(start: Int32(i), end: Int32(end), stem: cached.stem, exact: cached.exact,
-                                                    classes: cached.classes, flags: scanner.pendingFlags,
-                                                    identifierLike: cached.identifierLike))
-                                scanner.pendingFlags = 0
-                                // The scanner passes over a single space after a plain word.
-                                scanner.position = end < scanner.nextSkip && base[end] == UInt8(ascii: " ") ? end &+ 1 : end
+                            } else if kind == TokenScanner.newline || kind == TokenScanner.other {
+                                scanner.pendingFlags |= Token.breakBefore
+                                scanner.position = i &+ 1
                                 continue
-                            default:
-                                break // digits and non-ASCII: the scanner's
                             }
+                            // Digits and non-ASCII bytes: the scanner's.
                         }
                         guard let scanned = scanner.next() else { break }
                         let resolved = resolve(scanned, buffer, scratch: scratch, words: words, trie: trie)

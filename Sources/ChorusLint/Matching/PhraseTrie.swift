@@ -33,6 +33,12 @@ struct PhraseTrie: Sendable {
     private var edgeChildren: [Int32] = []
     /// 64 − log2(table size): the multiplicative hash keeps the product's top bits.
     private var edgeShift: UInt64 = 60
+    /// A one-bit-per-key Bloom filter over the edge table, eight bits per edge, so that most
+    /// lookups of a word that continues no phrase (nearly all of them) read one L1-resident
+    /// word instead of probing the much larger table.
+    private var edgeFilter: [UInt64] = []
+    /// 64 − log2(filter bits).
+    private var filterShift: UInt64 = 58
     static let emptyKey = UInt64.max
 
     /// Per macro, by vocabulary id (`macro * vocabularySize + id`): some phrase of the macro can
@@ -122,6 +128,10 @@ struct PhraseTrie: Sendable {
         while capacity < edgeCount * 2 { capacity *= 2 }
         edgeShift = UInt64(64 - capacity.trailingZeroBitCount)
         edgeKeys = Array(repeating: PhraseTrie.emptyKey, count: capacity)
+        var filterBits = 64
+        while filterBits < edgeCount * 8 { filterBits *= 2 }
+        filterShift = UInt64(64 - filterBits.trailingZeroBitCount)
+        edgeFilter = Array(repeating: 0, count: filterBits / 64)
         edgeChildren = Array(repeating: -1, count: capacity)
         for node in 0..<nodes {
             classEdgeStart.append(Int32(classEdgeBits.count))
@@ -155,6 +165,8 @@ struct PhraseTrie: Sendable {
         var slot = PhraseTrie.slot(key, shift: edgeShift)
         while edgeKeys[slot] != PhraseTrie.emptyKey { slot = (slot &+ 1) & mask }
         edgeKeys[slot] = key
+        let bit = PhraseTrie.filterBit(key, shift: filterShift)
+        edgeFilter[bit &>> 6] |= 1 &<< UInt64(bit & 63)
         edgeChildren[slot] = child
     }
 
@@ -166,6 +178,12 @@ struct PhraseTrie: Sendable {
     @inline(__always)
     static func slot(_ key: UInt64, shift: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The key's bit in the edge filter: an independent multiplicative hash.
+    @inline(__always)
+    static func filterBit(_ key: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> shift)
     }
 
     /// Runs `body` with an allocation-free view of the trie.
@@ -181,6 +199,7 @@ struct PhraseTrie: Sendable {
         try terminalStart.withUnsafeBufferPointer { terminalStart in
         try terminals.withUnsafeBufferPointer { terminals in
         try macroEnd.withUnsafeBufferPointer { macroEnd in
+        try edgeFilter.withUnsafeBufferPointer { edgeFilter in
         try edgeKeys.withUnsafeBufferPointer { edgeKeys in
         try edgeChildren.withUnsafeBufferPointer { edgeChildren in
         try macroFirstWords.withUnsafeBufferPointer { macroFirstWords in
@@ -191,9 +210,9 @@ struct PhraseTrie: Sendable {
                 classEdgeChild: classEdgeChild, macroEdgeStart: macroEdgeStart, macroEdgeMacro: macroEdgeMacro,
                 macroEdgeChild: macroEdgeChild, terminalStart: terminalStart, terminals: terminals,
                 macroEnd: macroEnd, edgeKeys: edgeKeys, edgeChildren: edgeChildren,
-                edgeShift: edgeShift, macroFirstWords: macroFirstWords, macroFirstClasses: macroFirstClasses,
+                edgeShift: edgeShift, edgeFilter: edgeFilter, filterShift: filterShift, macroFirstWords: macroFirstWords, macroFirstClasses: macroFirstClasses,
                 vocabularySize: vocabularySize, startWords: startWords, startClasses: startClasses))
-        }}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}}
     }
 
     /// Unsafe, allocation-free traversal, valid inside `view`.
@@ -212,6 +231,8 @@ struct PhraseTrie: Sendable {
         let edgeKeys: UnsafeBufferPointer<UInt64>
         let edgeChildren: UnsafeBufferPointer<Int32>
         let edgeShift: UInt64
+        let edgeFilter: UnsafeBufferPointer<UInt64>
+        let filterShift: UInt64
         let macroFirstWords: UnsafeBufferPointer<Bool>
         let macroFirstClasses: UnsafeBufferPointer<UInt32>
         let vocabularySize: Int
@@ -224,6 +245,8 @@ struct PhraseTrie: Sendable {
             if word < 0 { return -1 }
             if node == 0 { return root[Int(word)] }
             let key = PhraseTrie.key(node, word)
+            let bit = PhraseTrie.filterBit(key, shift: filterShift)
+            if edgeFilter[bit &>> 6] & (1 &<< UInt64(bit & 63)) == 0 { return -1 }
             let mask = edgeKeys.count &- 1
             var slot = PhraseTrie.slot(key, shift: edgeShift)
             while true {
