@@ -80,6 +80,8 @@ struct TokenizerFastPathTests {
             Issue.record("token \(first) differs at byte \(token.start): \(fast.tokens[first]) vs \(token)")
         }
         #expect(fast.starts == reference.starts)
+        #expect(fast.nameCandidates == reference.nameCandidates)
+        #expect(!fast.nameCandidates.isEmpty)
     }
 
     @Test func findingsAreTheSameWithAndWithoutTheCache() throws {

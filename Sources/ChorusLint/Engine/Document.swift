@@ -27,9 +27,10 @@ struct Document {
         var bytes = Array(text.utf8)
         if bytes.isEmpty { bytes.reserveCapacity(1) }
         let regions = bytes.withUnsafeBufferPointer { TextRegions.scan($0) }
-        let (tokens, starts) = phrasebook.trie.view { trie in
+        let tokenized = phrasebook.trie.view { trie in
             DocumentTokenizer.tokenize(bytes, skipping: regions.skipped, vocabulary: phrasebook.vocabulary, trie: trie)
         }
+        let (tokens, starts) = (tokenized.tokens, tokenized.starts)
         let hits = phrasebook.trie.view { trie in
             tokens.withUnsafeBufferPointer { buffer in
                 var hits: [PhraseHit] = []
@@ -42,7 +43,8 @@ struct Document {
                 return hits
             }
         }
-        internalNames = Document.internalNames(bytes, tokens: tokens, regions: regions, phrasebook: phrasebook)
+        internalNames = Document.internalNames(bytes, tokens: tokens, candidates: tokenized.nameCandidates, regions: regions,
+                                               phrasebook: phrasebook)
         self.bytes = bytes
         self.regions = regions
         self.tokens = tokens
@@ -59,7 +61,7 @@ struct Document {
 
     /// Candidates come from tokens that join words (the tokenizer saw them), from code and
     /// quotes (which it skips), and from IPv6-like colon runs (which it splits).
-    private static func internalNames(_ bytes: [UInt8], tokens: [Token], regions: TextRegions,
+    private static func internalNames(_ bytes: [UInt8], tokens: [Token], candidates: [Int32], regions: TextRegions,
                                       phrasebook: Phrasebook) -> [(range: Range<Int>, shape: InternalNameShape)] {
         var names: [(range: Range<Int>, shape: InternalNameShape)] = []
         let (parts, labels) = (phrasebook.identifierParts, phrasebook.hostLabels)
@@ -69,11 +71,9 @@ struct Document {
                     names.append((run, shape))
                 }
             }
-            for token in tokens {
-                let length = token.end - token.start
-                if token.identifierLike || (length == 9 && buffer[Int(token.start)] | 0x20 == UInt8(ascii: "l")) {
-                    consider(Int(token.start)..<Int(token.end))
-                }
+            for k in candidates {
+                let token = tokens[Int(k)]
+                consider(Int(token.start)..<Int(token.end))
             }
             IdentifierRuns.scan(bytes, within: regions.codeAndQuotes) { consider($0) }
             for run in regions.colonRuns { consider(run) }

@@ -10,11 +10,21 @@
 /// the bytes between plain words (spaces and punctuation) are passed over here with the flags the
 /// scanner would set.
 enum DocumentTokenizer {
-    /// The tokens of `bytes` outside `skipping`, and the indices of those a phrase may start
-    /// with. `cachingWords: false` sends every token through the scanner (the reference the
-    /// tests compare the fast path with).
+    /// What tokenizing a document yields.
+    struct Result {
+        var tokens: [Token] = []
+        /// Indices of the tokens a phrase may start with.
+        var starts: [Int32] = []
+        /// Indices of the tokens that may be internal names: those that join words or have a
+        /// camelCase hump, and nine-letter words starting with `l` (`localhost`).
+        var nameCandidates: [Int32] = []
+    }
+
+    /// The tokens of `bytes` outside `skipping`, the indices of those a phrase may start with,
+    /// and those that may be internal names. `cachingWords: false` sends every token through
+    /// the scanner (the reference the tests compare the fast path with).
     static func tokenize(_ bytes: [UInt8], skipping: [Range<Int>], vocabulary: Vocabulary, trie: PhraseTrie.View,
-                         cachingWords: Bool = true) -> (tokens: [Token], starts: [Int32]) {
+                         cachingWords: Bool = true) -> Result {
         // scratch[0] is the exact-form prefix; the normalized token starts at scratch[1]. The
         // padding lets the vocabulary load eight bytes at a time past a token's end.
         let capacity = TokenNormalizer.maximumLength + 2 + 8
@@ -24,73 +34,93 @@ enum DocumentTokenizer {
         let cache = UnsafeMutablePointer<CachedWord>.allocate(capacity: 1 << cacheBits)
         cache.initialize(repeating: .empty, count: 1 << cacheBits)
         defer { cache.deallocate() }
-        let kinds = (0..<256).map { TokenScanner.kind(UInt8($0)) }
+        let separators = separatorTable()
         return bytes.withUnsafeBufferPointer { buffer in
-            kinds.withUnsafeBufferPointer { kinds in
+            separators.withUnsafeBufferPointer { separators in
                 vocabulary.view { words in
-                    var tokens: [Token] = []
-                    tokens.reserveCapacity(buffer.count / 5 + 1)
-                    var starts: [Int32] = []
-                    starts.reserveCapacity(buffer.count / 20 + 1)
+                    var result = Result()
+                    result.tokens.reserveCapacity(buffer.count / 5 + 1)
+                    result.starts.reserveCapacity(buffer.count / 20 + 1)
                     var scanner = TokenScanner(buffer, skipping: skipping, normalizeInto: scratch + 1)
                     let n = buffer.count
                     while true {
                         var candidate: PlainWord?
                         var slot = 0
-                        if cachingWords, let base = buffer.baseAddress, scanner.position < n,
-                           scanner.position < scanner.nextSkip {
-                            let i = scanner.position
-                            let kind = kinds[Int(base[i])]
-                            // Letters first: after a plain word and its space, the next byte is
-                            // usually the next word's first letter.
-                            if kind == TokenScanner.lower || kind == TokenScanner.upper {
-                                if let word = plainWord(base, at: i, count: n) {
-                                    slot = word.slot
-                                    let cached = cache[slot]
-                                    if cached.key0 == word.key0, cached.key1 == word.key1 {
-                                        if cached.mayStart { starts.append(Int32(tokens.count)) }
-                                        let end = i &+ word.length
-                                        tokens.append(Token(start: Int32(i), end: Int32(end), stem: cached.stem,
-                                                            exact: cached.exact, classes: cached.classes,
-                                                            flags: scanner.pendingFlags,
-                                                            identifierLike: cached.identifierLike))
-                                        scanner.pendingFlags = 0
-                                        // The scanner passes over a single space after a plain word.
-                                        scanner.position = end < scanner.nextSkip && base[end] == UInt8(ascii: " ")
-                                            ? end &+ 1 : end
-                                        continue
-                                    }
-                                    candidate = word
-                                }
-                            } else if kind == TokenScanner.space || kind == TokenScanner.transparent {
-                                scanner.position = i &+ 1
-                                continue
-                            } else if kind == TokenScanner.soft {
-                                scanner.pendingFlags |= Token.softBreakBefore
-                                scanner.position = i &+ 1
-                                continue
-                            } else if kind == TokenScanner.newline || kind == TokenScanner.other {
-                                scanner.pendingFlags |= Token.breakBefore
-                                scanner.position = i &+ 1
-                                continue
+                        if cachingWords, let base = buffer.baseAddress, scanner.position < min(n, scanner.nextSkip) {
+                            // Pass over spaces and punctuation, collecting the flags the scanner
+                            // would set, up to a byte that may start a token.
+                            let stop = min(n, scanner.nextSkip)
+                            var i = scanner.position
+                            var flags = scanner.pendingFlags
+                            var kind = separators[Int(base[i])]
+                            while kind & notSeparator == 0 {
+                                flags |= kind
+                                i &+= 1
+                                guard i < stop else { break }
+                                kind = separators[Int(base[i])]
                             }
-                            // Digits and non-ASCII bytes: the scanner's.
+                            scanner.pendingFlags = flags
+                            scanner.position = i
+                            if i < stop, kind == letter, let word = plainWord(base, at: i, count: n) {
+                                slot = word.slot
+                                let cached = cache[slot]
+                                if cached.key0 == word.key0, cached.key1 == word.key1 {
+                                    let index = Int32(result.tokens.count)
+                                    if cached.mayStart { result.starts.append(index) }
+                                    if cached.nameCandidate { result.nameCandidates.append(index) }
+                                    let end = i &+ word.length
+                                    result.tokens.append(Token(start: Int32(i), end: Int32(end), stem: cached.stem,
+                                                               exact: cached.exact, classes: cached.classes, flags: flags,
+                                                               identifierLike: cached.identifierLike))
+                                    scanner.pendingFlags = 0
+                                    // The scanner passes over a single space after a plain word.
+                                    scanner.position = end < stop && base[end] == UInt8(ascii: " ") ? end &+ 1 : end
+                                    continue
+                                }
+                                candidate = word
+                            }
+                            // Digits, non-ASCII bytes, a skipped region, the first sighting of
+                            // a word: the scanner's.
                         }
                         guard let scanned = scanner.next() else { break }
                         let resolved = resolve(scanned, buffer, scratch: scratch, words: words, trie: trie)
+                        let length = scanned.end - scanned.start
+                        let nameCandidate = scanned.identifierLike
+                            || (length == 9 && buffer[Int(scanned.start)] | 0x20 == UInt8(ascii: "l"))
                         if let candidate {
                             assert(Int(scanned.start) + candidate.length == Int(scanned.end), "a plain word scans as itself")
                             cache[slot] = CachedWord(key0: candidate.key0, key1: candidate.key1, stem: resolved.stem,
                                                      exact: resolved.exact, classes: resolved.classes,
-                                                     mayStart: resolved.mayStart, identifierLike: scanned.identifierLike)
+                                                     mayStart: resolved.mayStart, identifierLike: scanned.identifierLike,
+                                                     nameCandidate: nameCandidate)
                         }
-                        if resolved.mayStart { starts.append(Int32(tokens.count)) }
-                        tokens.append(Token(start: scanned.start, end: scanned.end, stem: resolved.stem, exact: resolved.exact,
-                                            classes: resolved.classes, flags: scanned.flags,
-                                            identifierLike: scanned.identifierLike))
+                        let index = Int32(result.tokens.count)
+                        if resolved.mayStart { result.starts.append(index) }
+                        if nameCandidate { result.nameCandidates.append(index) }
+                        result.tokens.append(Token(start: scanned.start, end: scanned.end, stem: resolved.stem,
+                                                   exact: resolved.exact, classes: resolved.classes, flags: scanned.flags,
+                                                   identifierLike: scanned.identifierLike))
                     }
-                    return (tokens, starts)
+                    return result
                 }
+            }
+        }
+    }
+
+    /// In `separatorTable()`: the byte may start a token (`letter`: an ASCII letter).
+    private static let notSeparator: UInt8 = 0x80
+    private static let letter: UInt8 = 0x81
+
+    /// Per byte: the break flags it sets between tokens (`TokenScanner.next`'s), or
+    /// `notSeparator` / `letter` for a byte that may start a token.
+    private static func separatorTable() -> [UInt8] {
+        (0..<256).map { value in
+            switch TokenScanner.kind(UInt8(value)) {
+            case TokenScanner.space, TokenScanner.transparent: 0
+            case TokenScanner.newline, TokenScanner.other: Token.breakBefore
+            case TokenScanner.soft: Token.softBreakBefore
+            case TokenScanner.lower, TokenScanner.upper: letter
+            default: notSeparator
             }
         }
     }
@@ -107,10 +137,11 @@ enum DocumentTokenizer {
         var classes: UInt32
         var mayStart: Bool
         var identifierLike: Bool
+        var nameCandidate: Bool
 
         /// Matches no word: a word has at least one letter, so its `key0` is never zero.
         static let empty = CachedWord(key0: 0, key1: 0, stem: -1, exact: -1, classes: 0, mayStart: false,
-                                      identifierLike: false)
+                                      identifierLike: false, nameCandidate: false)
     }
 
     /// A plain word at the current position: its bytes (little-endian, zero-padded), its length

@@ -310,7 +310,7 @@ struct PhraseTrie: Sendable {
 
         /// Whether `token` can be the first token of a phrase of `macro`.
         @inline(__always)
-        private func macroMayStart(_ macro: Int32, _ token: Token) -> Bool {
+        fileprivate func macroMayStart(_ macro: Int32, _ token: Token) -> Bool {
             if macroFirstClasses[Int(macro)] & token.classes != 0 { return true }
             let base = Int(macro) &* vocabularySize
             return (token.stem >= 0 && macroFirstWords[base + Int(token.stem)])
@@ -361,7 +361,7 @@ extension PhraseTrie.View {
         }
         let macroFrom = Int(macroEdgeStart[n]), macroTo = Int(macroEdgeStart[n + 1])
         if macroFrom < macroTo {
-            for k in macroFrom..<macroTo {
+            for k in macroFrom..<macroTo where macroMayStart(macroEdgeMacro[k], token) {
                 let base = scratch.count
                 macroEnds(PhraseTrie.macroRoot(macroEdgeMacro[k]), index, index, start, tokens, &scratch)
                 let top = scratch.count
@@ -370,7 +370,7 @@ extension PhraseTrie.View {
                     walk(macroEdgeChild[k], scratch[e], start, tokens, &hits, &scratch)
                     e += 1
                 }
-                scratch.removeSubrange(base..<scratch.count)
+                scratch.removeLast(scratch.count - base)
             }
         }
     }
@@ -397,7 +397,7 @@ extension PhraseTrie.View {
         }
         let macroFrom = Int(macroEdgeStart[n]), macroTo = Int(macroEdgeStart[n + 1])
         if macroFrom < macroTo {
-            for k in macroFrom..<macroTo {
+            for k in macroFrom..<macroTo where macroMayStart(macroEdgeMacro[k], token) {
                 // A macro inside a macro: its ends continue this macro's walk.
                 var inner: [Int] = []
                 macroEnds(PhraseTrie.macroRoot(macroEdgeMacro[k]), index, index, start, tokens, &inner)
