@@ -70,8 +70,7 @@ enum DocumentTokenizer {
                                     if cached.nameCandidate { result.nameCandidates.append(index) }
                                     let end = i &+ word.length
                                     result.tokens.append(Token(start: Int32(i), end: Int32(end), stem: cached.stem,
-                                                               exact: cached.exact, classes: cached.classes, flags: flags,
-                                                               identifierLike: cached.identifierLike))
+                                                               exact: cached.exact, classes: cached.classes, flags: flags))
                                     scanner.pendingFlags = 0
                                     // The scanner passes over a single space after a plain word.
                                     scanner.position = end < stop && base[end] == UInt8(ascii: " ") ? end &+ 1 : end
@@ -91,15 +90,13 @@ enum DocumentTokenizer {
                             assert(Int(scanned.start) + candidate.length == Int(scanned.end), "a plain word scans as itself")
                             cache[slot] = CachedWord(key0: candidate.key0, key1: candidate.key1, stem: resolved.stem,
                                                      exact: resolved.exact, classes: resolved.classes,
-                                                     mayStart: resolved.mayStart, identifierLike: scanned.identifierLike,
-                                                     nameCandidate: nameCandidate)
+                                                     mayStart: resolved.mayStart, nameCandidate: nameCandidate)
                         }
                         let index = Int32(result.tokens.count)
                         if resolved.mayStart { result.starts.append(index) }
                         if nameCandidate { result.nameCandidates.append(index) }
                         result.tokens.append(Token(start: scanned.start, end: scanned.end, stem: resolved.stem,
-                                                   exact: resolved.exact, classes: resolved.classes, flags: scanned.flags,
-                                                   identifierLike: scanned.identifierLike))
+                                                   exact: resolved.exact, classes: resolved.classes, flags: scanned.flags))
                     }
                     return result
                 }
@@ -136,12 +133,11 @@ enum DocumentTokenizer {
         var exact: Int32
         var classes: UInt32
         var mayStart: Bool
-        var identifierLike: Bool
         var nameCandidate: Bool
 
         /// Matches no word: a word has at least one letter, so its `key0` is never zero.
         static let empty = CachedWord(key0: 0, key1: 0, stem: -1, exact: -1, classes: 0, mayStart: false,
-                                      identifierLike: false, nameCandidate: false)
+                                      nameCandidate: false)
     }
 
     /// A plain word at the current position: its bytes (little-endian, zero-padded), its length

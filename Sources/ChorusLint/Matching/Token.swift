@@ -1,5 +1,6 @@
 /// One token of a text: where it is (UTF-8 byte offsets, end exclusive), what the vocabulary
-/// calls it, and what classes it belongs to. Kept small: a megabyte of prose has ~200,000.
+/// calls it, and what classes it belongs to. Kept small (20 bytes): a megabyte of prose has
+/// ~170,000, and the matcher reads them more than once.
 struct Token: Equatable {
     /// Byte offset of the first byte.
     var start: Int32
@@ -10,13 +11,22 @@ struct Token: Equatable {
     /// Vocabulary id of the token's exact normalized form, looked up only for stems some pattern
     /// quotes exactly (`"was"`); -1 otherwise.
     var exact: Int32
+    /// `TokenClass` bits in the low 24 bits (every class fits), break flags in the top 8.
+    private var classesAndFlags: UInt32
+
+    init(start: Int32, end: Int32, stem: Int32, exact: Int32, classes: UInt32, flags: UInt8) {
+        assert(classes >> 24 == 0, "token classes fit in 24 bits")
+        self.start = start
+        self.end = end
+        self.stem = stem
+        self.exact = exact
+        classesAndFlags = classes & 0x00FF_FFFF | UInt32(flags) << 24
+    }
+
     /// `TokenClass` bits.
-    var classes: UInt32
+    var classes: UInt32 { classesAndFlags & 0x00FF_FFFF }
     /// `Token.breakBefore` / `Token.softBreakBefore`.
-    var flags: UInt8
-    /// The token joins words with `-`, `_`, `.`, `:` or `/`, or has a camelCase hump: it may
-    /// be an internal name.
-    var identifierLike: Bool
+    var flags: UInt8 { UInt8(truncatingIfNeeded: classesAndFlags >> 24) }
 
     /// Punctuation, a line break or a skipped region stands between this token and the previous
     /// one: no phrase spans it.

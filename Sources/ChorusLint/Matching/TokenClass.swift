@@ -1,5 +1,6 @@
 /// The classes a token can belong to. A phrasebook pattern names them as placeholders
-/// (`{number}`, `{time}`, …); a placeholder matches any one token of its class.
+/// (`{number}`, `{time}`, …); a placeholder matches any one token of its class. Bits 0–23 only:
+/// `Token` keeps its break flags above them.
 struct TokenClass: OptionSet, Sendable, Hashable {
     let rawValue: UInt32
 

@@ -20,6 +20,10 @@ public struct Phrasebook: Sendable {
     /// Per fixable entry (a single substitute for a plain term): the term as `--fix` compares
     /// it with a match; nil for the others.
     let fixForms: [[UInt8]?]
+    /// Per fixable entry: the substitute `--fix` writes; nil for the others.
+    let fixSubstitutes: [String?]
+    /// Per entry: its phrase as listed (the term the allow list is checked against).
+    let entryPhrases: [String]
     /// Per entry: its section's message, ready to render.
     let messages: [MessageTemplate]
     /// Per entry: its suggestions as a finding shows them (`a / b`), or nil.
@@ -89,6 +93,8 @@ public struct Phrasebook: Sendable {
                           hostLabels: compiler.hostLabels, files: files.map(\.name),
                           vocabulary: compiler.vocabulary, trie: trie,
                           fixForms: zip(compiler.entries, compiler.fixable).map { $1 ? PhraseRuleSupport.normalized($0.phrase) : nil },
+                          fixSubstitutes: zip(compiler.entries, compiler.fixable).map { $1 ? $0.suggestions.first : nil },
+                          entryPhrases: compiler.entries.map(\.phrase),
                           messages: compiler.entries.map { MessageTemplate($0.message ?? "{match}") },
                           suggestionTexts: compiler.entries.map { $0.suggestions.isEmpty ? nil : $0.suggestions.joined(separator: " / ") },
                           entryKinds: compiler.entries.map(\.kind), entryCategories: compiler.entries.map(\.category),

@@ -309,7 +309,7 @@ struct PhrasebookCompiler {
             } else {
                 var classes = step.shape
                 if step.stem >= 0 { classes |= vocabulary.classes[Int(step.stem)] }
-                let token = Token(start: 0, end: 0, stem: step.stem, exact: step.exact, classes: classes, flags: 0, identifierLike: false)
+                let token = Token(start: 0, end: 0, stem: step.stem, exact: step.exact, classes: classes, flags: 0)
                 for k in results.indices { results[k].append(token) }
             }
         }

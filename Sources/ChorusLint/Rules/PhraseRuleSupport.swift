@@ -11,7 +11,7 @@ enum PhraseRuleSupport {
             let suggestion = phrasebook.suggestionTexts[match.entry]
             var message = phrasebook.messages[match.entry].render(match: text, suggestion: suggestion)
             var fix: String?
-            if let form = phrasebook.fixForms[match.entry], let substitute = phrasebook.entries[match.entry].suggestions.first,
+            if let form = phrasebook.fixForms[match.entry], let substitute = phrasebook.fixSubstitutes[match.entry],
                bytes.withUnsafeBufferPointer({ writtenAsListed($0, match.start, match.end, form) }) {
                 fix = cased(substitute, like: text, atSentenceStart: isSentenceStart(match.start, bytes))
             }
@@ -21,7 +21,7 @@ enum PhraseRuleSupport {
                 message += " (in a section labelled as a hypothesis)"
             }
             findings.append(rule: rule, category: reported, start: match.start, end: match.end, match: text, message: message,
-                            suggestion: suggestion, fix: fix, term: phrasebook.entries[match.entry].phrase)
+                            suggestion: suggestion, fix: fix, term: phrasebook.entryPhrases[match.entry])
         }
     }
 
