@@ -43,7 +43,7 @@ struct Document {
                 return hits
             }
         }
-        internalNames = Document.internalNames(bytes, tokens: tokens, candidates: tokenized.nameCandidates, regions: regions,
+        internalNames = Document.internalNames(bytes, candidates: tokenized.nameCandidates, regions: regions,
                                                phrasebook: phrasebook)
         self.bytes = bytes
         self.regions = regions
@@ -61,7 +61,7 @@ struct Document {
 
     /// Candidates come from tokens that join words (the tokenizer saw them), from code and
     /// quotes (which it skips), and from IPv6-like colon runs (which it splits).
-    private static func internalNames(_ bytes: [UInt8], tokens: [Token], candidates: [Int32], regions: TextRegions,
+    private static func internalNames(_ bytes: [UInt8], candidates: [Range<Int>], regions: TextRegions,
                                       phrasebook: Phrasebook) -> [(range: Range<Int>, shape: InternalNameShape)] {
         var names: [(range: Range<Int>, shape: InternalNameShape)] = []
         let (parts, labels) = (phrasebook.identifierParts, phrasebook.hostLabels)
@@ -71,10 +71,7 @@ struct Document {
                     names.append((run, shape))
                 }
             }
-            for k in candidates {
-                let token = tokens[Int(k)]
-                consider(Int(token.start)..<Int(token.end))
-            }
+            for candidate in candidates { consider(candidate) }
             IdentifierRuns.scan(bytes, within: regions.codeAndQuotes) { consider($0) }
             for run in regions.colonRuns { consider(run) }
         }

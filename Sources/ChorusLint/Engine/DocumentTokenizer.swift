@@ -15,9 +15,9 @@ enum DocumentTokenizer {
         var tokens: [Token] = []
         /// Indices of the tokens a phrase may start with.
         var starts: [Int32] = []
-        /// Indices of the tokens that may be internal names: those that join words or have a
+        /// Byte ranges of the tokens that may be internal names: those that join words or have a
         /// camelCase hump, and nine-letter words starting with `l` (`localhost`).
-        var nameCandidates: [Int32] = []
+        var nameCandidates: [Range<Int>] = []
     }
 
     /// The tokens of `bytes` outside `skipping`, the indices of those a phrase may start with,
@@ -65,9 +65,8 @@ enum DocumentTokenizer {
                                 slot = word.slot
                                 let cached = cache[slot]
                                 if cached.key0 == word.key0, cached.key1 == word.key1 {
-                                    let index = Int32(result.tokens.count)
-                                    if cached.mayStart { result.starts.append(index) }
-                                    if cached.nameCandidate { result.nameCandidates.append(index) }
+                                    if cached.mayStart { result.starts.append(Int32(result.tokens.count)) }
+                                    if cached.nameCandidate { result.nameCandidates.append(i..<i &+ word.length) }
                                     let end = i &+ word.length
                                     result.tokens.append(Token(start: Int32(i), end: Int32(end), stem: cached.stem,
                                                                exact: cached.exact, classes: cached.classes, flags: flags))
@@ -94,7 +93,7 @@ enum DocumentTokenizer {
                         }
                         let index = Int32(result.tokens.count)
                         if resolved.mayStart { result.starts.append(index) }
-                        if nameCandidate { result.nameCandidates.append(index) }
+                        if nameCandidate { result.nameCandidates.append(Int(scanned.start)..<Int(scanned.end)) }
                         result.tokens.append(Token(start: scanned.start, end: scanned.end, stem: resolved.stem,
                                                    exact: resolved.exact, classes: resolved.classes, flags: scanned.flags))
                     }

@@ -41,8 +41,10 @@ enum InternalNameShape: Equatable {
                          hostLabels: Set<String>) -> InternalNameShape? {
         var dots = 0, colons = 0, letters = 0, underscores = 0, hyphens = 0, hexOnly = true, camel = false
         var previousLower = false
-        for i in run {
+        var i = run.lowerBound
+        while i < run.upperBound {
             let b = bytes[i]
+            i += 1
             switch b {
             case UInt8(ascii: "."): dots += 1
             case UInt8(ascii: ":"): colons += 1
