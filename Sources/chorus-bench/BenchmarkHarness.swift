@@ -47,6 +47,43 @@ struct Stopwatch {
     }
 }
 
+extension Stopwatch {
+    /// Times `first` and `second` in alternating rounds (about `seconds` in all) and returns the
+    /// median nanoseconds per call of each and the median of the per-round ratios second/first:
+    /// a paired measurement, steadier than two separate ones on a machine whose speed drifts.
+    static func pairedNanosecondsPerCall(seconds: Double, warmup: Int = 2, _ first: () throws -> Void,
+                                         _ second: () throws -> Void) rethrows -> (first: Double, second: Double, ratio: Double) {
+        for _ in 0..<warmup {
+            try first()
+            try second()
+        }
+        // Calls per round: enough for about a twentieth of the budget per side.
+        var calls = 1
+        while true {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<calls { try first() }
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start)
+            if elapsed > seconds * 1e9 / 40 || calls >= 1 << 24 { break }
+            calls *= 2
+        }
+        func round(_ body: () throws -> Void) rethrows -> Double {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<calls { try body() }
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / Double(calls)
+        }
+        var firstTimes: [Double] = [], secondTimes: [Double] = [], ratios: [Double] = []
+        for _ in 0..<15 {
+            let a = try round(first)
+            let b = try round(second)
+            firstTimes.append(a)
+            secondTimes.append(b)
+            ratios.append(b / a)
+        }
+        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        return (median(firstTimes), median(secondTimes), median(ratios))
+    }
+}
+
 /// A group of benchmarks, selected on the command line by name.
 struct BenchmarkGroup: Sendable {
     var name: String
