@@ -72,6 +72,22 @@ struct SuppressionTests {
         #expect(try lint("Caf\u{65}\u{301}s open", policy: policy) == [])
     }
 
+    /// ASCII drafts are counted byte by byte; the count must be Swift's character count all the
+    /// same, with "\r\n" one character, inside and outside comments.
+    @Test(arguments: ["Line one\r\nline two\r\nthree", "ab\r\n<!-- x\r\n -->\r\ncd efgh ij", "Eleven chrs!",
+                      "Café\r\nau lait, s'il vous plaît", "<!--\r\n-->0123456789ABC\r\n"])
+    func lengthCountsCharactersInAsciiAndOtherText(text: String) throws {
+        let policy = LintPolicy(severities: [.cadence: .off], lengthLimit: 5)
+        var visible = text
+        while let open = visible.range(of: "<!--"), let close = visible.range(of: "-->", range: open.upperBound..<visible.endIndex) {
+            visible.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        let finding = try #require(try lint(text, policy: policy).first { $0.rule == "length-limit" })
+        #expect(finding.message.hasPrefix("the draft is \(visible.count) characters;"))
+        // The finding starts at the sixth visible character and runs to the end.
+        #expect(finding.end == text.unicodeScalars.count)
+    }
+
     @Test func missingCadenceIsOffByDefaultAndOnWhenThePolicyAsks() throws {
         #expect(try lint("We are investigating.", policy: LintPolicy(severities: [:])) == [])
         let findings = try lint("We are investigating.", policy: LintPolicy(severities: [.cadence: .warning]))

@@ -31,12 +31,14 @@ enum DocumentTokenizer {
         let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         scratch.initialize(repeating: 0, count: capacity)
         defer { scratch.deallocate() }
+        // A draft of a few KB has a few hundred distinct words: a cache sized for a megabyte
+        // would cost more to clear than it saves.
+        let cacheBits = cacheBits(forBytes: bytes.count)
         let cache = UnsafeMutablePointer<CachedWord>.allocate(capacity: 1 << cacheBits)
         cache.initialize(repeating: .empty, count: 1 << cacheBits)
         defer { cache.deallocate() }
-        let separators = separatorTable()
         return bytes.withUnsafeBufferPointer { buffer in
-            separators.withUnsafeBufferPointer { separators in
+            separatorTable.withUnsafeBufferPointer { separators in
                 vocabulary.view { words in
                     var result = Result()
                     result.tokens.reserveCapacity(buffer.count / 5 + 1)
@@ -61,7 +63,7 @@ enum DocumentTokenizer {
                             }
                             scanner.pendingFlags = flags
                             scanner.position = i
-                            if i < stop, kind == letter, let word = plainWord(base, at: i, count: n) {
+                            if i < stop, kind == letter, let word = plainWord(base, at: i, count: n, cacheBits: cacheBits) {
                                 slot = word.slot
                                 let cached = cache[slot]
                                 if cached.key0 == word.key0, cached.key1 == word.key1 {
@@ -103,26 +105,29 @@ enum DocumentTokenizer {
         }
     }
 
-    /// In `separatorTable()`: the byte may start a token (`letter`: an ASCII letter).
+    /// In `separatorTable`: the byte may start a token (`letter`: an ASCII letter).
     private static let notSeparator: UInt8 = 0x80
     private static let letter: UInt8 = 0x81
 
     /// Per byte: the break flags it sets between tokens (`TokenScanner.next`'s), or
     /// `notSeparator` / `letter` for a byte that may start a token.
-    private static func separatorTable() -> [UInt8] {
-        (0..<256).map { value in
-            switch TokenScanner.kind(UInt8(value)) {
-            case TokenScanner.space, TokenScanner.transparent: 0
-            case TokenScanner.newline, TokenScanner.other: Token.breakBefore
-            case TokenScanner.soft: Token.softBreakBefore
-            case TokenScanner.lower, TokenScanner.upper: letter
-            default: notSeparator
-            }
+    private static let separatorTable: [UInt8] = (0..<256).map { value in
+        switch TokenScanner.kind(UInt8(value)) {
+        case TokenScanner.space, TokenScanner.transparent: 0
+        case TokenScanner.newline, TokenScanner.other: Token.breakBefore
+        case TokenScanner.soft: Token.softBreakBefore
+        case TokenScanner.lower, TokenScanner.upper: letter
+        default: notSeparator
         }
     }
 
-    /// log2 of the word cache's size: 4,096 words, 128 KB.
-    private static let cacheBits = 12
+    /// log2 of the word cache's size for a text of `count` bytes: a slot per eight bytes of
+    /// text, from 64 slots (2 KB) up to 4,096 (128 KB, from 32 KB of text on).
+    static func cacheBits(forBytes count: Int) -> Int {
+        var bits = 6
+        while bits < 12, (1 << bits) * 8 < count { bits += 1 }
+        return bits
+    }
 
     /// What a plain word resolved to, keyed by its bytes as written.
     private struct CachedWord {
@@ -164,7 +169,7 @@ enum DocumentTokenizer {
     /// a digit, a non-ASCII byte, or a joiner (`-` `_` `.` `/` `'`) before a word character. The
     /// acceptance is exactly `TokenScanner.scanPlainWord`'s.
     @inline(__always)
-    private static func plainWord(_ base: UnsafePointer<UInt8>, at i: Int, count n: Int) -> PlainWord? {
+    private static func plainWord(_ base: UnsafePointer<UInt8>, at i: Int, count n: Int, cacheBits: Int) -> PlainWord? {
         guard i &+ 16 <= n else { return nil }
         let x0 = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
         let stops0 = ~letters(x0) & highs

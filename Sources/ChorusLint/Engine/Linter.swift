@@ -21,6 +21,9 @@ public struct Linter: Sendable {
         LengthRule(), MissingCadenceRule(), UnusedSuppressionRule(),
     ]
 
+    /// Every rule with its categories, read once.
+    static let ruleCategories: [(rule: any Rule, categories: [FindingCategory])] = allRules.map { ($0, $0.description.categories) }
+
     /// The descriptions of every rule.
     public static var rules: [RuleDescription] { allRules.map(\.description) }
 
@@ -34,8 +37,9 @@ public struct Linter: Sendable {
         let document = Document(text, phrasebook: phrasebook)
         let context = RuleContext(text: text, document: document, phrasebook: phrasebook, policy: policy,
                                   components: componentNames)
+        let severities = FindingCategory.allCases.map { policy.severity(of: $0) }
         var raw = RawFindings()
-        for rule in Linter.allRules where rule.description.categories.contains(where: { policy.severity(of: $0) != .off }) {
+        for (rule, categories) in Linter.ruleCategories where categories.contains(where: { severities[$0.ordinal] != .off }) {
             rule.check(context, into: &raw)
         }
         let locator = TextLocator(document.bytes, lineStarts: document.regions.lineStarts, isASCII: document.regions.isASCII)
@@ -45,7 +49,6 @@ public struct Linter: Sendable {
             Linter.applySuppressions(parsed, to: &raw, policy: policy, document: document, locator: locator)
         }
         let allowed = Set(policy.allow.map { $0.lowercased() })
-        let severities = FindingCategory.allCases.map { policy.severity(of: $0) }
         var findings = raw.findings
         raw.findings = []
         // Kept findings by index, sorted by index as the last key (as a stable sort of the

@@ -27,48 +27,55 @@ struct ComponentNameRule: Rule {
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {
-        let bytes = context.document.bytes
         let hidden = context.document.regions.hidden
         for component in context.components {
             let name = Array(component.internalName.utf8).map(asciiLower)
-            guard !name.isEmpty, component.internalName.lowercased() != component.publicName.lowercased() else { continue }
-            var i = 0
-            var hiddenIndex = 0
-            while i + name.count <= bytes.count {
-                if hiddenIndex < hidden.count, i >= hidden[hiddenIndex].lowerBound {
-                    i = max(i, hidden[hiddenIndex].upperBound)
-                    hiddenIndex += 1
-                    continue
+            guard let first = name.first, component.internalName.lowercased() != component.publicName.lowercased() else { continue }
+            // The first byte's other case, when it is a letter: the scan looks for either.
+            let firstUpper = first >= 97 && first <= 122 ? first & ~0x20 : first
+            var found: [Range<Int>] = []
+            context.document.bytes.withUnsafeBufferPointer { bytes in
+                var i = 0
+                var hiddenIndex = 0
+                while i + name.count <= bytes.count {
+                    if hiddenIndex < hidden.count, i >= hidden[hiddenIndex].lowerBound {
+                        i = max(i, hidden[hiddenIndex].upperBound)
+                        hiddenIndex += 1
+                        continue
+                    }
+                    let b = bytes[i]
+                    if b == first || b == firstUpper, matches(name, at: i, in: bytes),
+                       !isWordByte(i > 0 ? bytes[i - 1] : 0), isBoundary(after: i + name.count, in: bytes) {
+                        found.append(i..<i + name.count)
+                        i += name.count
+                    } else {
+                        i += 1
+                    }
                 }
-                if asciiLower(bytes[i]) == name[0], matches(name, at: i, in: bytes),
-                   !isWordByte(i > 0 ? bytes[i - 1] : 0, followedBy: bytes[i]), isBoundary(after: i + name.count, in: bytes) {
-                    let end = i + name.count
-                    let text = context.document.text(i, end)
-                    findings.append(rule: description.id, category: .internalName, start: i, end: end, match: text,
-                        message: "'\(text)' is an internal component name; readers know it as '\(component.publicName)'",
-                        suggestion: component.publicName, fix: component.publicName, term: component.internalName)
-                    i = end
-                } else {
-                    i += 1
-                }
+            }
+            for range in found {
+                let text = context.document.text(range.lowerBound, range.upperBound)
+                findings.append(rule: description.id, category: .internalName, start: range.lowerBound, end: range.upperBound,
+                    match: text, message: "'\(text)' is an internal component name; readers know it as '\(component.publicName)'",
+                    suggestion: component.publicName, fix: component.publicName, term: component.internalName)
             }
         }
     }
 
     private func asciiLower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
 
-    private func matches(_ name: [UInt8], at i: Int, in bytes: [UInt8]) -> Bool {
+    private func matches(_ name: [UInt8], at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for k in 0..<name.count where asciiLower(bytes[i + k]) != name[k] { return false }
         return true
     }
 
-    private func isWordByte(_ b: UInt8, followedBy _: UInt8) -> Bool {
+    private func isWordByte(_ b: UInt8) -> Bool {
         (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == UInt8(ascii: "_")
             || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b >= 0x80
     }
 
     /// The name ends here: no word character follows, nor a `-`, `.` or `_` that continues it.
-    private func isBoundary(after end: Int, in bytes: [UInt8]) -> Bool {
+    private func isBoundary(after end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard end < bytes.count else { return true }
         let b = bytes[end]
         let alnum = (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0x80

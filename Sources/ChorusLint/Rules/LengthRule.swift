@@ -27,6 +27,20 @@ struct LengthRule: Rule {
         guard let limit = context.policy.lengthLimit, limit >= 0 else { return }
         let text = context.text
         let comments = context.document.regions.comments.map(\.whole)
+        if context.document.regions.isASCII {
+            // ASCII: every byte is a character, except that "\r\n" is one.
+            let bytes = context.document.bytes
+            var count = 0, overflow: Int?, commentIndex = 0
+            for i in bytes.indices {
+                if bytes[i] == UInt8(ascii: "\n"), i > 0, bytes[i - 1] == UInt8(ascii: "\r") { continue }
+                while commentIndex < comments.count, comments[commentIndex].upperBound <= i { commentIndex += 1 }
+                if commentIndex < comments.count, comments[commentIndex].contains(i) { continue }
+                count += 1
+                if count == limit + 1 { overflow = i }
+            }
+            if let overflow { report(from: overflow, count: count, limit: limit, context, into: &findings) }
+            return
+        }
         var count = 0
         var overflow: String.Index?
         if comments.isEmpty {
@@ -48,7 +62,12 @@ struct LengthRule: Rule {
             }
         }
         guard let overflow, count > limit else { return }
-        let start = text.utf8.distance(from: text.utf8.startIndex, to: overflow)
+        report(from: text.utf8.distance(from: text.utf8.startIndex, to: overflow), count: count, limit: limit, context,
+               into: &findings)
+    }
+
+    /// The finding: from the first character over the limit (at byte `start`) to the end.
+    private func report(from start: Int, count: Int, limit: Int, _ context: RuleContext, into findings: inout RawFindings) {
         let over = count - limit
         findings.append(rule: description.id, category: .length, start: start, end: context.document.bytes.count,
             match: context.document.text(start, context.document.bytes.count),
