@@ -43,3 +43,25 @@ struct MatchingTests {
         #expect(big == small + ["Zq77term alpha77"])
     }
 }
+
+@Suite("Byte search")
+struct ByteSearchTests {
+    @Test(arguments: 0..<40)
+    func findsTheFirstOfTwoBytesLikeALinearScan(seed: Int) {
+        // Few distinct bytes, so matches, near misses (a byte one off) and borrows across bytes
+        // are common; every start and end offset is tried.
+        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 1
+        func next() -> UInt64 { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state }
+        let alphabet: [UInt8] = [0x00, 0x01, 0x40, 0x41, 0x61, 0x62, 0x80, 0xFF]
+        let bytes = (0..<(5 + seed)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }
+        let (a, b) = (alphabet[Int(next() % 8)], alphabet[Int(next() % 8)])
+        bytes.withUnsafeBufferPointer { buffer in
+            for start in 0...buffer.count {
+                for end in start...buffer.count {
+                    let expected = (start..<end).first { buffer[$0] == a || buffer[$0] == b } ?? end
+                    #expect(ByteSearch.firstIndex(of: a, or: b, in: buffer, from: start, to: end) == expected)
+                }
+            }
+        }
+    }
+}

@@ -35,17 +35,22 @@ struct ComponentNameRule: Rule {
             let firstUpper = first >= 97 && first <= 122 ? first & ~0x20 : first
             var found: [Range<Int>] = []
             context.document.bytes.withUnsafeBufferPointer { bytes in
+                let last = bytes.count - name.count
                 var i = 0
                 var hiddenIndex = 0
-                while i + name.count <= bytes.count {
-                    if hiddenIndex < hidden.count, i >= hidden[hiddenIndex].lowerBound {
+                while i <= last {
+                    let hiddenStart = hiddenIndex < hidden.count ? hidden[hiddenIndex].lowerBound : Int.max
+                    if i >= hiddenStart {
                         i = max(i, hidden[hiddenIndex].upperBound)
                         hiddenIndex += 1
                         continue
                     }
-                    let b = bytes[i]
-                    if b == first || b == firstUpper, matches(name, at: i, in: bytes),
-                       !isWordByte(i > 0 ? bytes[i - 1] : 0), isBoundary(after: i + name.count, in: bytes) {
+                    // Jump to the next byte that can start the name, before the next hidden region.
+                    let stretchEnd = min(hiddenStart, last + 1)
+                    i = ByteSearch.firstIndex(of: first, or: firstUpper, in: bytes, from: i, to: stretchEnd)
+                    guard i < stretchEnd else { continue }
+                    if matches(name, at: i, in: bytes), !isWordByte(i > 0 ? bytes[i - 1] : 0),
+                       isBoundary(after: i + name.count, in: bytes) {
                         found.append(i..<i + name.count)
                         i += name.count
                     } else {

@@ -29,14 +29,22 @@ struct LengthRule: Rule {
         let comments = context.document.regions.comments.map(\.whole)
         if context.document.regions.isASCII {
             // ASCII: every byte is a character, except that "\r\n" is one.
-            let bytes = context.document.bytes
-            var count = 0, overflow: Int?, commentIndex = 0
-            for i in bytes.indices {
-                if bytes[i] == UInt8(ascii: "\n"), i > 0, bytes[i - 1] == UInt8(ascii: "\r") { continue }
-                while commentIndex < comments.count, comments[commentIndex].upperBound <= i { commentIndex += 1 }
-                if commentIndex < comments.count, comments[commentIndex].contains(i) { continue }
-                count += 1
-                if count == limit + 1 { overflow = i }
+            var count = 0, overflow: Int?
+            context.document.bytes.withUnsafeBufferPointer { bytes in
+                var commentIndex = 0
+                var i = 0
+                while i < bytes.count {
+                    if commentIndex < comments.count, i >= comments[commentIndex].lowerBound {
+                        i = max(i, comments[commentIndex].upperBound)
+                        commentIndex += 1
+                        continue
+                    }
+                    if bytes[i] != UInt8(ascii: "\n") || i == 0 || bytes[i - 1] != UInt8(ascii: "\r") {
+                        count += 1
+                        if count == limit + 1 { overflow = i }
+                    }
+                    i += 1
+                }
             }
             if let overflow { report(from: overflow, count: count, limit: limit, context, into: &findings) }
             return
