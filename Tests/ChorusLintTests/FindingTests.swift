@@ -47,3 +47,11 @@ struct FindingTests {
         #expect(findings.map(\.rule) == ["plain-language", "speculation-cue", "internal-identifier", "eta-estimate"])
     }
 }
+
+@Suite("Finding categories")
+struct FindingCategoryTests {
+    /// Severity tables are indexed by `ordinal`; it must be the category's place in `allCases`.
+    @Test func ordinalsArePositionsInAllCases() {
+        #expect(FindingCategory.allCases.map(\.ordinal) == Array(FindingCategory.allCases.indices))
+    }
+}

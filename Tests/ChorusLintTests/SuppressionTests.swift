@@ -86,6 +86,26 @@ struct SuppressionTests {
         #expect(finding.message.hasPrefix("the draft is \(visible.count) characters;"))
         // The finding starts at the sixth visible character and runs to the end.
         #expect(finding.end == text.unicodeScalars.count)
+        var characters = 0
+        var sixth: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index...].hasPrefix("<!--"), let close = text.range(of: "-->", range: index..<text.endIndex) {
+                index = close.upperBound
+                continue
+            }
+            characters += 1
+            if characters == 6 { sixth = index; break }
+            index = text.index(after: index)
+        }
+        let start = try #require(sixth)
+        #expect(finding.start == text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: start))
+    }
+
+    @Test func anUnlimitedLengthNeverOverflows() throws {
+        let policy = LintPolicy(severities: [.cadence: .off], lengthLimit: Int.max)
+        #expect(try lint("We are investigating.", policy: policy).isEmpty)
+        #expect(try lint("Café <!-- note --> ouvert.", policy: policy).isEmpty)
     }
 
     @Test func missingCadenceIsOffByDefaultAndOnWhenThePolicyAsks() throws {

@@ -33,7 +33,10 @@ struct TokenizerFastPathTests {
         let separators = [" ", " ", " ", "  ", ", ", ". ", ".", "\n", "\n\n", ": ", ":", "; ", "(", ")", "-", "--", "—",
                           "'", "’", "/", "_", "*", "~", "!", "? ", "\t", "\r\n", "", "", "5", "é", "…", "%",
                           " `code span` ", " \"a quoted phrase\" ", " “curly quote” ", " https://status.example.com/a-b ",
-                          "\n> quoted line\n", " <!-- chorus-disable-line jargon --> ", "\n```\nfenced code\n```\n"]
+                          "\n> quoted line\n", " <!-- chorus-disable-line jargon --> ", "\n```\nfenced code\n```\n",
+                          // Regions glued to words, and the bytes at the edges of the letter test.
+                          "`code`", "\"q\"", "<b>", "_https://x.example/a", "@", "[", "\\", "]", "^", "`", "{", "|", "}",
+                          "\u{7F}", "\u{01}", "\r", "\u{A0}"]
         var text = ""
         for _ in 0..<fragments {
             switch random.next() % 3 {
@@ -76,7 +79,7 @@ struct TokenizerFastPathTests {
                                         cachingWords: false))
         }
         #expect(fast.tokens.count == reference.tokens.count)
-        #expect(fast.tokens.count > fragments / 2)
+        #expect(fast.tokens.count > fragments / 4, "most of the text is tokens, not skipped regions")
         if let first = reference.tokens.indices.first(where: { $0 < fast.tokens.count && fast.tokens[$0] != reference.tokens[$0] }) {
             let token = reference.tokens[first]
             Issue.record("token \(first) differs at byte \(token.start): \(fast.tokens[first]) vs \(token)")
@@ -84,6 +87,37 @@ struct TokenizerFastPathTests {
         #expect(fast.starts == reference.starts)
         #expect(fast.nameCandidates == reference.nameCandidates)
         #expect(!fast.nameCandidates.isEmpty)
+    }
+
+    /// Skipped regions the regions scanner would never produce (starting and ending inside
+    /// words) still leave the two paths in step.
+    @Test(arguments: [11, 12, 13] as [UInt64])
+    func arbitrarySkippedRangesAgree(seed: UInt64) throws {
+        let phrasebook = try Shipped.phrasebook
+        let bytes = Array(Self.text(seed: seed, fragments: 3_000).utf8)
+        var random = Generator(state: seed &* 31)
+        var skipping: [Range<Int>] = []
+        var position = Int(random.next() % 40)
+        while position < bytes.count {
+            let end = min(bytes.count, position + 1 + Int(random.next() % 12))
+            skipping.append(position..<end)
+            position = end + 1 + Int(random.next() % 60)
+        }
+        let (fast, reference) = phrasebook.trie.view { trie in
+            (DocumentTokenizer.tokenize(bytes, skipping: skipping, vocabulary: phrasebook.vocabulary, trie: trie),
+             DocumentTokenizer.tokenize(bytes, skipping: skipping, vocabulary: phrasebook.vocabulary, trie: trie,
+                                        cachingWords: false))
+        }
+        #expect(fast.tokens == reference.tokens)
+        #expect(fast.starts == reference.starts)
+        #expect(fast.nameCandidates == reference.nameCandidates)
+    }
+
+    @Test func tokenClassesLeaveRoomForTheFlags() {
+        let all: [TokenClass] = TokenClass.placeholders.map(\.tokenClass) + [.notName, .clauseBoundary]
+        for tokenClass in all { #expect(tokenClass.rawValue < 1 << 24, "\(tokenClass.rawValue)") }
+        let token = Token(start: 0, end: 1, stem: 2, exact: 3, classes: TokenClass.clauseBoundary.rawValue | 1, flags: 3)
+        #expect(token.classes == TokenClass.clauseBoundary.rawValue | 1 && token.flags == 3)
     }
 
     @Test func theCacheGrowsWithTheTextUpToAFixedSize() {

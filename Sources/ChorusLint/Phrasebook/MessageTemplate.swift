@@ -44,7 +44,7 @@ struct MessageTemplate: Sendable {
                     var written = 0
                     func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
                         guard let source = bytes.baseAddress, let target = output.baseAddress, !bytes.isEmpty else { return }
-                        (target + written).update(from: source, count: bytes.count)
+                        (target + written).initialize(from: source, count: bytes.count)
                         written += bytes.count
                     }
                     for part in parts {

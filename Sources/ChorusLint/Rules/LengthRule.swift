@@ -41,7 +41,7 @@ struct LengthRule: Rule {
                     }
                     if bytes[i] != UInt8(ascii: "\n") || i == 0 || bytes[i - 1] != UInt8(ascii: "\r") {
                         count += 1
-                        if count == limit + 1 { overflow = i }
+                        if overflow == nil, count > limit { overflow = i }
                     }
                     i += 1
                 }
@@ -66,7 +66,7 @@ struct LengthRule: Rule {
                 while commentIndex < comments.count, comments[commentIndex].upperBound <= byte { commentIndex += 1 }
                 if commentIndex < comments.count, comments[commentIndex].contains(byte) { continue }
                 count += 1
-                if count == limit + 1 { overflow = index }
+                if overflow == nil, count > limit { overflow = index }
             }
         }
         guard let overflow, count > limit else { return }
