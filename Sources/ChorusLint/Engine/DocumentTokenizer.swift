@@ -155,24 +155,15 @@ enum DocumentTokenizer {
 
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
-    /// The high bit of each byte of `x` that is an ASCII letter (SWAR; no carries cross bytes).
-    @inline(__always)
-    private static func letters(_ x: UInt64) -> UInt64 {
-        let folded = (x | 0x2020_2020_2020_2020) & ~highs
-        let atLeastA = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & highs
-        let pastZ = (folded &+ 0x0505_0505_0505_0505) & highs
-        return atLeastA & ~pastZ & ~x & highs
-    }
-
     /// The plain word starting at `i` (a letter), or nil when the token there may be anything
     /// else: longer than fifteen letters, too near the end to load sixteen bytes, or followed by
-    /// a digit, a non-ASCII byte, or a joiner (`-` `_` `.` `/` `'`) before a word character. The
-    /// acceptance is exactly `TokenScanner.scanPlainWord`'s.
+    /// a digit, a non-ASCII byte, or a joiner (`-` `_` `.` `/` `'`) before a word character
+    /// (`TokenScanner.endsPlainWord`, which `scanPlainWord` uses too).
     @inline(__always)
     private static func plainWord(_ base: UnsafePointer<UInt8>, at i: Int, count n: Int, cacheBits: Int) -> PlainWord? {
         guard i &+ 16 <= n else { return nil }
         let x0 = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-        let stops0 = ~letters(x0) & highs
+        let stops0 = ~TokenScanner.letterMarks(x0) & highs
         var key0 = x0, key1: UInt64 = 0
         let length: Int
         let terminator: UInt8
@@ -183,25 +174,15 @@ enum DocumentTokenizer {
             terminator = UInt8(truncatingIfNeeded: x0 &>> UInt64(count &* 8))
         } else {
             let x1 = UInt64(littleEndian: UnsafeRawPointer(base + i + 8).loadUnaligned(as: UInt64.self))
-            let stops1 = ~letters(x1) & highs
+            let stops1 = ~TokenScanner.letterMarks(x1) & highs
             guard stops1 != 0 else { return nil }
             let count = stops1.trailingZeroBitCount &>> 3
             key1 = x1 & ((1 &<< UInt64(count &* 8)) &- 1)
             length = 8 &+ count
             terminator = UInt8(truncatingIfNeeded: x1 &>> UInt64(count &* 8))
         }
-        if terminator >= 0x80 || (terminator >= UInt8(ascii: "0") && terminator <= UInt8(ascii: "9")) { return nil }
-        switch terminator {
-        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "'"):
-            let after = i &+ length &+ 1
-            if after < n {
-                let next = base[after]
-                if next >= 0x80 || (next | 0x20) &- UInt8(ascii: "a") < 26
-                    || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")) { return nil }
-            }
-        default:
-            break
-        }
+        let after = i &+ length &+ 1
+        guard TokenScanner.endsPlainWord(terminator, before: after < n ? base[after] : nil) else { return nil }
         let mixed = (key0 &* 0x9E37_79B9_7F4A_7C15) ^ (key1 &* 0xC2B2_AE3D_27D4_EB4F)
         return PlainWord(key0: key0, key1: key1, length: length, slot: Int(truncatingIfNeeded: mixed &>> UInt64(64 - cacheBits)))
     }

@@ -145,6 +145,34 @@ struct TokenScanner {
         index >= 0 && index < bytes.count && TokenScanner.kind(bytes[index]) == TokenScanner.digit
     }
 
+    /// The high bit of each byte of `x` that is an ASCII letter (SWAR: per byte below 0x80,
+    /// folded ≥ "a" sets the high bit of +0x1F and folded > "z" that of +0x05; no carry crosses
+    /// a byte).
+    @inline(__always)
+    static func letterMarks(_ x: UInt64) -> UInt64 {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let folded = (x | 0x2020_2020_2020_2020) & ~highs
+        let atLeastA = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & highs
+        let pastZ = (folded &+ 0x0505_0505_0505_0505) & highs
+        return atLeastA & ~pastZ & ~x & highs
+    }
+
+    /// Whether a run of ASCII letters followed by `terminator` (and then `next`, nil at the end
+    /// of the text) is a whole plain word: not continued by a digit or a non-ASCII byte, nor by a
+    /// joiner (`-` `_` `.` `/` `'`) before a word character.
+    @inline(__always)
+    static func endsPlainWord(_ terminator: UInt8, before next: UInt8?) -> Bool {
+        if terminator >= 0x80 || (terminator >= UInt8(ascii: "0") && terminator <= UInt8(ascii: "9")) { return false }
+        switch terminator {
+        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "'"):
+            guard let next else { return true }
+            return !(next >= 0x80 || (next | 0x20) &- UInt8(ascii: "a") < 26
+                || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")))
+        default:
+            return true
+        }
+    }
+
     /// The common case, fast: ASCII letters only, ended by a byte that cannot continue a token
     /// (`scanToken` would stop there too and classify the token the same way). Nil, having
     /// consumed nothing, when the token may be anything else: digits, non-ASCII, or a joiner
@@ -163,11 +191,7 @@ struct TokenScanner {
             let highs: UInt64 = 0x8080_8080_8080_8080
             while i &+ 8 <= n, i &- start &+ 8 <= limit {
                 let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                // Per byte below 0x80: folded ≥ "a" (high bit of +0x1F) and folded > "z" (of +0x05).
-                let folded = (x | 0x2020_2020_2020_2020) & ~highs
-                let atLeastA = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & highs
-                let pastZ = (folded &+ 0x0505_0505_0505_0505) & highs
-                let letters = atLeastA & ~pastZ & ~x & highs
+                let letters = TokenScanner.letterMarks(x)
                 let stops = ~letters & highs
                 let count = stops == 0 ? 8 : stops.trailingZeroBitCount &>> 3
                 let taken = count == 8 ? letters : letters & ((1 &<< UInt64(count &* 8)) &- 1)
@@ -199,20 +223,7 @@ struct TokenScanner {
             if k < limit { out[k] = folded }
             i &+= 1
         }
-        if i < n {
-            let b = bytes[i]
-            if b >= 0x80 || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) { return nil }
-            switch b {
-            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "'"):
-                if i + 1 < n {
-                    let next = bytes[i + 1]
-                    if next >= 0x80 || (next | 0x20) &- UInt8(ascii: "a") < 26
-                        || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")) { return nil }
-                }
-            default:
-                break
-            }
-        }
+        if i < n, !TokenScanner.endsPlainWord(bytes[i], before: i + 1 < n ? bytes[i + 1] : nil) { return nil }
         let length = i &- start
         var shape: TokenClass = [.word]
         let first = bytes[start]
