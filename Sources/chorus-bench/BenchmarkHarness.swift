@@ -27,24 +27,27 @@ struct Stopwatch {
     /// median of several rounds in nanoseconds per call.
     static func nanosecondsPerCall(seconds: Double = 0.5, warmup: Int = 3, _ body: () throws -> Void) rethrows -> Double {
         for _ in 0..<warmup { try body() }
-        // Calibrate how many calls fit in a tenth of the budget.
-        var calls = 1
-        while true {
-            let start = DispatchTime.now().uptimeNanoseconds
-            for _ in 0..<calls { try body() }
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start)
-            if elapsed > seconds * 1e9 / 10 || calls >= 1 << 24 { break }
-            calls *= 2
-        }
+        let calls = try callsFilling(seconds * 1e9 / 10, body)
         var rounds: [Double] = []
-        for _ in 0..<7 {
-            let start = DispatchTime.now().uptimeNanoseconds
-            for _ in 0..<calls { try body() }
-            rounds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / Double(calls))
-        }
-        rounds.sort()
-        return rounds[rounds.count / 2]
+        for _ in 0..<7 { rounds.append(try round(calls, body)) }
+        return median(rounds)
     }
+
+    /// How many calls of `body` take longer than `nanoseconds` (doubling from one).
+    private static func callsFilling(_ nanoseconds: Double, _ body: () throws -> Void) rethrows -> Int {
+        var calls = 1
+        while try round(calls, body) * Double(calls) <= nanoseconds, calls < 1 << 24 { calls *= 2 }
+        return calls
+    }
+
+    /// Nanoseconds per call over `calls` calls of `body`.
+    private static func round(_ calls: Int, _ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<calls { try body() }
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / Double(calls)
+    }
+
+    private static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 }
 
 extension Stopwatch {
@@ -57,29 +60,16 @@ extension Stopwatch {
             try first()
             try second()
         }
-        // Calls per round: enough for about a twentieth of the budget per side.
-        var calls = 1
-        while true {
-            let start = DispatchTime.now().uptimeNanoseconds
-            for _ in 0..<calls { try first() }
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start)
-            if elapsed > seconds * 1e9 / 40 || calls >= 1 << 24 { break }
-            calls *= 2
-        }
-        func round(_ body: () throws -> Void) rethrows -> Double {
-            let start = DispatchTime.now().uptimeNanoseconds
-            for _ in 0..<calls { try body() }
-            return Double(DispatchTime.now().uptimeNanoseconds - start) / Double(calls)
-        }
+        // Calls per round: enough for about a fortieth of the budget per side.
+        let calls = try callsFilling(seconds * 1e9 / 40, first)
         var firstTimes: [Double] = [], secondTimes: [Double] = [], ratios: [Double] = []
         for _ in 0..<15 {
-            let a = try round(first)
-            let b = try round(second)
+            let a = try round(calls, first)
+            let b = try round(calls, second)
             firstTimes.append(a)
             secondTimes.append(b)
             ratios.append(b / a)
         }
-        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         return (median(firstTimes), median(secondTimes), median(ratios))
     }
 }
