@@ -50,7 +50,10 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: strict
         ),
-        .testTarget(name: "ChorusCLITests", dependencies: ["ChorusCLI", "ChorusCore", "ChorusSupport", "chorus"], swiftSettings: strict),
+        .testTarget(
+            name: "ChorusCLITests", dependencies: ["ChorusCLI", "ChorusCore", "ChorusSupport", "chorus"],
+            exclude: ["Fixtures"], swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
