@@ -24,7 +24,7 @@ struct ConcurrencyTests {
     func sixteenProcessesTimesTwentyFiveRealClockUpdatesAreAllAcknowledgedAndKept() throws {
         let binary = try #require(ChorusBinary.url, "the chorus executable is built with the tests (ChorusCLITests depends on it)")
         let scratch = try Repo.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        defer { withExtendedLifetime(scratch) {} } // the folder lives until the test ends
         let store = scratch.path
         let open = Process()
         open.executableURL = binary

@@ -11,7 +11,6 @@ struct JournalClockCommandTests {
     /// and nothing is written.
     @Test func aWriteWithNowIsRefusedUnlessReplaying() throws {
         let h = try WorkflowHarness()
-        defer { h.remove() }
         #expect(h.open().status == 0)
         let store = ["--store", h.store, "--as", "dana"]
         for environment in [[:], ["CHORUS_NOW": "2099-01-01T00:00:00Z"]] {
@@ -39,7 +38,6 @@ struct JournalClockCommandTests {
     /// Once replayed entries are dated in the past, a real-clock write follows them.
     @Test func anApprovalIsCheckedAgainstTheRealClockNotNow() throws {
         let h = try WorkflowHarness()
-        defer { h.remove() }
         #expect(h.open().status == 0)
         // The example promises its next update by 2026-11-24T09:40:00Z, long passed in real time.
         let approve = chorus(["approve", "INC-2041", "customer", "--store", h.store, "--as", "dana"])
@@ -52,7 +50,6 @@ struct JournalClockCommandTests {
 
     @Test func aMonitoringPeriodNearIntMaxIsRefusedAndTheLargestAllowedDoesNotTrapResolve() throws {
         var h = try WorkflowHarness()
-        defer { h.remove() }
         #expect(h.open().status == 0)
         h.now = "2026-11-24T09:30:00Z"
         let tooLarge = h.run(["update", "INC-2041", "--status", "monitoring", "--next-update", "2026-11-24T10:00:00Z",
@@ -71,7 +68,7 @@ struct JournalClockCommandTests {
     @Test func aStateWithAWholeNumberBeyondWhatJSONHoldsIsInvalidWithItsPosition() throws {
         let example = try String(contentsOfFile: Repo.path("examples/checkout-investigating.json"), encoding: .utf8)
         let scratch = try Repo.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        defer { withExtendedLifetime(scratch) {} }
         let file = scratch.appendingPathComponent("state.json")
         try Data(example.replacingOccurrences(of: "\"id\": \"INC-2041\"", with: "\"id\": \"INC-2041\", \"monitoringPeriodMinutes\": 9223372036854775807").utf8).write(to: file)
         let result = chorus("validate", file.path)
@@ -82,7 +79,7 @@ struct JournalClockCommandTests {
     /// `"lengthLimit": 9223372036854775807` used to trap every command that loads audiences.
     @Test func anAudienceLengthLimitOfIntMaxIsAnErrorWithItsPosition() throws {
         let scratch = try Repo.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        defer { withExtendedLifetime(scratch) {} }
         let audiences = scratch.appendingPathComponent("audiences")
         try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("audiences"), to: audiences)
         let definition = audiences.appendingPathComponent("customer/audience.json")

@@ -42,10 +42,7 @@ struct ReadOnlyStoreTests {
 
     @Test func everyReadWorksWithoutWriteAccessEvenWithoutLockOrCheckpointAndWithATornTail() throws {
         var h = try WorkflowHarness()
-        defer {
-            _ = try? Process.run(URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "u+w", h.store]).waitUntilExit()
-            h.remove()
-        }
+        defer { _ = try? Process.run(URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "u+w", h.store]).waitUntilExit() }
         #expect(h.open().status == 0)
         h.now = "2026-11-24T09:13:00Z"
         #expect(h.run(["approve", "INC-2041", "support"]).status == 0)

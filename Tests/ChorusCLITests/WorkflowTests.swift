@@ -6,11 +6,14 @@ import Testing
 
 /// The incident workflow end to end, in process, in a scratch store.
 struct WorkflowHarness {
+    /// The store's folder, removed when the test's last copy of the harness goes away.
+    let scratch: Scratch
     let store: String
     var now = "2026-11-24T09:12:00Z"
 
     init() throws {
-        store = try Repo.scratch().path
+        scratch = try Repo.scratch()
+        store = scratch.path
     }
 
     func run(_ arguments: [String], as author: String? = "dana", stdin: String = "") -> ChorusCommandLine.Result {
@@ -22,11 +25,6 @@ struct WorkflowHarness {
 
     func read(_ arguments: [String]) -> ChorusCommandLine.Result {
         chorus(arguments + ["--store", store, "--now", now])
-    }
-
-    /// Removes the scratch store (and its parent folder, made for this harness).
-    func remove() {
-        try? FileManager.default.removeItem(atPath: store)
     }
 
     func open(_ example: String = "checkout-investigating.json") -> ChorusCommandLine.Result {

@@ -8,13 +8,17 @@ import Testing
 @Suite("Journal: times taken under the lock")
 struct JournalClockTests {
     static let opened = Date(timeIntervalSince1970: 1_795_597_380) // 2026-11-25T09:03:00Z
+    /// The stores of this test, removed when it ends.
+    let journals: JournalTests
+
+    init() throws { journals = try JournalTests() }
 
     /// A journal with its first revision written at `opened` (replayed), in its own store.
-    static func journal() throws -> IncidentJournal {
-        let journal = try JournalTests.scratchStore().journal(for: "INC-2041")
+    func journal() throws -> IncidentJournal {
+        let journal = try journals.scratchStore().journal(for: "INC-2041")
         let state = try JournalTests.example()
-        try journal.append(author: "tester", at: opened) { _ in
-            var entry = JournalEntry(seq: 0, at: opened, author: "", kind: .revision)
+        try journal.append(author: "tester", at: Self.opened) { _ in
+            var entry = JournalEntry(seq: 0, at: Self.opened, author: "", kind: .revision)
             entry.state = state
             return [entry]
         }
@@ -26,8 +30,7 @@ struct JournalClockTests {
     }
 
     @Test func aRealClockSlightlyBehindTheLastEntryTakesItsTimeInsteadOfBeingRefused() throws {
-        let journal = try Self.journal()
-        defer { JournalTests.remove(journal) }
+        let journal = try journal()
         let behind = Self.opened.addingTimeInterval(-90)
         let entry = try #require(try Self.note(journal, .system { behind }))
         #expect(entry.at == Self.opened, "dated as the last entry, not before it")
@@ -37,8 +40,7 @@ struct JournalClockTests {
     }
 
     @Test func aRealClockFarBehindTheLastEntryIsRefusedAndNamesTheClock() throws {
-        let journal = try Self.journal()
-        defer { JournalTests.remove(journal) }
+        let journal = try journal()
         do {
             _ = try Self.note(journal, .system { Self.opened.addingTimeInterval(-3600) })
             Issue.record("expected a refusal")
@@ -50,8 +52,7 @@ struct JournalClockTests {
     }
 
     @Test func aReplayedTimeIsMarkedAndNeverBackdatedNorAhead() throws {
-        let journal = try Self.journal()
-        defer { JournalTests.remove(journal) }
+        let journal = try journal()
         let entry = try #require(try Self.note(journal, .replay(Self.opened.addingTimeInterval(60))))
         #expect(entry.clock == "replay")
         #expect(try journal.entries().last?.clock == "replay", "the mark is written to the journal")
@@ -67,8 +68,7 @@ struct JournalClockTests {
     }
 
     @Test func theBuilderGetsTheTimeOfTheWrite() throws {
-        let journal = try Self.journal()
-        defer { JournalTests.remove(journal) }
+        let journal = try journal()
         let now = Self.opened.addingTimeInterval(120)
         var seen: Date?
         try journal.append(author: "writer", clock: .system { now }) { _, at in

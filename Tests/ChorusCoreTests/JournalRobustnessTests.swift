@@ -7,6 +7,11 @@ import Testing
 /// from files that can never make the journal trap.
 @Suite("Journal: robust reads, range-checked numbers")
 struct JournalRobustnessTests {
+    /// The stores of this test, removed when it ends.
+    let journals: JournalTests
+
+    init() throws { journals = try JournalTests() }
+
     static func path(_ journal: IncidentJournal, _ name: String) -> URL { journal.folder.appendingPathComponent(name) }
 
     static func appendRaw(_ text: String, to journal: IncidentJournal) throws {
@@ -21,8 +26,7 @@ struct JournalRobustnessTests {
     }
 
     @Test func aReadSavesTheCheckpointItRebuilt() throws {
-        let journal = try JournalTests.journal(revisions: 3)
-        defer { JournalTests.remove(journal) }
+        let journal = try journals.journal(revisions: 3)
         let checkpoint = Self.path(journal, "checkpoint.json")
         try FileManager.default.removeItem(at: checkpoint)
         let snapshot = try journal.snapshot().snapshot
@@ -36,8 +40,7 @@ struct JournalRobustnessTests {
     /// A full disk or a read-only store: the torn tail cannot be set aside, yet the read works,
     /// says so, and changes nothing.
     @Test func aTornTailThatCannotBeSetAsideStillReads() throws {
-        let journal = try JournalTests.journal(revisions: 2)
-        defer { JournalTests.remove(journal) }
+        let journal = try journals.journal(revisions: 2)
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: journal.recoveryPath), withIntermediateDirectories: true)
         try Self.appendRaw("{\"seq\":3,\"kind\":\"rev", to: journal)
         let before = try Data(contentsOf: Self.path(journal, "journal.jsonl"))
@@ -57,8 +60,7 @@ struct JournalRobustnessTests {
         "{\"layout\":2,\"incidentID\":\"INC-2041\",\"seq\":-5,\"bytes\":0,\"revision\":-9223372036854775808,\"approvals\":{},\"publications\":{}}",
     ])
     func aCheckpointWithNumbersOutOfRangeIsRebuiltNotTrusted(checkpoint: String) throws {
-        let journal = try JournalTests.journal(revisions: 2)
-        defer { JournalTests.remove(journal) }
+        let journal = try journals.journal(revisions: 2)
         try Data(checkpoint.utf8).write(to: Self.path(journal, "checkpoint.json"))
         #expect(try journal.snapshot().snapshot.revision == 2)
         try journal.append(author: "next", at: Date()) { _ in [JournalEntry(seq: 0, at: Date(), author: "", kind: .note)] }
@@ -74,8 +76,7 @@ struct JournalRobustnessTests {
         ("\"seq\":2", "\"seq\":3", "expected entry 2"),
     ])
     func numbersThatBreakTheOrderAreReportedWithTheirLine(find: String, replace: String, reason: String) throws {
-        let journal = try JournalTests.journal(revisions: 1)
-        defer { JournalTests.remove(journal) }
+        let journal = try journals.journal(revisions: 1)
         let first = try #require(try Self.lines(journal).first)
         let forged = first.replacingOccurrences(of: "\"revision\":1", with: "\"revision\":2").replacingOccurrences(of: "\"seq\":1", with: "\"seq\":2")
         try Self.appendRaw(forged.replacingOccurrences(of: find, with: replace) + "\n", to: journal)
