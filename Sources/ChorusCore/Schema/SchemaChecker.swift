@@ -37,8 +37,10 @@ public enum SchemaChecker {
             guard case .number(let value, let text) = node.value, !text.contains("."), !text.lowercased().contains("e") else {
                 return problem("expected a whole number, found \(node.value.typeDescription == "a number" ? "a fraction" : node.value.typeDescription)")
             }
-            guard value.isFinite, abs(value) < 1e15 else { return problem("\(text) is out of range: expected a whole number below 1,000,000,000,000,000") }
             if let minimum, value < Double(minimum) { problem("must be at least \(minimum), found \(text)") }
+            // Whole numbers stay within what a JSON number holds exactly, so no file can make a
+            // later conversion or sum overflow.
+            if value.magnitude > Double(SchemaType.largestInteger) { problem("must be at most \(SchemaType.largestInteger), found \(text)") }
         case .number:
             guard case .number(let value, let text) = node.value else { return problem("expected a number, found \(node.value.typeDescription)") }
             if !value.isFinite { problem("\(text) is out of range: numbers must lie within ±1.7976931348623157e308") }
