@@ -6,11 +6,14 @@ import Testing
 
 /// The incident workflow end to end, in process, in a scratch store.
 struct WorkflowHarness {
+    /// The store's folder, removed when the test's last copy of the harness goes away.
+    let scratch: Scratch
     let store: String
     var now = "2026-11-24T09:12:00Z"
 
     init() throws {
-        store = try Repo.scratch().path
+        scratch = try Repo.scratch()
+        store = scratch.path
     }
 
     func run(_ arguments: [String], as author: String? = "dana", stdin: String = "") -> ChorusCommandLine.Result {

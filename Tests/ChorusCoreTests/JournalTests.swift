@@ -5,8 +5,13 @@ import Testing
 
 @Suite("Journal: append-only, checkpointed, crash-safe")
 struct JournalTests {
-    static func scratchStore() throws -> JournalStore {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-journal-\(UUID().uuidString)")
+    /// Every store a test makes lives in this folder, removed when the test ends.
+    let scratch: ScratchFolder
+
+    init() throws { scratch = try ScratchFolder(prefix: "chorus-journal") }
+
+    func scratchStore() throws -> JournalStore {
+        let url = scratch.url.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return JournalStore(root: url)
     }
@@ -16,9 +21,9 @@ struct JournalTests {
     }
 
     /// Writes `count` revisions, each changing the workaround, and returns the journal.
-    static func journal(revisions count: Int) throws -> IncidentJournal {
+    func journal(revisions count: Int) throws -> IncidentJournal {
         let journal = try scratchStore().journal(for: "INC-2041")
-        var state = try example()
+        var state = try Self.example()
         for index in 1...count {
             state.workaround = "Workaround \(index)"
             let revised = state
@@ -33,7 +38,7 @@ struct JournalTests {
     }
 
     @Test func appendsNumberRevisionsAndReadsBackTheLatest() throws {
-        let journal = try Self.journal(revisions: 3)
+        let journal = try self.journal(revisions: 3)
         let (snapshot, torn) = try journal.snapshot()
         #expect(torn == nil)
         #expect(snapshot.revision == 3)
@@ -46,7 +51,7 @@ struct JournalTests {
     }
 
     @Test func theCheckpointIsRebuiltWhenMissingOrBehind() throws {
-        let journal = try Self.journal(revisions: 4)
+        let journal = try self.journal(revisions: 4)
         let checkpoint = journal.folder.appendingPathComponent("checkpoint.json")
         let withCheckpoint = try journal.snapshot().snapshot
         try FileManager.default.removeItem(at: checkpoint)
@@ -60,7 +65,7 @@ struct JournalTests {
     }
 
     @Test func anExpectedRevisionThatMovedOnIsAConflictAndWritesNothing() throws {
-        let journal = try Self.journal(revisions: 2)
+        let journal = try self.journal(revisions: 2)
         let before = try Data(contentsOf: journal.folder.appendingPathComponent("journal.jsonl"))
         #expect(throws: JournalError.conflict(expected: 1, actual: 2, by: "tester")) {
             try journal.append(author: "late", at: Date(), expectRevision: 1) { _ in
@@ -71,7 +76,7 @@ struct JournalTests {
     }
 
     @Test func aWriteWithoutAnAuthorIsRefused() throws {
-        let journal = try Self.journal(revisions: 1)
+        let journal = try self.journal(revisions: 1)
         #expect(throws: JournalError.missingAuthor) {
             try journal.append(author: "  ", at: Date()) { _ in [JournalEntry(seq: 0, at: Date(), author: "", kind: .note)] }
         }
@@ -81,14 +86,14 @@ struct JournalTests {
     /// a real entry: the earlier entries survive, the torn bytes are reported and preserved in
     /// the recovery file, and the journal is cut back to its last complete line.
     @Test func aTornLastLineAtEveryByteOffsetIsSetAsideAndEarlierEntriesSurvive() throws {
-        let source = try Self.journal(revisions: 3)
+        let source = try self.journal(revisions: 3)
         let full = try Data(contentsOf: source.folder.appendingPathComponent("journal.jsonl"))
         let bytes = [UInt8](full)
         let lastLineStart = (bytes.dropLast().lastIndex(of: 0x0A) ?? -1) + 1
         let intact = Array(bytes[..<lastLineStart])
         #expect(bytes.count - lastLineStart > 1000, "a realistic entry with a full state")
         for cut in lastLineStart..<(bytes.count - 1) {
-            let journal = try Self.scratchStore().journal(for: "INC-2041")
+            let journal = try scratchStore().journal(for: "INC-2041")
             try FileManager.default.createDirectory(at: journal.folder, withIntermediateDirectories: true)
             let path = journal.folder.appendingPathComponent("journal.jsonl")
             try Data(bytes[..<cut]).write(to: path)
@@ -112,7 +117,7 @@ struct JournalTests {
         }
         // Every remaining offset up to the line's end (without its newline): same guarantees.
         for cut in stride(from: lastLineStart + 201, to: bytes.count, by: 1) {
-            let journal = try Self.scratchStore().journal(for: "INC-2041")
+            let journal = try scratchStore().journal(for: "INC-2041")
             try FileManager.default.createDirectory(at: journal.folder, withIntermediateDirectories: true)
             let path = journal.folder.appendingPathComponent("journal.jsonl")
             try Data(bytes[..<cut]).write(to: path)
@@ -124,7 +129,7 @@ struct JournalTests {
     }
 
     @Test func damageBeforeTheLastLineIsReportedAndNothingIsTouched() throws {
-        let journal = try Self.journal(revisions: 3)
+        let journal = try self.journal(revisions: 3)
         let path = journal.folder.appendingPathComponent("journal.jsonl")
         try? FileManager.default.removeItem(at: journal.folder.appendingPathComponent("checkpoint.json"))
         var bytes = [UInt8](try Data(contentsOf: path))
@@ -139,7 +144,7 @@ struct JournalTests {
     }
 
     @Test func incidentIDsAreSafeFolderNames() throws {
-        let store = try Self.scratchStore()
+        let store = try scratchStore()
         for bad in ["../etc", "a/b", "", ".hidden", "x y"] {
             #expect(throws: JournalError.invalidID(bad)) { try store.journal(for: bad) }
         }
@@ -147,7 +152,7 @@ struct JournalTests {
     }
 
     @Test func aMissingIncidentSuggestsTheNearest() throws {
-        let journal = try Self.journal(revisions: 1)
+        let journal = try self.journal(revisions: 1)
         let store = JournalStore(root: journal.folder.deletingLastPathComponent().deletingLastPathComponent())
         #expect(throws: JournalError.noSuchIncident(id: "INC-2014", known: ["INC-2041"], suggestion: "INC-2041")) {
             try store.existingJournal(for: "INC-2014")
@@ -155,7 +160,7 @@ struct JournalTests {
     }
 
     @Test func aCheckpointBehindTheJournalCatchesUpFromTheLinesAfterIt() throws {
-        let journal = try Self.journal(revisions: 2)
+        let journal = try self.journal(revisions: 2)
         let checkpoint = journal.folder.appendingPathComponent("checkpoint.json")
         let old = try Data(contentsOf: checkpoint)
         var state = try Self.example()
@@ -173,7 +178,7 @@ struct JournalTests {
     }
 
     @Test func aTornTailIsFoundWithACheckpointPresentAndBeforeTheNextAppend() throws {
-        let journal = try Self.journal(revisions: 2)
+        let journal = try self.journal(revisions: 2)
         let path = journal.folder.appendingPathComponent("journal.jsonl")
         let intact = try Data(contentsOf: path)
         let handle = try FileHandle(forWritingTo: path)
@@ -191,7 +196,7 @@ struct JournalTests {
     }
 
     @Test func aCompleteLastLineThatDoesNotDecodeIsSetAsideToo() throws {
-        let journal = try Self.journal(revisions: 2)
+        let journal = try self.journal(revisions: 2)
         let path = journal.folder.appendingPathComponent("journal.jsonl")
         let handle = try FileHandle(forWritingTo: path)
         try handle.seekToEnd()
