@@ -25,7 +25,8 @@ struct WorkspaceCommandTests {
 
             let deep = root.at("notes/2026")
             try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
-            let opened = Self.run(["open", "--from", Repo.path("examples/checkout-investigating.json"), "--as", "dana", "--now", Self.now], in: deep)
+            let opened = Self.run(["open", "--from", Repo.path("examples/checkout-investigating.json"), "--as", "dana", "--now", Self.now], in: deep,
+                                  environment: ["CHORUS_REPLAY": "1"])
             #expect(opened.status == 0, "\(opened.stderr)")
             #expect(FileManager.default.fileExists(atPath: root.at(".chorus/incidents/INC-2041/journal.jsonl").path))
             #expect(!FileManager.default.fileExists(atPath: deep.at(".chorus").path))

@@ -108,7 +108,7 @@ struct JournalTests {
             let report = try #require(torn, "cut at \(cut)")
             #expect(report.offset == lastLineStart)
             #expect(report.byteCount == cut - lastLineStart)
-            let recovered = try Data(contentsOf: URL(fileURLWithPath: report.recoveryFile))
+            let recovered = try Data(contentsOf: URL(fileURLWithPath: try #require(report.recoveryFile)))
             #expect(recovered.range(of: Data(bytes[lastLineStart..<cut])) != nil, "cut at \(cut): the torn bytes are kept")
             // The next append continues the sequence after the surviving entries.
             try journal.append(author: "next", at: Date()) { _ in [JournalEntry(seq: 0, at: Date(), author: "", kind: .note)] }
@@ -138,7 +138,7 @@ struct JournalTests {
         try Data(bytes).write(to: path)
         #expect(throws: JournalError.self) { try journal.snapshot() }
         do { _ = try journal.snapshot() } catch let error as JournalError {
-            #expect(error.description.contains("journal.jsonl:2: the journal is damaged"))
+            #expect(error.description.contains("journal.jsonl:2: this entry was written by a newer version of chorus (or is damaged)"))
         }
         #expect([UInt8](try Data(contentsOf: path)) == bytes)
     }
@@ -195,15 +195,31 @@ struct JournalTests {
         #expect(try String(contentsOf: URL(fileURLWithPath: journal.recoveryPath), encoding: .utf8).contains("{\"seq\":3,\"kind\":\"revi"))
     }
 
-    @Test func aCompleteLastLineThatDoesNotDecodeIsSetAsideToo() throws {
+    /// A complete last line is never a torn tail, even when this version cannot decode it (an
+    /// entry kind written by a newer version): reads and writes stop with its line, and the
+    /// journal is left exactly as it is.
+    @Test func aCompleteLastLineThatDoesNotDecodeStopsEverythingAndIsNeverCut() throws {
         let journal = try self.journal(revisions: 2)
         let path = journal.folder.appendingPathComponent("journal.jsonl")
         let handle = try FileHandle(forWritingTo: path)
         try handle.seekToEnd()
-        try handle.write(contentsOf: Data("{\"seq\":3,\"garbage\":true}\n".utf8))
+        try handle.write(contentsOf: Data("{\"seq\":3,\"kind\":\"redaction\",\"at\":\"2026-11-24T09:10:00Z\",\"author\":\"x\"}\n".utf8))
         try handle.close()
-        let (snapshot, torn) = try journal.snapshot()
-        #expect(snapshot.revision == 2)
-        #expect(torn?.byteCount == 25)
+        let before = try Data(contentsOf: path)
+        for attempt in ["read", "write"] {
+            do {
+                if attempt == "read" {
+                    _ = try journal.snapshot()
+                } else {
+                    try journal.append(author: "next", at: Date()) { _ in [JournalEntry(seq: 0, at: Date(), author: "", kind: .note)] }
+                }
+                Issue.record("the \(attempt) should have been refused")
+            } catch let error as JournalError {
+                #expect(error.description.contains("journal.jsonl:3: this entry was written by a newer version of chorus (or is damaged)"), "\(error)")
+                #expect(error.description.contains("unknown entry kind \"redaction\""), "\(error)")
+            }
+            #expect(try Data(contentsOf: path) == before, "\(attempt): the journal is untouched")
+        }
+        #expect(!FileManager.default.fileExists(atPath: journal.recoveryPath), "nothing was set aside")
     }
 }

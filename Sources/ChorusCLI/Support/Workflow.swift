@@ -54,6 +54,28 @@ struct Workflow {
         throw CommandFailure(JournalError.missingAuthor.description)
     }
 
+    /// The clock a write takes its time from: the real clock, read once the writers' lock is
+    /// held. `--now` and `CHORUS_NOW` set the clock for reading and rendering only; with
+    /// `CHORUS_REPLAY=1` (tests, demos, replaying a recorded timeline) a write is dated by them
+    /// instead, and its entry is marked as replayed.
+    func writeClock(_ context: CommandContext) throws -> JournalClock {
+        let given = context.arguments.value("now") != nil || !(context.environment["CHORUS_NOW"] ?? "").isEmpty
+        if Self.replaying(context) {
+            guard given else { throw UsageError("CHORUS_REPLAY is set but there is no time to replay: give --now TIME or CHORUS_NOW") }
+            return .replay(now)
+        }
+        guard !given else {
+            throw UsageError("--now and CHORUS_NOW set the clock for reading and rendering; a write always takes the real clock, so the journal can be neither backdated nor dated ahead. To replay a recorded timeline (tests, demos), set CHORUS_REPLAY=1: such entries are marked as replayed")
+        }
+        return .system(context.now)
+    }
+
+    /// Whether `CHORUS_REPLAY` asks writes to take their time from `--now` / `CHORUS_NOW`.
+    static func replaying(_ context: CommandContext) -> Bool {
+        let value = context.environment["CHORUS_REPLAY"] ?? ""
+        return !value.isEmpty && value != "0"
+    }
+
     func expectedRevision(_ context: CommandContext) throws -> Int? {
         guard let text = context.arguments.value("expect-revision") else { return nil }
         guard let number = Int(text), number >= 0 else { throw UsageError("--expect-revision takes a revision number, not '\(text)'") }
@@ -108,7 +130,11 @@ struct Workflow {
 
     func report(_ torn: TornTail?, _ context: inout CommandContext) {
         guard let torn else { return }
-        context.printError("warning: the journal ended in a torn line (\(torn.byteCount) bytes at byte \(torn.offset), from an interrupted write); it was set aside in \(torn.recoveryFile) and every complete entry is intact")
+        if let file = torn.recoveryFile {
+            context.printError("warning: the journal ended in a torn line (\(torn.byteCount) bytes at byte \(torn.offset), from an interrupted write); it was set aside in \(file) and every complete entry is intact")
+        } else {
+            context.printError("warning: the journal ends in a torn line (\(torn.byteCount) bytes at byte \(torn.offset), from an interrupted write); it was left in place (\(torn.problem ?? "it could not be set aside")) and is ignored; every complete entry is intact, and the next write sets it aside")
+        }
     }
 
     /// Applies `edit` to the current state and appends the result as a new revision, after
@@ -118,11 +144,11 @@ struct Workflow {
                 _ edit: @escaping (IncidentState) throws -> IncidentState) throws -> JournalSnapshot {
         let author = try author(context)
         let expected = try expectedRevision(context)
+        let clock = try writeClock(context)
         let journal = try journalOrFail(id)
-        let now = self.now
         var changed: [String] = []
         let result = try run {
-            try journal.append(author: author, at: now, expectRevision: expected) { snapshot in
+            try journal.append(author: author, clock: clock, expectRevision: expected) { snapshot, now in
                 let current = try snapshot.requireState()
                 var next = try edit(current)
                 next.lastUpdatedAt = max(now, current.lastUpdatedAt)
