@@ -66,6 +66,7 @@ public enum ChorusCommandLine {
         var ctx = context(parsed)
         do {
             let status = try spec.run(&ctx)
+            BoardRefresh.afterCommand(spec, &ctx)
             return Result(status: status, stdout: ctx.stdout, stderr: ctx.stderr)
         } catch {
             // Whatever was printed before the failure stays; the error follows the convention.

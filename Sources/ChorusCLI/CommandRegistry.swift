@@ -30,5 +30,6 @@ enum CommandRegistry {
         ResolveCommand.spec,
         InitCommand.spec,
         DoctorCommand.spec,
+        BoardCommand.spec,
     ]
 }
