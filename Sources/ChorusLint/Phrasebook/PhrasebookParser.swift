@@ -11,7 +11,7 @@ struct PhrasebookParser {
     private(set) var sections: [ParsedSection] = []
     private(set) var problems: [PhrasebookError.Problem] = []
 
-    static let optionKeys = ["message", "suggestion"]
+    static let optionKeys = ["message", "suggestion", "when", "unless"]
 
     init(file: String) { self.file = file }
 
@@ -36,6 +36,14 @@ struct PhrasebookParser {
                     let text = String(String.UnicodeScalarView(value)).trimmingSpaces
                     if text.isEmpty {
                         problem(lineNumber, column, "'\(known):' needs a value")
+                    } else if known == "when" || known == "unless" {
+                        if section.kind.allowsConditions {
+                            let lead = value.prefix { $0.properties.isWhitespace }.count
+                            section.conditions.append((known == "when", Array(value.dropFirst(lead)).trimmingTrailingSpaces,
+                                                       PhrasebookLocation(file: file, line: lineNumber, column: column + key.count + 1 + lead)))
+                        } else {
+                            problem(lineNumber, column, "[\(section.kind.rawValue)] sections take no conditions; '\(known):' belongs to sections that report or cancel matches")
+                        }
                     } else if known == "message" {
                         if section.message != nil { problem(lineNumber, column, "the section already has a message") }
                         section.message = text
@@ -219,6 +227,14 @@ struct PhrasebookParser {
             k += 1
         }
         return nil
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    var trimmingTrailingSpaces: [Unicode.Scalar] {
+        var copy = self
+        while let last = copy.last, last.properties.isWhitespace { copy.removeLast() }
+        return copy
     }
 }
 

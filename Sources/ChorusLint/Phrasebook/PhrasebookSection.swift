@@ -1,6 +1,6 @@
 /// The kinds of section a phrasebook file holds: `[KIND CATEGORY]`.
 enum SectionKind: String, CaseIterable {
-    case existence, substitution, pattern, exception, negation, cadence, stock, define
+    case existence, substitution, pattern, exception, negation, cadence, stock, define, accept
     case identifierParts = "identifier-parts"
     case hostLabels = "host-labels"
 
@@ -14,12 +14,17 @@ enum SectionKind: String, CaseIterable {
         case .existence, .substitution, .pattern, .negation: return .category
         case .exception: return .categoryOrAll
         case .define: return .name
-        case .cadence, .stock, .identifierParts, .hostLabels: return .none
+        case .cadence, .stock, .identifierParts, .hostLabels, .accept: return .none
         }
     }
 
-    /// Whether entries may use `{placeholders}` (macros included).
-    var allowsPlaceholders: Bool { self != .existence && self != .substitution }
+    /// Whether the section may carry `when:` / `unless:` conditions.
+    var allowsConditions: Bool {
+        switch self {
+        case .existence, .substitution, .pattern, .exception, .cadence: true
+        default: false
+        }
+    }
 
     /// Whether entries may carry `=> suggestion`.
     var allowsSuggestions: Bool { self == .existence || self == .substitution || self == .pattern }
@@ -41,6 +46,8 @@ struct ParsedSection {
     var name: String?
     var message: String?
     var suggestion: String?
+    /// `when:` (true) and `unless:` (false) lines, as written, with where they stand.
+    var conditions: [(expected: Bool, text: [Unicode.Scalar], location: PhrasebookLocation)] = []
     var location: PhrasebookLocation
     var entries: [ParsedLine] = []
 }
