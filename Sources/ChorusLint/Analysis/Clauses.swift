@@ -93,7 +93,8 @@ struct Clauses: Sendable {
         let afterComma = previous.key == ","
         switch token.key {
         case _ where clauseOpeners.contains(token.key):
-            return true
+            // "in a little while", "for a while": a noun, not a conjunction.
+            return !["a", "the", "little", "short", "long", "good", "brief", "this", "that", "for", "in", "of"].contains(previous.key)
         case "and", "or", "nor":
             return afterComma || (subjectPronouns.contains(next) && next != "this" && next != "our")
         case "so":

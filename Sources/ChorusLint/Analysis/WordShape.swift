@@ -39,10 +39,22 @@ struct WordShape {
         self.classes = classes
     }
 
+    /// `twohour` → (`two`, `hour`): a number word glued to a unit.
+    private static func compound(_ key: String) -> (String, String)? {
+        for number in BuiltinWords.numbers where key.hasPrefix(number) && key.count > number.count {
+            return (number, String(key.dropFirst(number.count)))
+        }
+        return nil
+    }
+
     /// Number, time, date, ordinal, duration, unit, zone, weekday and month, from the key.
     private static func timeClasses(_ key: String, letters: Int, digits: Int) -> TokenClass {
         var classes: TokenClass = []
         if letters > 0, digits == 0 {
+            // two-hour, thirty-minute (the key has lost its hyphen; the parts are in `lowered`)
+            if let (number, unit) = WordShape.compound(key), BuiltinWords.numberSet.contains(number), BuiltinWords.unitSet.contains(unit) {
+                classes.insert(.duration)
+            }
             if BuiltinWords.numberSet.contains(key) { classes.insert(.number) }
             if BuiltinWords.ordinalSet.contains(key) { classes.insert(.ordinal) }
             if BuiltinWords.unitSet.contains(key) { classes.insert(.unit) }

@@ -30,7 +30,9 @@ struct MatchResolver {
             let limit = clause.tokens.upperBound
             for k in clause.tokens where !tokens[k].isOpaque {
                 for entry in phrasebook.index.candidates(for: tokens[k]) {
-                    if let end = matcher.longest(phrasebook.compiled[entry].pattern, at: k, limit: limit), end > k {
+                    if var end = matcher.longest(phrasebook.compiled[entry].pattern, at: k, limit: limit), end > k {
+                        // A match ends on a word: punctuation and opaque stretches a gap took are not part of it.
+                        while end > k + 1, tokens[end - 1].isPunctuation || tokens[end - 1].isOpaque { end -= 1 }
                         hits.append(Hit(entry: entry, tokens: k..<end))
                     }
                 }

@@ -9,7 +9,8 @@
 /// - `in name`: the match is part of a capitalized name (`Azure Container Instances`);
 /// - `subject has PHRASE`, `clause has PHRASE`, `before has PHRASE`, `after has PHRASE`,
 ///   `sentence has PHRASE`: the phrase occurs in the clause's subject (the words before its first
-///   verb), the clause, the clause before or after the match, or the sentence.
+///   verb), the clause, the clause before or after the match, or the sentence;
+/// - several tests joined by ` and `: all of them (`unless: future and clause has {timing}`).
 struct Condition: Sendable {
     enum Scope: String, Sendable, CaseIterable {
         case subject, clause, before, after, sentence
@@ -20,7 +21,8 @@ struct Condition: Sendable {
         case has(Scope, [PatternElement])
     }
 
-    var test: Test
+    /// Tests joined by `and`: the condition is true when all of them are.
+    var tests: [Test]
     /// True for `when:`, false for `unless:`.
     var expected: Bool
     /// As written, for documentation: `unless past`.
@@ -41,7 +43,7 @@ struct ConditionContext {
     static let negationReach = 6
 
     func holds(_ condition: Condition, category: FindingCategory?, start: Int, end: Int) -> Bool {
-        evaluate(condition.test, category: category, start: start, end: end) == condition.expected
+        condition.tests.allSatisfy { evaluate($0, category: category, start: start, end: end) } == condition.expected
     }
 
     private func evaluate(_ test: Condition.Test, category: FindingCategory?, start: Int, end: Int) -> Bool {
@@ -49,8 +51,13 @@ struct ConditionContext {
         switch test {
         case .negated:
             guard let category else { return false }
+            // A cue at most `negationReach` tokens before the match, in its clause, with no
+            // punctuation between them ("azure doesn't acknowledge, probably related…").
             let ends = negationEnds[category.ordinal]
-            return ends.contains { $0 <= start && start - $0 <= ConditionContext.negationReach && $0 > clause.lowerBound }
+            return ends.contains { end in
+                end <= start && start - end <= ConditionContext.negationReach && end > clause.lowerBound
+                    && !(end..<start).contains { tokens[$0].isPunctuation || tokens[$0].isOpaque }
+            }
         case .past:
             return Grammar.isPast(tokens, clause: clause, before: end)
         case .future:
@@ -84,18 +91,19 @@ enum Grammar {
     static let pastWords: Set<String> = [
         "was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't", "been", "took", "went", "came", "began",
         "saw", "ran", "broke", "fell", "found", "made", "got", "gave", "kept", "left", "rose", "sent", "spent", "brought",
-        "caught", "held", "lost", "told", "said", "thought", "knew", "became", "grew", "led", "hit", "ago", "yesterday",
+        "caught", "held", "lost", "told", "said", "thought", "knew", "became", "grew", "led", "ago", "yesterday",
+        "done",
     ]
     static let futureWords: Set<String> = [
         "will", "shall", "would", "should", "going", "may", "might", "can", "could", "must", "won't", "shouldn't",
         "expect", "expects", "expected", "expecting", "anticipate", "anticipates", "anticipated", "estimate",
         "estimates", "estimated", "plan", "plans", "planned", "planning", "hope", "hopes", "hoping", "aim", "aims",
-        "intend", "intends", "scheduled", "until", "tomorrow", "tonight", "soon", "shortly", "next",
+        "intend", "intends",
     ]
     /// Words after which an `-ed` word is not a finite past verb: `the expected time`, `is
     /// expected`, `to be restored`.
     static let notBeforeFiniteVerb: Set<String> = [
-        "the", "a", "an", "this", "that", "these", "those", "our", "your", "their", "its", "his", "her", "my", "is", "are",
+        "the", "a", "an", "these", "those", "our", "your", "their", "its", "his", "her", "my", "is", "are",
         "be", "been", "being", "am", "was", "were", "get", "gets", "got", "getting", "to", "of", "in", "on", "at", "by",
         "for", "with", "from", "as", "all", "some", "any", "no", "not", "more", "most", "less", "fully", "partially",
         "newly", "recently", "already", "now", "become", "becomes", "remain", "remains", "stay", "stays", "seem", "seems",
@@ -119,9 +127,9 @@ enum Grammar {
         range.contains { isFutureMarker(tokens[$0].key) }
     }
 
-    /// Past narrative: a past marker in the clause before `end`, and no future or modal marker.
+    /// Past narrative: a past marker in the clause, and no future or modal marker.
     static func isPast(_ tokens: [Token], clause: Range<Int>, before end: Int) -> Bool {
-        let upto = clause.lowerBound..<min(max(end, clause.lowerBound), clause.upperBound)
+        let upto = clause
         guard !hasFutureMarker(tokens, in: clause) else { return false }
         if upto.contains(where: { isFinitePast(tokens, $0, clauseStart: clause.lowerBound) }) { return true }
         // "has been resolved", "have restored"

@@ -100,6 +100,8 @@ struct PatternMatcher {
             var j = k
             while j <= min(k + size, limit) {
                 ends(elements, i + 1, at: j, limit: limit, into: &out)
+                // A gap never passes the end of a sentence.
+                if j < limit, tokens[j].isPunctuation, Clauses.sentenceEnds.contains(tokens[j].key) { break }
                 j += 1
             }
         }

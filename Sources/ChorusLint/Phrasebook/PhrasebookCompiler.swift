@@ -204,50 +204,66 @@ struct PhrasebookCompiler {
         var conditions: [Condition] = []
         for written in section.conditions {
             let text = String(String.UnicodeScalarView(written.text))
-            let word = written.expected ? "when" : "unless"
-            func add(_ test: Condition.Test) {
-                conditions.append(Condition(test: test, expected: written.expected, text: "\(word) \(text)"))
-            }
-            switch text {
-            case "negated":
-                if let category = section.category, !negationCategories.contains(category) {
-                    problem(written.location, "'negated' needs negation cues: add a [negation \(category.rawValue)] section")
-                } else if section.category == nil {
-                    problem(written.location, "'negated' needs a category: sections without one have no negation cues")
+            var tests: [Condition.Test] = []
+            var column = written.location.column
+            var valid = true
+            for part in text.components(separatedBy: " and ") {
+                let location = PhrasebookLocation(file: written.location.file, line: written.location.line, column: column)
+                column += part.unicodeScalars.count + 5
+                if let test = compileTest(part, at: location, category: section.category, negationCategories: negationCategories) {
+                    tests.append(test)
                 } else {
-                    add(.negated)
-                }
-            case "past": add(.past)
-            case "future": add(.future)
-            case "in name": add(.inName)
-            default:
-                let parts = text.split(separator: " ", maxSplits: 2).map(String.init)
-                guard parts.count == 3, parts[1] == "has", let scope = Condition.Scope(rawValue: parts[0]) else {
-                    var message = "unknown condition '\(text)'; expected one of " + Condition.keywords.map { "'\($0)'" }.joined(separator: ", ")
-                    if let near = NameSuggestion.closest(to: text, among: Condition.keywords) { message += "; did you mean '\(near)'?" }
-                    problem(written.location, message)
-                    continue
-                }
-                let phraseScalars = Array(parts[2].unicodeScalars)
-                let phraseColumn = written.location.column + parts[0].count + 5
-                do {
-                    let nodes = try PhrasePattern.parse(phraseScalars, column: phraseColumn)
-                    let pattern = try PatternCompiler(classIndex: classIndex).compile(nodes)
-                    guard !pattern.isEmpty, !PatternCompiler.canBeEmpty(pattern) else {
-                        problem(written.location, "the phrase after 'has' must match at least one word")
-                        continue
-                    }
-                    add(.has(scope, pattern))
-                } catch let error as PatternSyntaxError {
-                    problem(written.location, column: error.column, error.message)
-                } catch let error as PatternCompiler.Failure {
-                    problem(written.location, column: error.column, error.message)
-                } catch {
-                    problem(written.location, "\(error)")
+                    valid = false
                 }
             }
+            if valid { conditions.append(Condition(tests: tests, expected: written.expected, text: "\(written.expected ? "when" : "unless") \(text)")) }
         }
         return conditions
+    }
+
+    private mutating func compileTest(_ text: String, at location: PhrasebookLocation, category: FindingCategory?,
+                                      negationCategories: Set<FindingCategory>) -> Condition.Test? {
+        switch text {
+        case "negated":
+            guard let category else {
+                problem(location, "'negated' needs a category: sections without one have no negation cues")
+                return nil
+            }
+            guard negationCategories.contains(category) else {
+                problem(location, "'negated' needs negation cues: add a [negation \(category.rawValue)] section")
+                return nil
+            }
+            return .negated
+        case "past": return .past
+        case "future": return .future
+        case "in name": return .inName
+        default:
+            let parts = text.split(separator: " ", maxSplits: 2).map(String.init)
+            guard parts.count == 3, parts[1] == "has", let scope = Condition.Scope(rawValue: parts[0]) else {
+                var message = "unknown condition '\(text)'; expected one of " + Condition.keywords.map { "'\($0)'" }.joined(separator: ", ")
+                    + ", or several joined by ' and '"
+                if let near = NameSuggestion.closest(to: text, among: Condition.keywords) { message += "; did you mean '\(near)'?" }
+                problem(location, message)
+                return nil
+            }
+            let phraseColumn = location.column + parts[0].count + 5
+            do {
+                let nodes = try PhrasePattern.parse(Array(parts[2].unicodeScalars), column: phraseColumn)
+                let pattern = try PatternCompiler(classIndex: classIndex).compile(nodes)
+                guard !pattern.isEmpty, !PatternCompiler.canBeEmpty(pattern) else {
+                    problem(location, "the phrase after 'has' must match at least one word")
+                    return nil
+                }
+                return .has(scope, pattern)
+            } catch let error as PatternSyntaxError {
+                problem(location, column: error.column, error.message)
+            } catch let error as PatternCompiler.Failure {
+                problem(location, column: error.column, error.message)
+            } catch {
+                problem(location, "\(error)")
+            }
+            return nil
+        }
     }
 
     // MARK: entries no text can reach
