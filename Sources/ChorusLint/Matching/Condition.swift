@@ -10,6 +10,8 @@
 /// - `subject has PHRASE`, `clause has PHRASE`, `before has PHRASE`, `after has PHRASE`,
 ///   `sentence has PHRASE`: the phrase occurs in the clause's subject (the words before its first
 ///   verb), the clause, the clause before or after the match, or the sentence;
+/// - `preceded by PHRASE`, `followed by PHRASE`: the phrase ends right before the match, or
+///   starts right after it, in its clause;
 /// - several tests joined by ` and `: all of them (`unless: future and clause has {timing}`).
 struct Condition: Sendable {
     enum Scope: String, Sendable, CaseIterable {
@@ -19,6 +21,10 @@ struct Condition: Sendable {
     enum Test: Sendable {
         case negated, past, future, inName
         case has(Scope, [PatternElement])
+        /// The phrase ends right where the match starts.
+        case precededBy([PatternElement])
+        /// The phrase starts right where the match ends.
+        case followedBy([PatternElement])
     }
 
     /// Tests joined by `and`: the condition is true when all of them are.
@@ -28,7 +34,8 @@ struct Condition: Sendable {
     /// As written, for documentation: `unless past`.
     var text: String
 
-    static let keywords = ["negated", "past", "future", "in name"] + Scope.allCases.map { "\($0.rawValue) has" }
+    static let keywords = ["negated", "past", "future", "in name", "preceded by", "followed by"]
+        + Scope.allCases.map { "\($0.rawValue) has" }
 }
 
 /// The facts conditions are evaluated against.
@@ -65,6 +72,11 @@ struct ConditionContext {
                 || Grammar.hasFutureMarker(tokens, in: end..<clause.upperBound)
         case .inName:
             return Grammar.isInCapitalizedName(tokens, start, clause: clause)
+        case .precededBy(let phrase):
+            let from = max(clause.lowerBound, start - 8)
+            return (from..<start).contains { k in matcher.ends(phrase, at: k, limit: start).contains(start) }
+        case .followedBy(let phrase):
+            return end < clause.upperBound && (matcher.longest(phrase, at: end, limit: clause.upperBound) ?? end) > end
         case .has(let scope, let phrase):
             let range: Range<Int>
             switch scope {

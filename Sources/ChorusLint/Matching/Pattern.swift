@@ -3,8 +3,8 @@
 indirect enum PatternElement: Sendable, Equatable {
     /// A word whose key is one of these forms.
     case word(Set<String>)
-    /// One word (or number) whose key is none of these.
-    case not(Set<String>)
+    /// One word (or number) whose key is none of these, nor a one-word member of these classes.
+    case not(Set<String>, classes: [Int])
     /// One token of a built-in class.
     case tokenClass(TokenClass)
     /// A punctuation mark (its key).
@@ -74,8 +74,9 @@ struct PatternMatcher {
         case .word(let forms):
             guard k < limit, !tokens[k].isOpaque, forms.contains(tokens[k].key), !tokens[k].isPunctuation else { return }
             ends(elements, i + 1, at: k + 1, limit: limit, into: &out)
-        case .not(let forms):
-            guard k < limit, tokens[k].isWord, !forms.contains(tokens[k].key) else { return }
+        case .not(let forms, let classes):
+            guard k < limit, tokens[k].isWord, !forms.contains(tokens[k].key),
+                  !classes.contains(where: { wordClasses[$0].words.contains(tokens[k].key) }) else { return }
             ends(elements, i + 1, at: k + 1, limit: limit, into: &out)
         case .tokenClass(let tokenClass):
             guard k < limit, !tokens[k].classes.isDisjoint(with: tokenClass) else { return }

@@ -60,14 +60,18 @@ struct PatternCompiler {
             return [.optional(elements)]
         case .not(let alternatives, let column):
             var forms = Set<String>()
+            var classes: [Int] = []
             for alternative in alternatives {
                 let elements = try compile(alternative)
-                guard elements.count == 1, case .word(let words) = elements[0] else {
-                    throw Failure(column: column, message: "'!' takes single words: '!be' or '!(be|have)'")
+                if elements.count == 1, case .word(let words) = elements[0] {
+                    forms.formUnion(words)
+                } else if elements.count == 1, case .wordClass(let index) = elements[0] {
+                    classes.append(index)
+                } else {
+                    throw Failure(column: column, message: "'!' takes single words or a class: '!be', '!(be|have)' or '!({function-word})'")
                 }
-                forms.formUnion(words)
             }
-            return [.not(forms)]
+            return [.not(forms, classes: classes)]
         case .gap(let size, _):
             return [.gap(size)]
         }

@@ -239,7 +239,8 @@ struct PhrasebookCompiler {
         case "in name": return .inName
         default:
             let parts = text.split(separator: " ", maxSplits: 2).map(String.init)
-            guard parts.count == 3, parts[1] == "has", let scope = Condition.Scope(rawValue: parts[0]) else {
+            let adjacent = parts.count == 3 && (parts[0] == "preceded" || parts[0] == "followed") && parts[1] == "by"
+            guard parts.count == 3, parts[1] == "has" || adjacent, adjacent || Condition.Scope(rawValue: parts[0]) != nil else {
                 var message = "unknown condition '\(text)'; expected one of " + Condition.keywords.map { "'\($0)'" }.joined(separator: ", ")
                     + ", or several joined by ' and '"
                 if let near = NameSuggestion.closest(to: text, among: Condition.keywords) { message += "; did you mean '\(near)'?" }
@@ -251,10 +252,11 @@ struct PhrasebookCompiler {
                 let nodes = try PhrasePattern.parse(Array(parts[2].unicodeScalars), column: phraseColumn)
                 let pattern = try PatternCompiler(classIndex: classIndex).compile(nodes)
                 guard !pattern.isEmpty, !PatternCompiler.canBeEmpty(pattern) else {
-                    problem(location, "the phrase after 'has' must match at least one word")
+                    problem(location, "the phrase after '\(parts[1])' must match at least one word")
                     return nil
                 }
-                return .has(scope, pattern)
+                if adjacent { return parts[0] == "preceded" ? .precededBy(pattern) : .followedBy(pattern) }
+                return .has(Condition.Scope(rawValue: parts[0]) ?? .clause, pattern)
             } catch let error as PatternSyntaxError {
                 problem(location, column: error.column, error.message)
             } catch let error as PatternCompiler.Failure {
