@@ -30,7 +30,11 @@ struct WordShape {
         }
         if letters > 0 { classes.insert(.word) }
         if firstUpper { classes.insert(.capitalized) }
-        if letters > 0, lowercase == 0, text.unicodeScalars.count >= 2 { classes.insert(.acronym) }
+        // DNS, EC2, HTTP/503, APIs; not shouting ("HOWEVER"): five letters at most unless digits join them.
+        let pluralAcronym = lowercase == 1 && text.hasSuffix("s") && uppercase >= 2
+        if letters > 0, lowercase == 0 || pluralAcronym, text.unicodeScalars.count >= 2, letters <= 5 || digits > 0 {
+            classes.insert(.acronym)
+        }
         classes.formUnion(WordShape.timeClasses(key, letters: letters, digits: digits))
         if classes.contains(.capitalized), !classes.contains(.acronym), !BuiltinWords.notNameSet.contains(key) {
             classes.insert(.name)

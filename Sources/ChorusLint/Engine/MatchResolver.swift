@@ -93,7 +93,10 @@ struct MatchResolver {
                 let (s, e) = (hit.tokens.lowerBound, hit.tokens.upperBound)
                 if everywhereSet.overlaps(s, e) || own.overlaps(s, e) { return false }
                 if category == .eta, cadenceSet.overlaps(s, e) { return false }
+                // The organization's own names are never jargon or internal names, nor the party
+                // blamed (which a blame phrase names at its start or its end).
                 if category == .jargon || category == .internalName, acceptedSet.overlaps(s, e) { return false }
+                if category == .blame, acceptedSet.overlaps(s, s + 1) || acceptedSet.overlaps(e - 1, e) { return false }
                 return true
             }
             kept.sort { a, b in

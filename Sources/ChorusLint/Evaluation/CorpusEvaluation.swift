@@ -76,7 +76,7 @@ public struct CorpusEvaluation: Sendable {
         var cadenceSpans = 0, cadenceFlagged = 0
         var mistakes: [Mistake] = []
         for message in corpus.messages {
-            let findings = linter.lint(message.text, policy: policy)
+            let findings = linter.lint(message.text, policy: policy, vocabulary: organizationNames(message.org))
             let scalars = Array(message.text.unicodeScalars)
             var predicted: [String: [Finding]] = [:]
             for finding in findings {
@@ -121,6 +121,31 @@ public struct CorpusEvaluation: Sendable {
         }
         return CorpusEvaluation(messageCount: corpus.messages.count, scores: scores, cadenceSpans: cadenceSpans,
                                 cadenceFlaggedAsEta: cadenceFlagged, mistakes: mistakes)
+    }
+
+    /// The names a message's organization would declare as its own vocabulary, read from the
+    /// corpus's `org` field: the name, each part in parentheses (split at `/` and `,`), and the
+    /// first word of a name of several words ("Grafana Labs" → "Grafana"). A team declares its
+    /// names once; the evaluation does the same for every organization of the corpus.
+    public static func organizationNames(_ org: String) -> [String] {
+        var names: [String] = []
+        var outside = "", inside = ""
+        var depth = 0
+        for character in org {
+            if character == "(" { depth += 1; inside += ","; continue }
+            if character == ")" { depth = max(0, depth - 1); continue }
+            if depth > 0 { inside.append(character) } else { outside.append(character) }
+        }
+        for part in [outside] + inside.split(whereSeparator: { $0 == "," || $0 == "/" }).map(String.init) {
+            let name = part.split(separator: " ").joined(separator: " ")
+            guard !name.isEmpty else { continue }
+            names.append(name)
+            let words = name.split(separator: " ")
+            if words.count > 1, let first = words.first, first.count >= 3, first.first?.isUppercase == true {
+                names.append(String(first))
+            }
+        }
+        return names
     }
 
     static func overlaps(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Bool {

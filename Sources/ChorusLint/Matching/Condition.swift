@@ -12,6 +12,7 @@
 ///   verb), the clause, the clause before or after the match, or the sentence;
 /// - `preceded by PHRASE`, `followed by PHRASE`: the phrase ends right before the match, or
 ///   starts right after it, in its clause;
+/// - `is PHRASE`: the match itself is the phrase (`unless: is {plain-acronym}`);
 /// - several tests joined by ` and `: all of them (`unless: future and clause has {timing}`).
 struct Condition: Sendable {
     enum Scope: String, Sendable, CaseIterable {
@@ -25,6 +26,8 @@ struct Condition: Sendable {
         case precededBy([PatternElement])
         /// The phrase starts right where the match ends.
         case followedBy([PatternElement])
+        /// The match itself is exactly this phrase.
+        case isPhrase([PatternElement])
     }
 
     /// Tests joined by `and`: the condition is true when all of them are.
@@ -34,7 +37,7 @@ struct Condition: Sendable {
     /// As written, for documentation: `unless past`.
     var text: String
 
-    static let keywords = ["negated", "past", "future", "in name", "preceded by", "followed by"]
+    static let keywords = ["negated", "past", "future", "in name", "preceded by", "followed by", "is"]
         + Scope.allCases.map { "\($0.rawValue) has" }
 }
 
@@ -75,6 +78,8 @@ struct ConditionContext {
         case .precededBy(let phrase):
             let from = max(clause.lowerBound, start - 8)
             return (from..<start).contains { k in matcher.ends(phrase, at: k, limit: start).contains(start) }
+        case .isPhrase(let phrase):
+            return matcher.ends(phrase, at: start, limit: end).contains(end)
         case .followedBy(let phrase):
             return end < clause.upperBound && (matcher.longest(phrase, at: end, limit: clause.upperBound) ?? end) > end
         case .has(let scope, let phrase):

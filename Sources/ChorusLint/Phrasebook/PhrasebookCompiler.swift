@@ -237,6 +237,10 @@ struct PhrasebookCompiler {
         case "past": return .past
         case "future": return .future
         case "in name": return .inName
+        case _ where text.hasPrefix("is "):
+            let phrase = String(text.dropFirst(3))
+            guard let pattern = compileConditionPhrase(phrase, column: location.column + 3, at: location) else { return nil }
+            return .isPhrase(pattern)
         default:
             let parts = text.split(separator: " ", maxSplits: 2).map(String.init)
             let adjacent = parts.count == 3 && (parts[0] == "preceded" || parts[0] == "followed") && parts[1] == "by"
@@ -266,6 +270,25 @@ struct PhrasebookCompiler {
             }
             return nil
         }
+    }
+
+    private mutating func compileConditionPhrase(_ phrase: String, column: Int, at location: PhrasebookLocation) -> [PatternElement]? {
+        do {
+            let nodes = try PhrasePattern.parse(Array(phrase.unicodeScalars), column: column)
+            let pattern = try PatternCompiler(classIndex: classIndex).compile(nodes)
+            guard !pattern.isEmpty, !PatternCompiler.canBeEmpty(pattern) else {
+                problem(location, "the phrase of a condition must match at least one word")
+                return nil
+            }
+            return pattern
+        } catch let error as PatternSyntaxError {
+            problem(location, column: error.column, error.message)
+        } catch let error as PatternCompiler.Failure {
+            problem(location, column: error.column, error.message)
+        } catch {
+            problem(location, "\(error)")
+        }
+        return nil
     }
 
     // MARK: entries no text can reach
