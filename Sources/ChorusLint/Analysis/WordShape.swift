@@ -32,7 +32,8 @@ struct WordShape {
         if firstUpper { classes.insert(.capitalized) }
         // DNS, EC2, HTTP/503, APIs; not shouting ("HOWEVER"): five letters at most unless digits join them.
         let pluralAcronym = lowercase == 1 && text.hasSuffix("s") && uppercase >= 2
-        if letters > 0, lowercase == 0 || pluralAcronym, text.unicodeScalars.count >= 2, letters <= 5 || digits > 0 {
+        if letters > 0, lowercase == 0 || pluralAcronym, text.unicodeScalars.count >= 2, letters <= 5 || digits > 0,
+           text.unicodeScalars.first?.properties.isAlphabetic == true {
             classes.insert(.acronym)
         }
         classes.formUnion(WordShape.timeClasses(key, letters: letters, digits: digits))
