@@ -66,8 +66,9 @@ struct Clauses: Sendable {
         let token = tokens[k], previous = tokens[k - 1]
         if token.spacing == .paragraph { return true }
         if sentenceEnds.contains(previous.key), previous.isPunctuation {
-            // A closing quote or bracket right after the stop stays in the sentence.
-            if token.spacing == .none, token.isPunctuation { return false }
+            // A closing quote or bracket right after the stop stays in the sentence, and a word
+            // glued to a dot is a file type or a name (".whl", ".NET").
+            if token.spacing == .none { return false }
             if k >= 2, previous.key == ".", tokens[k - 2].end == previous.start, abbreviations.contains(tokens[k - 2].key) {
                 return token.spacing >= .line
             }

@@ -36,12 +36,18 @@ struct TokenClass: OptionSet, Sendable, Hashable {
     static let opaque = TokenClass(rawValue: 1 << 14)
     /// Punctuation: `,` `:` `(` `/` … (sentence-ending punctuation never reaches a pattern).
     static let punctuation = TokenClass(rawValue: 1 << 15)
+    /// Letters and digits mixed in one word that is no time, date, duration, ordinal or version:
+    /// `s390x`, `arm64`, `publick8s`, `us-east-1`, `20Gbps`.
+    static let alphanumeric = TokenClass(rawValue: 1 << 16)
+    /// A path: `/api/v2/logs`, `/bash`.
+    static let path = TokenClass(rawValue: 1 << 17)
 
     /// Placeholder names as written in the phrasebook, in the order the README lists them.
     static let placeholders: [(name: String, tokenClass: TokenClass)] = [
         ("word", .word), ("number", .number), ("time", .time), ("date", .date), ("ordinal", .ordinal),
         ("unit", .unit), ("zone", .zone), ("weekday", .weekday), ("month", .month), ("name", .name),
         ("possessive", .possessive), ("number-unit", .duration), ("acronym", .acronym), ("capitalized", .capitalized),
+        ("alphanumeric", .alphanumeric), ("path", .path),
     ]
 
     /// The class a placeholder name stands for.

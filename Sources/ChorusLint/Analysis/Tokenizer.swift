@@ -37,7 +37,11 @@ struct Tokenizer {
                 i += 1
             default:
                 let (scalar, length) = UTF8Text.scalar(in: bytes, at: i)
-                if UTF8Text.isWordCharacter(scalar) {
+                if scalar == "/", isPathStart(i, limit: limit) {
+                    let end = wordEnd(from: i + 1, limit: limit)
+                    tokens.append(word(i, end, spacing: spacing))
+                    i = end
+                } else if UTF8Text.isWordCharacter(scalar) {
                     let end = wordEnd(from: i, limit: limit)
                     tokens.append(word(i, end, spacing: spacing))
                     i = end
@@ -54,6 +58,18 @@ struct Tokenizer {
             }
         }
         return tokens
+    }
+
+    /// A `/` that starts a path: after a space, a line start or an opening bracket, before a letter
+    /// (`/bash`, `/api/v2/logs`).
+    private func isPathStart(_ i: Int, limit: Int) -> Bool {
+        guard i + 1 < limit else { return false }
+        let next = bytes[i + 1]
+        guard (next >= 97 && next <= 122) || (next >= 65 && next <= 90) else { return false }
+        guard i > 0 else { return true }
+        let previous = bytes[i - 1]
+        return previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\n") || previous == UInt8(ascii: "(")
+            || previous == UInt8(ascii: "\t")
     }
 
     /// Where the word starting at `start` ends: letters and digits, joined by connectors that

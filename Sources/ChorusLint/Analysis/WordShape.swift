@@ -37,11 +37,22 @@ struct WordShape {
             classes.insert(.acronym)
         }
         classes.formUnion(WordShape.timeClasses(key, letters: letters, digits: digits))
+        if text.hasPrefix("/") { classes.insert(.path) }
+        if letters > 0, digits > 0, classes.isDisjoint(with: [.time, .date, .duration, .ordinal, .number, .path]),
+           !WordShape.isVersion(key), !(key.contains("/") && key.contains(".")) {
+            classes.insert(.alphanumeric)
+        }
         if classes.contains(.capitalized), !classes.contains(.acronym), !BuiltinWords.notNameSet.contains(key) {
             classes.insert(.name)
         }
         self.key = key
         self.classes = classes
+    }
+
+    /// `v2`, `v1.19`, `1.2.11`: a version, not a name.
+    static func isVersion(_ key: String) -> Bool {
+        let digits = key.hasPrefix("v") ? key.dropFirst() : Substring(key)
+        return !digits.isEmpty && digits.allSatisfy { $0.isNumber || $0 == "." }
     }
 
     /// `twohour` → (`two`, `hour`): a number word glued to a unit.

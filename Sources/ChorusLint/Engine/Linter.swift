@@ -17,7 +17,7 @@ public struct Linter: Sendable {
     /// Every rule, in the order `--list-rules` prints them.
     static let allRules: [any Rule] = [
         SpeculationRule(), EtaRule(), PromiseRule(), JargonRule(), BlameRule(), MinimizingRule(),
-        InternalTermRule(), InternalIdentifierRule(), HostAddressRule(), ComponentNameRule(),
+        InternalTermRule(), InternalIdentifierRule(), HostAddressRule(), ComponentNameRule(), CodeSpanRule(),
         LengthRule(), MissingCadenceRule(), UnusedSuppressionRule(),
     ]
 

@@ -86,9 +86,10 @@ struct PatternCompiler {
     private func words(_ text: String, column: Int, inflect: Bool) throws(Failure) -> [PatternElement] {
         let bytes = Array(text.utf8)
         var elements: [PatternElement] = []
-        for token in Tokenizer.tokenize(bytes, skipping: []) {
+        let tokens = Tokenizer.tokenize(bytes, skipping: [])
+        for token in tokens {
             if token.isPunctuation {
-                if Clauses.sentenceEnds.contains(token.key) || token.key == ";" {
+                if Clauses.sentenceEnds.contains(token.key) && token.key != "." || token.key == ";" {
                     let offset = String(decoding: bytes[..<token.start], as: UTF8.self).unicodeScalars.count
                     throw Failure(column: column + offset, message: "'\(token.key)' ends a sentence or clause, and phrases are matched inside one clause: this can never match")
                 }
@@ -96,6 +97,12 @@ struct PatternCompiler {
             } else {
                 elements.append(.word(Set(inflect ? Inflection.forms(of: token.key) : [token.key])))
             }
+        }
+        // "health check" also matches "health-check" and "healthcheck"; "roll back", "rollback".
+        if inflect, tokens.count >= 2, tokens.count <= 3, tokens.allSatisfy({ $0.classes.contains(.word) && !$0.key.contains("'") }),
+           elements.count == tokens.count {
+            let joined = tokens.map(\.key).joined()
+            elements = [.choice([elements, [.word(Set(Inflection.forms(of: joined)))]])]
         }
         return elements
     }

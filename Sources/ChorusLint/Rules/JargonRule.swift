@@ -27,6 +27,10 @@ struct JargonRule: Rule {
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {
-        PhraseRuleSupport.findings(of: .jargon, rule: description.id, context, into: &findings)
+        let tokens = context.document.tokens
+        let explained = Explanations.explainedKeys(tokens)
+        PhraseRuleSupport.findings(of: .jargon, rule: description.id, context, into: &findings, keep: { match in
+            explained.isEmpty || !match.tokens.contains { explained.contains(tokens[$0].key) }
+        })
     }
 }

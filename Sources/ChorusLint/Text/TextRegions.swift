@@ -9,6 +9,8 @@ struct TextRegions: Sendable {
     var hidden: [Range<Int>] = []
     /// Skipped by the phrase rules but read by the internal-name rules: code and quotes.
     var codeAndQuotes: [Range<Int>] = []
+    /// The text inside inline code spans (without the backticks).
+    var codeSpans: [Range<Int>] = []
     /// HTML comments `<!-- … -->`: the whole comment and its inner text.
     var comments: [(whole: Range<Int>, content: Range<Int>)] = []
     /// Lines and sections labelled `Hypothesis:`, `Unconfirmed:` or `Theory:`.
@@ -302,6 +304,7 @@ private struct RegionScanner {
                 while byte(i + closing) == UInt8(ascii: "`") { closing += 1 }
                 if closing == run {
                     skip(start..<(i + run), hidden: false)
+                    if i > start + run { regions.codeSpans.append((start + run)..<i) }
                     return i + run
                 }
                 i += closing
