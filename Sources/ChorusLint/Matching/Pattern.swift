@@ -17,6 +17,23 @@ indirect enum PatternElement: Sendable, Equatable {
     case gap(Int)
 }
 
+extension PatternElement {
+    /// A description that is the same for equal elements whatever the order of their sets, for
+    /// telling duplicate entries apart.
+    var canonical: String {
+        switch self {
+        case .word(let forms): "w(" + forms.sorted().joined(separator: "|") + ")"
+        case .not(let forms, let classes): "n(" + forms.sorted().joined(separator: "|") + ";" + classes.map(String.init).joined(separator: ",") + ")"
+        case .tokenClass(let c): "c(\(c.rawValue))"
+        case .punctuation(let mark): "p(\(mark))"
+        case .wordClass(let index): "k(\(index))"
+        case .choice(let alternatives): "(" + alternatives.map { $0.map(\.canonical).joined(separator: " ") }.joined(separator: "/") + ")"
+        case .optional(let inner): "[" + inner.map(\.canonical).joined(separator: " ") + "]"
+        case .gap(let n): "g(\(n))"
+        }
+    }
+}
+
 /// A `[define NAME]` section compiled for lookup: one-word alternatives in a set, the rest as
 /// patterns indexed by their first word.
 struct WordClass: Sendable {

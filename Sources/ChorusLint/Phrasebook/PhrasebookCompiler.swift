@@ -106,7 +106,7 @@ struct PhrasebookCompiler {
                     problem(line.location, "a phrase cannot end with a gap; end it with a word")
                     continue
                 }
-                let duplicateKey = "\(kind.rawValue)|\(section.category?.rawValue ?? "*")|\(pattern)"
+                let duplicateKey = "\(kind.rawValue)|\(section.category?.rawValue ?? "*")|" + pattern.map(\.canonical).joined(separator: " ")
                 if let first = seen[duplicateKey] {
                     problem(line.location, "duplicate: '\(phrase)' matches what the entry at \(first) already matches")
                     continue
