@@ -41,6 +41,8 @@ struct TokenClass: OptionSet, Sendable, Hashable {
     static let alphanumeric = TokenClass(rawValue: 1 << 16)
     /// A path: `/api/v2/logs`, `/bash`.
     static let path = TokenClass(rawValue: 1 << 17)
+    /// A capital followed by small letters: `Azure`, `GitHub` (not `HOWEVER`).
+    static let titleCase = TokenClass(rawValue: 1 << 18)
 
     /// Placeholder names as written in the phrasebook, in the order the README lists them.
     static let placeholders: [(name: String, tokenClass: TokenClass)] = [

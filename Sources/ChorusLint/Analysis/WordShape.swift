@@ -30,6 +30,7 @@ struct WordShape {
         }
         if letters > 0 { classes.insert(.word) }
         if firstUpper { classes.insert(.capitalized) }
+        if firstUpper, lowercase > 0 { classes.insert(.titleCase) }
         // DNS, EC2, HTTP/503, APIs; not shouting ("HOWEVER"): five letters at most unless digits join them.
         let pluralAcronym = lowercase == 1 && text.hasSuffix("s") && uppercase >= 2
         if letters > 0, lowercase == 0 || pluralAcronym, text.unicodeScalars.count >= 2, letters <= 5 || digits > 0,

@@ -64,7 +64,7 @@ struct Document {
                 names.append((run, shape))
             }
         }
-        for token in tokens where token.classes.contains(.word) && token.end - token.start >= 3 {
+        for token in tokens where !token.isOpaque && !token.isPunctuation && token.end - token.start >= 3 {
             var hasJoin = false, previousLower = false
             for i in token.start..<token.end {
                 let b = bytes[i]

@@ -47,6 +47,7 @@ public struct Linter: Sendable {
         }
         let locator = TextLocator(document.bytes, lineStarts: document.regions.lineStarts, isASCII: document.regions.isASCII)
         if !componentNames.isEmpty { Linter.preferComponentNames(&raw) }
+        Linter.preferInternalNames(&raw)
         let parsed = SuppressionDirective.parse(document.regions, bytes: document.bytes)
         if !parsed.directives.isEmpty || !parsed.malformed.isEmpty {
             Linter.applySuppressions(parsed, to: &raw, policy: policy, document: document, locator: locator)
@@ -88,6 +89,19 @@ public struct Linter: Sendable {
                 token.isPunctuation ? .punctuation(token.key) : .word([token.key, token.key + "s"])
             }
         }
+    }
+
+    /// A term reported as an internal name is not reported again as jargon.
+    private static func preferInternalNames(_ raw: inout RawFindings) {
+        let names = IntervalSet(raw.findings.filter { $0.category == .internalName }.map { $0.start..<$0.end })
+        guard !names.isEmpty else { return }
+        var kept = RawFindings()
+        for (finding, term) in zip(raw.findings, raw.terms)
+        where !(finding.category == .jargon && names.overlaps(finding.start, finding.end)) {
+            kept.findings.append(finding)
+            kept.terms.append(term)
+        }
+        raw = kept
     }
 
     /// An internal name that is also a component's internal name is reported once, with the

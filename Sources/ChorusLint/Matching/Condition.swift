@@ -169,8 +169,12 @@ enum Grammar {
     /// Whether token `k` belongs to a run of two or more capitalized words (`Azure Container
     /// Instances`), at least one of them not an acronym.
     static func isInCapitalizedName(_ tokens: [Token], _ k: Int, clause: Range<Int>) -> Bool {
+        // Title case or an acronym: "Azure Container Instances", "Amazon ECR" (not shouting: "DATABASE REPLICA").
         func capitalized(_ i: Int) -> Bool {
-            i >= clause.lowerBound && i < clause.upperBound && tokens[i].classes.contains(.capitalized)
+            // A function word ("The", "Our") opening a sentence is not part of a name.
+            guard i >= clause.lowerBound, i < clause.upperBound else { return false }
+            let classes = tokens[i].classes
+            return classes.contains(.acronym) || (classes.contains(.titleCase) && classes.contains(.name))
         }
         guard capitalized(k) else { return false }
         var first = k, last = k

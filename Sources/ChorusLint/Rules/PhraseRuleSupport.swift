@@ -86,8 +86,11 @@ enum SubstitutionFit {
             if singularDeterminers.contains(determiner), isPlural(head), !isPlural(termHead) { return false }
             if pluralDeterminers.contains(determiner), !isPlural(head), isPlural(termHead) { return false }
         }
-        // A term modifying the next word takes only a one-word substitute.
-        if substituteWords.count > 1, range.upperBound < tokens.count {
+        // A term modifying the next word takes only a substitute that can modify it too: a noun
+        // compound ("API error" → "programming interface error"), not a phrase with a preposition
+        // or an article ("on-call engineer" must not become "on duty engineer").
+        if substituteWords.count > 1, substituteWords.contains(where: { notNouns.contains($0) || prepositions.contains($0) }),
+           range.upperBound < tokens.count {
             let next = tokens[range.upperBound]
             if next.classes.contains(.word), next.spacing <= .space, !next.isPunctuation, !notNouns.contains(next.key),
                !next.key.hasSuffix("ed"), !next.key.hasSuffix("ly") {
@@ -96,6 +99,8 @@ enum SubstitutionFit {
         }
         return true
     }
+
+    static let prepositions: Set<String> = ["on", "off", "in", "out", "up", "down", "of", "with", "without", "by", "for", "to"]
 
     static func isPlural(_ word: String) -> Bool {
         if ["data", "people", "settings", "details", "news", "media"].contains(word) { return true }
