@@ -44,8 +44,9 @@ enum Inflection {
                 add(word + String(last) + "ing")
             }
         }
-        // -ed / -ing / -s given: also the base (deployed → deploy, deployment stays as written)
-        for (suffix, replacements) in [("ies", ["y"]), ("ied", ["y"]), ("ed", ["", "e"]), ("ing", ["", "e"]), ("es", [""]), ("s", [""])]
+        // -ed / -s given: also the base (deployed → deploy, instances → instance)
+        // (an -ing word is listed as a noun — "routing", "tooling" — and keeps to its own forms)
+        for (suffix, replacements) in [("ies", ["y"]), ("ied", ["y"]), ("ed", ["", "e"]), ("es", [""]), ("s", [""])]
         where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
             let stem = String(word.dropLast(suffix.count))
             for replacement in replacements where !(suffix == "s" && stem.hasSuffix("s")) { add(stem + replacement) }

@@ -87,6 +87,11 @@ struct PhrasebookCompiler {
                     problem(line.location, column: error.column, error.message)
                     continue
                 }
+                if !section.kind.allowsPlaceholders, let column = PhrasebookCompiler.firstPlaceholderColumn(nodes) {
+                    problem(line.location, column: column,
+                            "placeholders such as {number} belong in a [pattern …] section, not [\(section.kind.rawValue) …]")
+                    continue
+                }
                 let pattern: [PatternElement]
                 do {
                     pattern = try PatternCompiler(classIndex: classIndex).compile(nodes)
@@ -94,15 +99,23 @@ struct PhrasebookCompiler {
                     problem(line.location, column: error.column, error.message)
                     continue
                 }
+                guard pattern.contains(where: PhrasebookCompiler.isWordLike) else {
+                    problem(line.location, "empty phrase: there is no word to match")
+                    continue
+                }
+                if pattern.allSatisfy(PhrasebookCompiler.isBroad) {
+                    problem(line.location, "a phrase of placeholders only would match almost anything; add at least one word")
+                    continue
+                }
                 guard !pattern.isEmpty, !PatternCompiler.canBeEmpty(pattern) else {
                     problem(line.location, "can never match: every part of '\(phrase)' is optional")
                     continue
                 }
-                if case .gap = pattern.first ?? .gap(0) {
+                if PhrasebookCompiler.isGap(pattern.first) {
                     problem(line.location, "a phrase cannot start with a gap; start it with a word")
                     continue
                 }
-                if case .gap = pattern.last ?? .gap(0) {
+                if PhrasebookCompiler.isGap(pattern.last) {
                     problem(line.location, "a phrase cannot end with a gap; end it with a word")
                     continue
                 }
@@ -123,6 +136,51 @@ struct PhrasebookCompiler {
             }
         }
         checkShadowedEntries()
+    }
+
+    /// The column of the first `{placeholder}` or gap in a phrase, if any.
+    static func firstPlaceholderColumn(_ nodes: [PatternNode]) -> Int? {
+        for node in nodes {
+            switch node {
+            case .placeholder(_, let column), .gap(_, let column): return column
+            case .choice(let alternatives, _), .not(let alternatives, _):
+                for alternative in alternatives { if let column = firstPlaceholderColumn(alternative) { return column } }
+            case .optional(let inner, _):
+                if let column = firstPlaceholderColumn(inner) { return column }
+            case .text, .exact: break
+            }
+        }
+        return nil
+    }
+
+    /// Whether an element matches a word (not only punctuation).
+    static func isWordLike(_ element: PatternElement) -> Bool {
+        switch element {
+        case .punctuation, .gap: return false
+        case .optional(let inner): return inner.contains(where: isWordLike)
+        case .choice(let alternatives): return alternatives.contains { $0.contains(where: isWordLike) }
+        default: return true
+        }
+    }
+
+    /// An element that matches almost any word: `{word}`, `{number}`, `{name}`, `{capitalized}`,
+    /// a gap, or an optional part.
+    static func isBroad(_ element: PatternElement) -> Bool {
+        switch element {
+        case .tokenClass(let c): return !c.isDisjoint(with: [.word, .number, .name, .capitalized, .unit])
+            && c.isSubset(of: [.word, .number, .name, .capitalized, .unit])
+        case .gap, .optional, .punctuation: return true
+        default: return false
+        }
+    }
+
+    /// A gap, or an optional part that is only a gap.
+    static func isGap(_ element: PatternElement?) -> Bool {
+        switch element {
+        case .gap?: return true
+        case .optional(let inner)?: return inner.count == 1 && isGap(inner.first)
+        default: return false
+        }
     }
 
     /// A phrase may end with the stop that ends its sentence (`This incident has been resolved.`).
@@ -293,21 +351,34 @@ struct PhrasebookCompiler {
 
     // MARK: entries no text can reach
 
-    /// A plain reported entry that an unconditional exception of its category (or of all)
-    /// always overlaps can never be reported.
+    /// A plain reported entry that an unconditional exception of its category (or of all), or a
+    /// cadence phrase for an ETA, always overlaps can never be reported; one that an earlier
+    /// plain entry of its kind and category already matches in full is a duplicate.
     private mutating func checkShadowedEntries() {
+        var shadowed = Set<Int>()
         for (id, entry) in entries.enumerated() where entry.kind.reports && PhrasePattern.isPlain(Array(entry.phrase.unicodeScalars)) {
             let tokens = Tokenizer.tokenize(Array(entry.phrase.utf8), skipping: [])
             guard !tokens.isEmpty else { continue }
             let matcher = PatternMatcher(tokens: tokens, wordClasses: wordClasses)
-            for k in tokens.indices {
+            search: for k in tokens.indices {
                 for other in index.candidates(for: tokens[k]) where other != id {
-                    let exception = entries[other]
-                    guard exception.kind == .exception, exception.category == nil || exception.category == entry.category,
-                          compiled[other].conditions.isEmpty,
+                    let cover = entries[other]
+                    guard compiled[other].conditions.isEmpty,
                           let end = matcher.longest(compiled[other].pattern, at: k, limit: tokens.count), end > k else { continue }
-                    problem(entry.location, "can never match: the exception '\(exception.phrase)' at \(exception.location) covers every form of '\(entry.phrase)'")
-                    return
+                    if cover.kind == .exception && (cover.category == nil || cover.category == entry.category)
+                        || cover.kind == .cadence && entry.category == .eta {
+                        let what = cover.kind == .cadence ? "cadence" : "exception"
+                        problem(entry.location, "can never match: the \(what) '\(cover.phrase)' at \(cover.location) covers every form of '\(entry.phrase)'")
+                        shadowed.insert(id)
+                        break search
+                    }
+                    if other < id, k == 0, end == tokens.count, cover.kind == entry.kind, cover.category == entry.category,
+                       compiled[id].conditions.isEmpty, !shadowed.contains(other),
+                       PhrasePattern.isPlain(Array(cover.phrase.unicodeScalars)) {
+                        problem(entry.location, "duplicate: '\(entry.phrase)' matches what '\(cover.phrase)' at \(cover.location) already matches")
+                        shadowed.insert(id)
+                        break search
+                    }
                 }
             }
         }

@@ -59,6 +59,10 @@ struct PhrasebookParser {
                     continue
                 }
             }
+            if let (key, _) = option(content), PhrasebookParser.optionKeys.contains(key), let section = sections.last, !section.entries.isEmpty {
+                problem(lineNumber, column, "'\(key):' must come right under the section header, before the first entry")
+                continue
+            }
             guard !sections.isEmpty else {
                 problem(lineNumber, column, "expected a section header such as '[substitution jargon]' before the first entry")
                 continue

@@ -18,6 +18,9 @@ enum SectionKind: String, CaseIterable {
         }
     }
 
+    /// Whether entries may use `{placeholders}` and gaps (cue lists and substitutions are words).
+    var allowsPlaceholders: Bool { self != .existence && self != .substitution }
+
     /// Whether the section may carry `when:` / `unless:` conditions.
     var allowsConditions: Bool {
         switch self {
