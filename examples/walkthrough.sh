@@ -8,6 +8,7 @@ chorus() { ${CHORUS:-swift run -q chorus} "$@"; }
 
 export CHORUS_STORE="${CHORUS_STORE:-$(mktemp -d)/.chorus}"   # a scratch store; the default is ./.chorus
 export CHORUS_AUTHOR="Dana Kim"                                # every write names its author
+export CHORUS_REPLAY=1   # writes take CHORUS_NOW (a fixed timeline) instead of the real clock; entries are marked replayed
 
 export CHORUS_NOW=2026-11-24T09:05:00Z
 chorus open INC-3001 --title "Invoices page not loading" --severity sev2 \

@@ -131,6 +131,7 @@ struct RenderCommandTests {
     /// A new audience is a new folder: no Swift change renders it.
     @Test func aNewAudienceFolderRendersWithoutCodeChanges() throws {
         let dir = try Repo.scratch()
+        defer { withExtendedLifetime(dir) {} } // the folder lives until the test ends
         let audiences = dir.appendingPathComponent("audiences")
         try FileManager.default.copyItem(atPath: Repo.path("audiences"), toPath: audiences.path)
         let partners = audiences.appendingPathComponent("partners")
@@ -166,6 +167,7 @@ struct UnsafeAudienceTemplateTests {
     @Test(arguments: ["{{{impact.summary}}}", "{{& impact.summary}}", "{{>*title}}"])
     func unescapedOrDynamicTagsAreRefusedAtLoad(tag: String) throws {
         let dir = try Repo.scratch()
+        defer { withExtendedLifetime(dir) {} } // the folder lives until the test ends
         let audiences = dir.appendingPathComponent("audiences")
         try FileManager.default.copyItem(atPath: Repo.path("audiences"), toPath: audiences.path)
         try "# {{title}}\n\n\(tag)\n".write(to: audiences.appendingPathComponent("customer/incident.mustache"), atomically: true, encoding: .utf8)

@@ -17,6 +17,7 @@ struct AudiencesCommandTests {
 
     @Test func aBrokenDefinitionIsReportedWithItsLocation() throws {
         let dir = try Repo.scratch()
+        defer { withExtendedLifetime(dir) {} } // the folder lives until the test ends
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("partners"), withIntermediateDirectories: true)
         try "{\n  \"name\": 3\n}".write(to: dir.appendingPathComponent("partners/audience.json"), atomically: true, encoding: .utf8)
         let result = chorus("audiences", "--audiences", dir.path)
@@ -27,6 +28,7 @@ struct AudiencesCommandTests {
 
     @Test func theEnvironmentVariableNamesTheFolder() throws {
         let dir = try Repo.scratch()
+        defer { withExtendedLifetime(dir) {} } // the folder lives until the test ends
         let result = chorus(["audiences"], environment: ["CHORUS_AUDIENCES": dir.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("no audiences found"))

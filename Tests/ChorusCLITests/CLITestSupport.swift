@@ -6,12 +6,26 @@ enum Repo {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
-    /// A new empty folder under the system's temporary folder.
-    static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-test-\(UUID().uuidString)")
+    /// A new empty folder under the system's temporary folder, removed when the test lets go of it.
+    static func scratch() throws -> Scratch { try Scratch() }
+}
+
+/// A folder under the system's temporary folder for one test, removed with everything in it
+/// when the last reference goes away, so `swift test` leaves nothing behind. Keep it in a
+/// `let` (or a stored property) for as long as the test uses the folder.
+final class Scratch: Sendable {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
     }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    var path: String { url.path }
+
+    func appendingPathComponent(_ name: String) -> URL { url.appendingPathComponent(name) }
 }
 
 /// Runs `chorus` in process from the repository root.

@@ -10,8 +10,13 @@ struct LintCommandTests {
         Next update in 30 minutes.
         """
 
+    /// Removed when the test ends.
+    let scratch: Scratch
+
+    init() throws { scratch = try Repo.scratch() }
+
     func write(_ text: String) throws -> String {
-        let file = try Repo.scratch().appendingPathComponent("draft.md")
+        let file = scratch.appendingPathComponent("draft.md")
         try text.write(to: file, atomically: true, encoding: .utf8)
         return file.path
     }
@@ -167,6 +172,7 @@ struct LintCommandTests {
         #expect(missing.status == ExitStatus.failure)
         #expect(missing.stderr.contains("no-such-draft.md: no such file"))
         let folder = try Repo.scratch()
+        defer { withExtendedLifetime(folder) {} } // the folder lives until the test ends
         try "[substitution jargon]\nmessage: x\nrollback undo\n".write(to: folder.appendingPathComponent("jargon.txt"), atomically: true, encoding: .utf8)
         let broken = chorus("lint", "--audience", "customer", "--phrasebook", folder.path, stdin: "Hello.")
         #expect(broken.status == ExitStatus.failure)

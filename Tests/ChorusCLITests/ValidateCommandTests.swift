@@ -55,6 +55,7 @@ struct ValidateCommandTests {
 
     @Test func validationWritesNothing() throws {
         let dir = try Repo.scratch()
+        defer { withExtendedLifetime(dir) {} } // the folder lives until the test ends
         let file = dir.appendingPathComponent("s.json")
         try "{ \"id\": 1 }".write(to: file, atomically: true, encoding: .utf8)
         let before = try FileManager.default.contentsOfDirectory(atPath: dir.path)

@@ -6,17 +6,21 @@ import Testing
 
 /// The incident workflow end to end, in process, in a scratch store.
 struct WorkflowHarness {
+    /// The store's folder, removed when the test's last copy of the harness goes away.
+    let scratch: Scratch
     let store: String
     var now = "2026-11-24T09:12:00Z"
 
     init() throws {
-        store = try Repo.scratch().path
+        scratch = try Repo.scratch()
+        store = scratch.path
     }
 
     func run(_ arguments: [String], as author: String? = "dana", stdin: String = "") -> ChorusCommandLine.Result {
         var args = arguments + ["--store", store, "--now", now]
         if let author { args += ["--as", author] }
-        return chorus(args, stdin: stdin)
+        // A fixed timeline: writes take --now (replayed) instead of the real clock.
+        return chorus(args, stdin: stdin, environment: ["CHORUS_REPLAY": "1"])
     }
 
     func read(_ arguments: [String]) -> ChorusCommandLine.Result {
@@ -47,7 +51,7 @@ struct WorkflowTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("Pass --as NAME or set CHORUS_AUTHOR"))
         let withEnvironment = chorus(["fact", "INC-2041", "Support sees fewer reports", "--source", "support", "--store", h.store, "--now", h.now],
-                                     environment: ["CHORUS_AUTHOR": "priya"])
+                                     environment: ["CHORUS_AUTHOR": "priya", "CHORUS_REPLAY": "1"])
         #expect(withEnvironment.status == 0, "\(withEnvironment.stderr)")
         #expect(withEnvironment.stdout.contains("revision 2 by priya"))
     }

@@ -79,7 +79,9 @@ struct AudienceCatalogTests {
 
     @Test func aNewAudienceIsJustAFolder() throws {
         #expect(problems(Self.valid).isEmpty)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-audiences-\(UUID().uuidString)")
+        let scratch = try ScratchFolder(prefix: "chorus-audiences")
+        defer { withExtendedLifetime(scratch) {} } // the folder lives until the test ends
+        let dir = scratch.url
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("partners"), withIntermediateDirectories: true)
         try Self.valid.write(to: dir.appendingPathComponent("partners/audience.json"), atomically: true, encoding: .utf8)
         let catalog = try AudienceCatalog.load(from: dir)

@@ -5,8 +5,13 @@ import Testing
 
 @Suite("Journal: append-only, checkpointed, crash-safe")
 struct JournalTests {
-    static func scratchStore() throws -> JournalStore {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-journal-\(UUID().uuidString)")
+    /// Every store a test makes lives in this folder, removed when the test ends.
+    let scratch: ScratchFolder
+
+    init() throws { scratch = try ScratchFolder(prefix: "chorus-journal") }
+
+    func scratchStore() throws -> JournalStore {
+        let url = scratch.url.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return JournalStore(root: url)
     }
@@ -16,9 +21,9 @@ struct JournalTests {
     }
 
     /// Writes `count` revisions, each changing the workaround, and returns the journal.
-    static func journal(revisions count: Int) throws -> IncidentJournal {
+    func journal(revisions count: Int) throws -> IncidentJournal {
         let journal = try scratchStore().journal(for: "INC-2041")
-        var state = try example()
+        var state = try Self.example()
         for index in 1...count {
             state.workaround = "Workaround \(index)"
             let revised = state
@@ -33,7 +38,7 @@ struct JournalTests {
     }
 
     @Test func appendsNumberRevisionsAndReadsBackTheLatest() throws {
-        let journal = try Self.journal(revisions: 3)
+        let journal = try self.journal(revisions: 3)
         let (snapshot, torn) = try journal.snapshot()
         #expect(torn == nil)
         #expect(snapshot.revision == 3)
@@ -46,7 +51,7 @@ struct JournalTests {
     }
 
     @Test func theCheckpointIsRebuiltWhenMissingOrBehind() throws {
-        let journal = try Self.journal(revisions: 4)
+        let journal = try self.journal(revisions: 4)
         let checkpoint = journal.folder.appendingPathComponent("checkpoint.json")
         let withCheckpoint = try journal.snapshot().snapshot
         try FileManager.default.removeItem(at: checkpoint)
@@ -60,7 +65,7 @@ struct JournalTests {
     }
 
     @Test func anExpectedRevisionThatMovedOnIsAConflictAndWritesNothing() throws {
-        let journal = try Self.journal(revisions: 2)
+        let journal = try self.journal(revisions: 2)
         let before = try Data(contentsOf: journal.folder.appendingPathComponent("journal.jsonl"))
         #expect(throws: JournalError.conflict(expected: 1, actual: 2, by: "tester")) {
             try journal.append(author: "late", at: Date(), expectRevision: 1) { _ in
@@ -71,7 +76,7 @@ struct JournalTests {
     }
 
     @Test func aWriteWithoutAnAuthorIsRefused() throws {
-        let journal = try Self.journal(revisions: 1)
+        let journal = try self.journal(revisions: 1)
         #expect(throws: JournalError.missingAuthor) {
             try journal.append(author: "  ", at: Date()) { _ in [JournalEntry(seq: 0, at: Date(), author: "", kind: .note)] }
         }
@@ -81,14 +86,14 @@ struct JournalTests {
     /// a real entry: the earlier entries survive, the torn bytes are reported and preserved in
     /// the recovery file, and the journal is cut back to its last complete line.
     @Test func aTornLastLineAtEveryByteOffsetIsSetAsideAndEarlierEntriesSurvive() throws {
-        let source = try Self.journal(revisions: 3)
+        let source = try self.journal(revisions: 3)
         let full = try Data(contentsOf: source.folder.appendingPathComponent("journal.jsonl"))
         let bytes = [UInt8](full)
         let lastLineStart = (bytes.dropLast().lastIndex(of: 0x0A) ?? -1) + 1
         let intact = Array(bytes[..<lastLineStart])
         #expect(bytes.count - lastLineStart > 1000, "a realistic entry with a full state")
         for cut in lastLineStart..<(bytes.count - 1) {
-            let journal = try Self.scratchStore().journal(for: "INC-2041")
+            let journal = try scratchStore().journal(for: "INC-2041")
             try FileManager.default.createDirectory(at: journal.folder, withIntermediateDirectories: true)
             let path = journal.folder.appendingPathComponent("journal.jsonl")
             try Data(bytes[..<cut]).write(to: path)
@@ -103,7 +108,7 @@ struct JournalTests {
             let report = try #require(torn, "cut at \(cut)")
             #expect(report.offset == lastLineStart)
             #expect(report.byteCount == cut - lastLineStart)
-            let recovered = try Data(contentsOf: URL(fileURLWithPath: report.recoveryFile))
+            let recovered = try Data(contentsOf: URL(fileURLWithPath: try #require(report.recoveryFile)))
             #expect(recovered.range(of: Data(bytes[lastLineStart..<cut])) != nil, "cut at \(cut): the torn bytes are kept")
             // The next append continues the sequence after the surviving entries.
             try journal.append(author: "next", at: Date()) { _ in [JournalEntry(seq: 0, at: Date(), author: "", kind: .note)] }
@@ -112,7 +117,7 @@ struct JournalTests {
         }
         // Every remaining offset up to the line's end (without its newline): same guarantees.
         for cut in stride(from: lastLineStart + 201, to: bytes.count, by: 1) {
-            let journal = try Self.scratchStore().journal(for: "INC-2041")
+            let journal = try scratchStore().journal(for: "INC-2041")
             try FileManager.default.createDirectory(at: journal.folder, withIntermediateDirectories: true)
             let path = journal.folder.appendingPathComponent("journal.jsonl")
             try Data(bytes[..<cut]).write(to: path)
@@ -124,7 +129,7 @@ struct JournalTests {
     }
 
     @Test func damageBeforeTheLastLineIsReportedAndNothingIsTouched() throws {
-        let journal = try Self.journal(revisions: 3)
+        let journal = try self.journal(revisions: 3)
         let path = journal.folder.appendingPathComponent("journal.jsonl")
         try? FileManager.default.removeItem(at: journal.folder.appendingPathComponent("checkpoint.json"))
         var bytes = [UInt8](try Data(contentsOf: path))
@@ -133,13 +138,13 @@ struct JournalTests {
         try Data(bytes).write(to: path)
         #expect(throws: JournalError.self) { try journal.snapshot() }
         do { _ = try journal.snapshot() } catch let error as JournalError {
-            #expect(error.description.contains("journal.jsonl:2: the journal is damaged"))
+            #expect(error.description.contains("journal.jsonl:2: this entry was written by a newer version of chorus (or is damaged)"))
         }
         #expect([UInt8](try Data(contentsOf: path)) == bytes)
     }
 
     @Test func incidentIDsAreSafeFolderNames() throws {
-        let store = try Self.scratchStore()
+        let store = try scratchStore()
         for bad in ["../etc", "a/b", "", ".hidden", "x y"] {
             #expect(throws: JournalError.invalidID(bad)) { try store.journal(for: bad) }
         }
@@ -147,7 +152,7 @@ struct JournalTests {
     }
 
     @Test func aMissingIncidentSuggestsTheNearest() throws {
-        let journal = try Self.journal(revisions: 1)
+        let journal = try self.journal(revisions: 1)
         let store = JournalStore(root: journal.folder.deletingLastPathComponent().deletingLastPathComponent())
         #expect(throws: JournalError.noSuchIncident(id: "INC-2014", known: ["INC-2041"], suggestion: "INC-2041")) {
             try store.existingJournal(for: "INC-2014")
@@ -155,7 +160,7 @@ struct JournalTests {
     }
 
     @Test func aCheckpointBehindTheJournalCatchesUpFromTheLinesAfterIt() throws {
-        let journal = try Self.journal(revisions: 2)
+        let journal = try self.journal(revisions: 2)
         let checkpoint = journal.folder.appendingPathComponent("checkpoint.json")
         let old = try Data(contentsOf: checkpoint)
         var state = try Self.example()
@@ -173,7 +178,7 @@ struct JournalTests {
     }
 
     @Test func aTornTailIsFoundWithACheckpointPresentAndBeforeTheNextAppend() throws {
-        let journal = try Self.journal(revisions: 2)
+        let journal = try self.journal(revisions: 2)
         let path = journal.folder.appendingPathComponent("journal.jsonl")
         let intact = try Data(contentsOf: path)
         let handle = try FileHandle(forWritingTo: path)
@@ -190,15 +195,31 @@ struct JournalTests {
         #expect(try String(contentsOf: URL(fileURLWithPath: journal.recoveryPath), encoding: .utf8).contains("{\"seq\":3,\"kind\":\"revi"))
     }
 
-    @Test func aCompleteLastLineThatDoesNotDecodeIsSetAsideToo() throws {
-        let journal = try Self.journal(revisions: 2)
+    /// A complete last line is never a torn tail, even when this version cannot decode it (an
+    /// entry kind written by a newer version): reads and writes stop with its line, and the
+    /// journal is left exactly as it is.
+    @Test func aCompleteLastLineThatDoesNotDecodeStopsEverythingAndIsNeverCut() throws {
+        let journal = try self.journal(revisions: 2)
         let path = journal.folder.appendingPathComponent("journal.jsonl")
         let handle = try FileHandle(forWritingTo: path)
         try handle.seekToEnd()
-        try handle.write(contentsOf: Data("{\"seq\":3,\"garbage\":true}\n".utf8))
+        try handle.write(contentsOf: Data("{\"seq\":3,\"kind\":\"redaction\",\"at\":\"2026-11-24T09:10:00Z\",\"author\":\"x\"}\n".utf8))
         try handle.close()
-        let (snapshot, torn) = try journal.snapshot()
-        #expect(snapshot.revision == 2)
-        #expect(torn?.byteCount == 25)
+        let before = try Data(contentsOf: path)
+        for attempt in ["read", "write"] {
+            do {
+                if attempt == "read" {
+                    _ = try journal.snapshot()
+                } else {
+                    try journal.append(author: "next", at: Date()) { _ in [JournalEntry(seq: 0, at: Date(), author: "", kind: .note)] }
+                }
+                Issue.record("the \(attempt) should have been refused")
+            } catch let error as JournalError {
+                #expect(error.description.contains("journal.jsonl:3: this entry was written by a newer version of chorus (or is damaged)"), "\(error)")
+                #expect(error.description.contains("unknown entry kind \"redaction\""), "\(error)")
+            }
+            #expect(try Data(contentsOf: path) == before, "\(attempt): the journal is untouched")
+        }
+        #expect(!FileManager.default.fileExists(atPath: journal.recoveryPath), "nothing was set aside")
     }
 }

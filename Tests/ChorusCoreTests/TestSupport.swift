@@ -45,3 +45,18 @@ struct StateEdit {
         }
     }
 }
+
+/// A folder under the system's temporary folder for one test, removed with everything in it
+/// when the last reference goes away, so `swift test` leaves nothing behind.
+final class ScratchFolder: Sendable {
+    let url: URL
+
+    init(prefix: String = "chorus-core") throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    var path: String { url.path }
+}

@@ -19,6 +19,17 @@ struct ISO8601Tests {
         #expect(ISO8601.format(date, offsetSeconds: -5 * 3600 - 1800) == "2024-02-29T18:29:59-05:30")
     }
 
+    /// A fraction that rounds up to the next second moves to it; it is never written almost a
+    /// second early ("09:03:00" for 09:03:00.9996).
+    @Test func fractionsThatRoundUpKeepTheirSecond() throws {
+        let base = try ISO8601.parse("2026-11-25T09:03:00Z").timeIntervalSince1970
+        #expect(ISO8601.format(Date(timeIntervalSince1970: base + 0.9996)) == "2026-11-25T09:03:01Z")
+        #expect(ISO8601.format(Date(timeIntervalSince1970: base + 59.9999)) == "2026-11-25T09:04:00Z")
+        #expect(ISO8601.format(Date(timeIntervalSince1970: base + 0.9994)) == "2026-11-25T09:03:00.999Z")
+        #expect(ISO8601.format(Date(timeIntervalSince1970: base + 0.25)) == "2026-11-25T09:03:00.250Z")
+        #expect(ISO8601.format(Date(timeIntervalSince1970: base - 0.0001)) == "2026-11-25T09:03:00Z")
+    }
+
     @Test(arguments: ["2026-11-25T09:03:00", "2026-11-25"])
     func refusesTimesWithoutZone(text: String) {
         #expect(throws: ISO8601.ParseError.missingZone(text)) { try ISO8601.parse(text) }

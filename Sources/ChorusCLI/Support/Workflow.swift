@@ -8,11 +8,11 @@ struct Workflow {
     let now: Date
     let timeZone: TimeZone
 
-    static let storeOption = OptionSpec.value("store", "dir", help: "The store folder (default: ./.chorus, or CHORUS_STORE).")
+    static let storeOption = OptionSpec.value("store", "dir", help: "The store folder (default: CHORUS_STORE, else the workspace's store, else ./.chorus).")
     static let authorOption = OptionSpec.value("as", "name", help: "Who is writing (or CHORUS_AUTHOR); every write needs one.")
     static let expectOption = OptionSpec.value("expect-revision", "n", help: "Write only if the incident is still at revision N.")
     static let nowOption = OptionSpec.value("now", "time", help: "The current time, ISO 8601 (default: CHORUS_NOW, else the clock); makes output repeatable.")
-    static let tzOption = OptionSpec.value("tz", "zone", help: "Time zone for times typed and shown, e.g. Europe/Berlin.", default: "UTC")
+    static let tzOption = OptionSpec.value("tz", "zone", help: "Time zone for times typed and shown, e.g. Europe/Berlin (default: the workspace's timeZone, else UTC).")
 
     /// Options of commands that only read.
     static let readOptions = [storeOption, nowOption, tzOption]
@@ -21,15 +21,18 @@ struct Workflow {
 
     init(_ context: CommandContext) throws {
         let folder: String
+        let workspace = try context.workspace()
         if let option = context.arguments.value("store") {
             folder = context.resolve(option)
         } else if let variable = context.environment["CHORUS_STORE"], !variable.isEmpty {
             folder = context.resolve(variable)
+        } else if let workspace {
+            folder = workspace.store.path
         } else {
-            folder = context.resolve(".chorus")
+            folder = context.resolve(Workspace.defaultStore)
         }
         store = JournalStore(root: URL(fileURLWithPath: folder))
-        let zoneName = context.arguments.value("tz") ?? "UTC"
+        let zoneName = context.arguments.value("tz") ?? workspace?.config.timeZone?.value ?? "UTC"
         guard let zone = TimeZone(identifier: zoneName) else {
             var message = "unknown time zone '\(zoneName)'; use an IANA name such as UTC or Europe/Berlin"
             if let near = NameSuggestion.closest(to: zoneName, among: TimeZone.knownTimeZoneIdentifiers) { message += ". Did you mean '\(near)'?" }
@@ -49,6 +52,28 @@ struct Workflow {
         if let name = context.arguments.value("as"), !name.trimmingCharacters(in: .whitespaces).isEmpty { return name }
         if let name = context.environment["CHORUS_AUTHOR"], !name.trimmingCharacters(in: .whitespaces).isEmpty { return name }
         throw CommandFailure(JournalError.missingAuthor.description)
+    }
+
+    /// The clock a write takes its time from: the real clock, read once the writers' lock is
+    /// held. `--now` and `CHORUS_NOW` set the clock for reading and rendering only; with
+    /// `CHORUS_REPLAY=1` (tests, demos, replaying a recorded timeline) a write is dated by them
+    /// instead, and its entry is marked as replayed.
+    func writeClock(_ context: CommandContext) throws -> JournalClock {
+        let given = context.arguments.value("now") != nil || !(context.environment["CHORUS_NOW"] ?? "").isEmpty
+        if Self.replaying(context) {
+            guard given else { throw UsageError("CHORUS_REPLAY is set but there is no time to replay: give --now TIME or CHORUS_NOW") }
+            return .replay(now)
+        }
+        guard !given else {
+            throw UsageError("--now and CHORUS_NOW set the clock for reading and rendering; a write always takes the real clock, so the journal can be neither backdated nor dated ahead. To replay a recorded timeline (tests, demos), set CHORUS_REPLAY=1: such entries are marked as replayed")
+        }
+        return .system(context.now)
+    }
+
+    /// Whether `CHORUS_REPLAY` asks writes to take their time from `--now` / `CHORUS_NOW`.
+    static func replaying(_ context: CommandContext) -> Bool {
+        let value = context.environment["CHORUS_REPLAY"] ?? ""
+        return !value.isEmpty && value != "0"
     }
 
     func expectedRevision(_ context: CommandContext) throws -> Int? {
@@ -105,7 +130,11 @@ struct Workflow {
 
     func report(_ torn: TornTail?, _ context: inout CommandContext) {
         guard let torn else { return }
-        context.printError("warning: the journal ended in a torn line (\(torn.byteCount) bytes at byte \(torn.offset), from an interrupted write); it was set aside in \(torn.recoveryFile) and every complete entry is intact")
+        if let file = torn.recoveryFile {
+            context.printError("warning: the journal ended in a torn line (\(torn.byteCount) bytes at byte \(torn.offset), from an interrupted write); it was set aside in \(file) and every complete entry is intact")
+        } else {
+            context.printError("warning: the journal ends in a torn line (\(torn.byteCount) bytes at byte \(torn.offset), from an interrupted write); it was left in place (\(torn.problem ?? "it could not be set aside")) and is ignored; every complete entry is intact, and the next write sets it aside")
+        }
     }
 
     /// Applies `edit` to the current state and appends the result as a new revision, after
@@ -115,11 +144,11 @@ struct Workflow {
                 _ edit: @escaping (IncidentState) throws -> IncidentState) throws -> JournalSnapshot {
         let author = try author(context)
         let expected = try expectedRevision(context)
+        let clock = try writeClock(context)
         let journal = try journalOrFail(id)
-        let now = self.now
         var changed: [String] = []
         let result = try run {
-            try journal.append(author: author, at: now, expectRevision: expected) { snapshot in
+            try journal.append(author: author, clock: clock, expectRevision: expected) { snapshot, now in
                 let current = try snapshot.requireState()
                 var next = try edit(current)
                 next.lastUpdatedAt = max(now, current.lastUpdatedAt)

@@ -116,7 +116,7 @@ public struct AudienceCatalog: Sendable {
             }
         }
         var lengthLimit: Int?
-        if case .number(let value, _) = node["lengthLimit"]?.value { lengthLimit = Int(value) }
+        if case .number(let value, _) = node["lengthLimit"]?.value { lengthLimit = Int(exactly: value) } // range-checked by the schema
         let shows = Set((node["shows"]?.elements ?? []).compactMap { ViewField(rawValue: $0.stringValue ?? "") })
         let audience = Audience(
             name: name,

@@ -20,9 +20,13 @@ final class FileLock {
         var description: String { "cannot lock \(path): \(reason)" }
     }
 
-    init(path: String, mode: Mode) throws {
+    convenience init(path: String, mode: Mode) throws {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw LockError(path: path, reason: String(cString: strerror(errno))) }
+        try self.init(descriptor: fd, mode: mode, path: path)
+    }
+
+    private init(descriptor fd: Int32, mode: Mode, path: String) throws {
         while flock(fd, mode == .shared ? LOCK_SH : LOCK_EX) != 0 {
             if errno == EINTR { continue }
             let reason = String(cString: strerror(errno))
@@ -30,6 +34,22 @@ final class FileLock {
             throw LockError(path: path, reason: reason)
         }
         descriptor = fd
+    }
+
+    /// The readers' (shared) lock. Opens the lock file read-only, so a store a reader may not
+    /// write to (read-only mount, another user's files) can still be read; creates it when
+    /// missing and allowed. Returns nil when there is no lock file and none can be created:
+    /// then nobody can write here either, and the reader goes ahead without a lock.
+    static func forReading(path: String) throws -> FileLock? {
+        var fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 && errno == ENOENT {
+            fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else {
+            if [EROFS, EACCES, EPERM, ENOENT].contains(errno) { return nil }
+            throw LockError(path: path, reason: String(cString: strerror(errno)))
+        }
+        return try FileLock(descriptor: fd, mode: .shared, path: path)
     }
 
     deinit {
@@ -75,7 +95,9 @@ enum DurableFile {
     /// Replaces `path` atomically: writes a temporary file, syncs it, renames it over `path`,
     /// and syncs the folder.
     static func replace(_ path: String, with bytes: [UInt8]) throws {
-        let temporary = path + ".tmp"  // only ever written under the writers' lock
+        // Readers holding the shared lock may save a checkpoint at the same time: each writes
+        // its own temporary file, and the last rename wins (they hold the same content).
+        let temporary = path + ".tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: temporary, reason: String(cString: strerror(errno))) }
         do {

@@ -1,13 +1,18 @@
 import ChorusSupport
 import Foundation
 
-/// A torn last line found in a journal and set aside.
+/// A torn last line found in a journal: the bytes after the last newline, left by a write that
+/// was interrupted (power loss, `kill -9`). Only a last line *without* its newline is torn; a
+/// complete line is never cut.
 public struct TornTail: Sendable, Equatable {
-    /// Where the journal now ends (the torn bytes started here).
+    /// Where the journal now ends (the torn bytes start here).
     public var offset: Int
     public var byteCount: Int
-    /// The file the bytes were moved to.
-    public var recoveryFile: String
+    /// The file the bytes were moved to; nil when they could not be set aside (see `problem`).
+    public var recoveryFile: String?
+    /// Why the torn bytes were left in place (a read-only store, a full disk); the next write
+    /// that can sets them aside. Nil when they were set aside.
+    public var problem: String?
 }
 
 /// One incident's journal: `journal.jsonl` (append-only JSON Lines), `checkpoint.json` (the
@@ -25,61 +30,83 @@ public struct IncidentJournal: Sendable {
 
     // MARK: Reading
 
-    /// The current snapshot. Reads the checkpoint and only the journal lines written after it.
-    /// A torn last line is set aside into `recovered.jsonl` (under the writers' lock) and
-    /// reported in `torn`.
+    /// The current snapshot. Reads the checkpoint and only the journal lines written after it,
+    /// and saves the caught-up checkpoint when it can (so the next read starts from it). Works
+    /// on a store this process may not write to. A torn last line is set aside into
+    /// `recovered.jsonl` under the writers' lock when possible, and reported in `torn`.
     public func snapshot() throws -> (snapshot: JournalSnapshot, torn: TornTail?) {
+        let first: Loaded
         do {
-            let lock = try FileLock(path: lockPath, mode: .shared)
-            let result = try load(repair: false)
+            let lock = try FileLock.forReading(path: lockPath)
+            first = try load()
+            if first.caughtUp > 0 { try? writeCheckpoint(first.snapshot) }
             withExtendedLifetime(lock) {}
-            if result.tornBytes == nil { return (result.snapshot, nil) }
         }
+        guard let torn = first.torn else { return (first.snapshot, nil) }
         // A torn tail: take the writers' lock, look again, and set it aside.
-        let lock = try FileLock(path: lockPath, mode: .exclusive)
-        let result = try load(repair: true)
-        withExtendedLifetime(lock) {}
-        return (result.snapshot, result.torn)
+        let lock: FileLock
+        do {
+            lock = try FileLock(path: lockPath, mode: .exclusive)
+        } catch {
+            return (first.snapshot, TornTail(offset: torn.offset, byteCount: torn.bytes.count, recoveryFile: nil, problem: "\(error)"))
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let loaded = try load()
+        do {
+            return (loaded.snapshot, try setAside(loaded))
+        } catch {
+            let tail = loaded.torn ?? torn
+            return (loaded.snapshot, TornTail(offset: tail.offset, byteCount: tail.bytes.count, recoveryFile: nil, problem: "\(error)"))
+        }
     }
 
-    /// Every entry, in order (for `chorus log` and `chorus diff`).
+    /// Every complete entry, in order (for `chorus log` and `chorus diff`). A torn last line is
+    /// left out (`snapshot()` reports and sets it aside).
     public func entries() throws -> [JournalEntry] {
-        let lock = try FileLock(path: lockPath, mode: .shared)
+        let lock = try FileLock.forReading(path: lockPath)
         defer { withExtendedLifetime(lock) {} }
         guard let bytes = DurableFile.read(journalPath) else { return [] }
-        return try parse(bytes, startingAt: 0, firstLine: 1).entries
+        return try parse(bytes, after: JournalSnapshot(incidentID: id)).entries
     }
 
     // MARK: Writing
 
+    /// What an append wrote.
+    public typealias AppendResult = (snapshot: JournalSnapshot, appended: [JournalEntry], torn: TornTail?)
+
     /// Appends the entries `build` makes from the current snapshot, under the writers' lock.
+    /// `build` also gets the time of the write, read from `clock` once the lock is held, so a
+    /// writer that waited for the lock is never "earlier" than the entry written meanwhile.
     /// With `expectRevision`, refuses (writing nothing) unless the journal is still at that
     /// revision. Entries are synced to disk before this returns; the checkpoint follows.
     @discardableResult
     public func append(
-        author: String, at date: Date, expectRevision: Int? = nil,
-        _ build: (JournalSnapshot) throws -> [JournalEntry]
-    ) throws -> (snapshot: JournalSnapshot, appended: [JournalEntry], torn: TornTail?) {
+        author: String, clock: JournalClock, expectRevision: Int? = nil,
+        _ build: (JournalSnapshot, Date) throws -> [JournalEntry]
+    ) throws -> AppendResult {
         guard !author.trimmingCharacters(in: .whitespaces).isEmpty else { throw JournalError.missingAuthor }
         try DurableFile.createFolder(folder)
         let lock = try FileLock(path: lockPath, mode: .exclusive)
         defer { withExtendedLifetime(lock) {} }
-        let loaded = try load(repair: true)
+        let loaded = try load()
+        let torn = try setAside(loaded)
         var snapshot = loaded.snapshot
-        if let last = snapshot.lastAt, date < last {
-            throw JournalError.rejected("the time of this write (\(ISO8601.format(date))) is before the journal's last entry (\(ISO8601.format(last))); the journal is never backdated. Check --now, CHORUS_NOW or the clock")
-        }
+        let date = try clock.timeOfWrite(after: snapshot.lastAt)
         if let expectRevision, expectRevision != snapshot.revision {
             throw JournalError.conflict(expected: expectRevision, actual: snapshot.revision, by: snapshot.revisionAuthor)
         }
-        var entries = try build(snapshot)
-        guard !entries.isEmpty else { return (snapshot, [], loaded.torn) }
+        var entries = try build(snapshot, date)
+        guard !entries.isEmpty else {
+            if loaded.caughtUp > 0 { try? writeCheckpoint(snapshot) }
+            return (snapshot, [], torn)
+        }
         var bytes: [UInt8] = []
         let encoder = StateCoding.encoder(pretty: false)
         for index in entries.indices {
             entries[index].seq = snapshot.seq + 1
             entries[index].author = author
             entries[index].at = date
+            entries[index].clock = clock.marker
             if entries[index].kind == .revision { entries[index].revision = snapshot.revision + 1 }
             snapshot.apply(entries[index])
             bytes += Array(try encoder.encode(entries[index])) + [0x0A]
@@ -92,21 +119,37 @@ public struct IncidentJournal: Sendable {
         snapshot.bytes += bytes.count
         // The checkpoint only saves work; if writing it fails, the next read catches up.
         try? writeCheckpoint(snapshot)
-        return (snapshot, entries, loaded.torn)
+        return (snapshot, entries, torn)
+    }
+
+    /// `append` at a fixed time: a replayed clock (tests, imports). Entries are marked as replayed.
+    @discardableResult
+    public func append(
+        author: String, at date: Date, expectRevision: Int? = nil,
+        _ build: (JournalSnapshot) throws -> [JournalEntry]
+    ) throws -> AppendResult {
+        try append(author: author, clock: .replay(date), expectRevision: expectRevision) { snapshot, _ in try build(snapshot) }
     }
 
     // MARK: Internals
 
     struct Loaded {
         var snapshot: JournalSnapshot
-        var tornBytes: Int?
-        var torn: TornTail?
+        /// A torn last line: where it starts and its bytes.
+        var torn: (offset: Int, bytes: [UInt8])?
+        /// How many entries were read after the checkpoint (0: the checkpoint was current).
+        var caughtUp = 0
     }
 
-    private func readCheckpoint() -> JournalSnapshot? {
+    /// The checkpoint, when it can be trusted for a journal of `size` bytes: its numbers are in
+    /// range (so nothing computed from them can overflow) and it ends at a line boundary.
+    private func readCheckpoint(journalSize size: Int) -> JournalSnapshot? {
         guard let bytes = DurableFile.read(checkpointPath),
               let snapshot = try? StateCoding.decoder().decode(JournalSnapshot.self, from: Data(bytes)),
-              snapshot.layout == JournalSnapshot.layoutVersion, snapshot.incidentID == id else { return nil }
+              snapshot.layout == JournalSnapshot.layoutVersion, snapshot.incidentID == id,
+              (0...size).contains(snapshot.bytes), (0...snapshot.bytes).contains(snapshot.seq),
+              (0...snapshot.seq).contains(snapshot.revision),
+              endsAtLineBoundary(snapshot.bytes) else { return nil }
         return snapshot
     }
 
@@ -129,82 +172,77 @@ public struct IncidentJournal: Sendable {
         try DurableFile.replace(checkpointPath, with: Array(data))
     }
 
-    private func load(repair: Bool) throws -> Loaded {
+    /// Reads the checkpoint and the lines after it. Changes nothing on disk.
+    private func load() throws -> Loaded {
         let size = DurableFile.size(journalPath) ?? 0
-        var snapshot = JournalSnapshot(incidentID: id)
-        var start = 0
-        var firstLine = 1
-        if let checkpoint = readCheckpoint(), checkpoint.bytes <= size, endsAtLineBoundary(checkpoint.bytes) {
-            snapshot = checkpoint
-            start = checkpoint.bytes
-            firstLine = checkpoint.seq + 1
-        }
+        var snapshot = readCheckpoint(journalSize: size) ?? JournalSnapshot(incidentID: id)
+        let start = snapshot.bytes
         guard start < size else { return Loaded(snapshot: snapshot) }
         guard let tail = DurableFile.read(journalPath, from: start) else {
             throw JournalError.io("cannot read \(journalPath)")
         }
-        var parsed = try parse(tail, startingAt: snapshot.seq, firstLine: firstLine)
-        for entry in parsed.entries { snapshot.apply(entry) }
+        let parsed = try parse(tail, after: snapshot)
+        snapshot = parsed.snapshot
         snapshot.bytes = start + parsed.goodBytes
-        var torn: TornTail?
-        if parsed.tornBytes > 0, repair {
-            let tornBytes = Array(tail[parsed.goodBytes...])
-            var record = Array("# torn tail set aside from journal.jsonl at byte \(snapshot.bytes), \(tornBytes.count) bytes, \(ISO8601.format(Date())):\n".utf8)
-            record += tornBytes
-            if tornBytes.last != 0x0A { record.append(0x0A) }
-            do {
-                try DurableFile.append(record, to: recoveryPath) // synced, folder too, before the cut
-                try DurableFile.truncate(journalPath, to: snapshot.bytes)
-            } catch {
-                throw JournalError.io("\(error)")
-            }
-            torn = TornTail(offset: snapshot.bytes, byteCount: tornBytes.count, recoveryFile: recoveryPath)
-            parsed.tornBytes = 0
-            if !parsed.entries.isEmpty { try? writeCheckpoint(snapshot) }
-        } else if !parsed.entries.isEmpty, repair {
-            try? writeCheckpoint(snapshot)
+        let torn = parsed.goodBytes < tail.count ? (offset: snapshot.bytes, bytes: Array(tail[parsed.goodBytes...])) : nil
+        return Loaded(snapshot: snapshot, torn: torn, caughtUp: parsed.entries.count)
+    }
+
+    /// Moves a torn tail into `recovered.jsonl` (synced first) and cuts it off the journal.
+    /// Only ever called under the writers' lock, on a tail `load` found incomplete.
+    private func setAside(_ loaded: Loaded) throws -> TornTail? {
+        guard let (offset, tornBytes) = loaded.torn else {
+            if loaded.caughtUp > 0 { try? writeCheckpoint(loaded.snapshot) }
+            return nil
         }
-        return Loaded(snapshot: snapshot, tornBytes: parsed.tornBytes > 0 ? parsed.tornBytes : nil, torn: torn)
+        var record = Array("# torn tail set aside from journal.jsonl at byte \(offset), \(tornBytes.count) bytes, \(ISO8601.format(Date())):\n".utf8)
+        record += tornBytes
+        record.append(0x0A)
+        do {
+            try DurableFile.append(record, to: recoveryPath) // synced, folder too, before the cut
+            try DurableFile.truncate(journalPath, to: offset)
+        } catch {
+            throw JournalError.io("\(error)")
+        }
+        try? writeCheckpoint(loaded.snapshot)
+        return TornTail(offset: offset, byteCount: tornBytes.count, recoveryFile: recoveryPath, problem: nil)
     }
 
     struct Parsed {
         var entries: [JournalEntry]
-        /// Bytes of complete, valid lines.
+        /// `previous` with the entries applied.
+        var snapshot: JournalSnapshot
+        /// Bytes of complete, valid lines; anything after them is a torn last line.
         var goodBytes: Int
-        /// Bytes after them: a torn last line.
-        var tornBytes: Int
     }
 
-    /// Parses JSON Lines. A last line without its newline, or a last line that does not decode,
-    /// is a torn tail; any earlier line that does not decode is damage, reported, never repaired.
-    private func parse(_ bytes: [UInt8], startingAt previousSeq: Int, firstLine: Int) throws -> Parsed {
+    /// Parses JSON Lines that follow `previous`. Only a last line without its newline is torn;
+    /// a complete line that does not decode, or breaks the journal's order (sequence numbers,
+    /// contiguous revisions), stops here with its line number: nothing complete is ever cut.
+    private func parse(_ bytes: [UInt8], after previous: JournalSnapshot) throws -> Parsed {
         let decoder = StateCoding.decoder()
         var entries: [JournalEntry] = []
+        var current = previous
         var lineStart = 0
-        var expectedSeq = previousSeq + 1
-        var lineNumber = firstLine
         while lineStart < bytes.count {
             guard let newline = bytes[lineStart...].firstIndex(of: 0x0A) else {
-                return Parsed(entries: entries, goodBytes: lineStart, tornBytes: bytes.count - lineStart)
+                return Parsed(entries: entries, snapshot: current, goodBytes: lineStart)
             }
+            let lineNumber = current.seq + 1
             let line = bytes[lineStart..<newline]
-            let isLast = newline == bytes.count - 1
+            let entry: JournalEntry
             do {
-                let entry = try decoder.decode(JournalEntry.self, from: Data(line))
-                guard entry.seq == expectedSeq else {
-                    throw JournalError.damaged(path: journalPath, line: lineNumber, reason: "expected entry \(expectedSeq), found \(entry.seq)")
-                }
-                entries.append(entry)
-            } catch let error as JournalError {
-                throw error
+                entry = try decoder.decode(JournalEntry.self, from: Data(line))
             } catch {
-                if isLast { return Parsed(entries: entries, goodBytes: lineStart, tornBytes: bytes.count - lineStart) }
-                throw JournalError.damaged(path: journalPath, line: lineNumber, reason: "line does not decode as an entry")
+                throw JournalError.unreadable(path: journalPath, line: lineNumber, reason: JournalRules.whyUndecodable(line, error))
             }
-            expectedSeq += 1
-            lineNumber += 1
+            if let broken = JournalRules.orderProblem(entry, after: current) {
+                throw JournalError.damaged(path: journalPath, line: lineNumber, reason: broken)
+            }
+            current.apply(entry)
+            entries.append(entry)
             lineStart = newline + 1
         }
-        return Parsed(entries: entries, goodBytes: bytes.count, tornBytes: 0)
+        return Parsed(entries: entries, snapshot: current, goodBytes: bytes.count)
     }
 }

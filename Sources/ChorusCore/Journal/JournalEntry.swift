@@ -48,6 +48,12 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     public var channel: String?
     /// Note text.
     public var note: String?
+    /// `"replay"` when the entry was dated by a replayed clock (`CHORUS_REPLAY=1` with
+    /// `--now`) rather than the real clock; absent otherwise.
+    public var clock: String?
+
+    /// The `clock` value of an entry dated by a replayed clock.
+    public static let replayClock = "replay"
 
     public init(seq: Int, at: Date, author: String, kind: Kind) {
         self.seq = seq

@@ -7,6 +7,9 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     case conflict(expected: Int, actual: Int, by: String?)
     /// A line before the last one cannot be read: the journal was edited or damaged.
     case damaged(path: String, line: Int, reason: String)
+    /// A complete line that does not decode: written by a newer version, or damaged. It is
+    /// never cut; reads and writes stop until it is dealt with.
+    case unreadable(path: String, line: Int, reason: String)
     case io(String)
     case missingAuthor
     case rejected(String)
@@ -26,6 +29,8 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
                 + (by.map { " (by \($0))" } ?? "") + "; nothing was written. Read it again and retry."
         case .damaged(let path, let line, let reason):
             return "\(path):\(line): the journal is damaged (\(reason)); it was left untouched"
+        case .unreadable(let path, let line, let reason):
+            return "\(path):\(line): this entry was written by a newer version of chorus (or is damaged): \(reason). The journal was left as it is, and nothing is written to it until chorus is upgraded or the line is repaired; run chorus verify for details"
         case .io(let message):
             return message
         case .missingAuthor:

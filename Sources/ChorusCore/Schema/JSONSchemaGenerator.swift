@@ -65,6 +65,7 @@ public enum JSONSchemaGenerator {
         case .integer(let minimum):
             var body: [String: JSONOutput] = ["type": .string("integer")]
             if let minimum { body["minimum"] = .int(minimum) }
+            body["maximum"] = .int(SchemaType.largestInteger)
             return body
         case .number: return ["type": .string("number")]
         case .boolean: return ["type": .string("boolean")]

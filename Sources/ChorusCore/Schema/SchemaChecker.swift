@@ -38,6 +38,9 @@ public enum SchemaChecker {
                 return problem("expected a whole number, found \(node.value.typeDescription == "a number" ? "a fraction" : node.value.typeDescription)")
             }
             if let minimum, value < Double(minimum) { problem("must be at least \(minimum), found \(text)") }
+            // Whole numbers stay within what a JSON number holds exactly, so no file can make a
+            // later conversion or sum overflow.
+            if value.magnitude > Double(SchemaType.largestInteger) { problem("must be at most \(SchemaType.largestInteger), found \(text)") }
         case .number:
             guard case .number = node.value else { return problem("expected a number, found \(node.value.typeDescription)") }
         case .boolean:

@@ -13,6 +13,10 @@ public indirect enum SchemaType: Sendable {
     case array(SchemaType)
     case object(ObjectSchema)
 
+    /// The largest whole number any file may hold (2^53 − 1, the largest a JSON number holds
+    /// exactly); larger ones are refused with a clear error instead of trapping later.
+    public static let largestInteger = 9_007_199_254_740_991
+
     public enum StringFormat: Sendable {
         case plain
         /// Must not be empty or only whitespace.

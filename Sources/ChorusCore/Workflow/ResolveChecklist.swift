@@ -27,7 +27,7 @@ public enum ResolveChecklist {
             items.append(Item(name: "monitoring held", passed: false,
                               detail: "the incident is \(state.status.rawValue), not monitoring; run chorus update ID --status monitoring and hold it for \(period) minutes"))
         } else if let since = state.monitoringSince {
-            let held = Int(now.timeIntervalSince(since) / 60)
+            let held = Int(max(0, now.timeIntervalSince(since)) / 60) // never negative, so `period - held` cannot overflow
             items.append(Item(name: "monitoring held", passed: held >= period,
                               detail: held >= period ? "monitoring for \(held) minutes (period \(period))"
                                   : "monitoring for \(held) of \(period) minutes; wait \(period - held) more"))

@@ -98,7 +98,10 @@ public enum ISO8601 {
 
     /// The time written at a fixed offset from UTC, e.g. `2026-11-25T10:03:00+01:00`.
     public static func format(_ date: Date, offsetSeconds: Int) -> String {
-        let interval = date.timeIntervalSince1970 + Double(offsetSeconds)
+        // Round to the millisecond first, so .9996 s becomes the next whole second rather than
+        // losing its fraction and being written almost a second early.
+        let interval = ((date.timeIntervalSince1970 + Double(offsetSeconds)) * 1000).rounded() / 1000
+        guard interval.isFinite, interval.magnitude < 1e14 else { return interval < 0 ? "0000-01-01T00:00:00Z" : "9999-12-31T23:59:59Z" }
         let whole = interval.rounded(.down)
         let millis = Int(((interval - whole) * 1000).rounded())
         let total = Int(whole)

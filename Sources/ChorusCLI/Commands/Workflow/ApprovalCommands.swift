@@ -30,15 +30,15 @@ enum ApprovalCommands {
         let journal = try workflow.journalOrFail(id)
         var refused: RenderedDraft?
         let result = try workflow.run {
-            try journal.append(author: author, at: workflow.now, expectRevision: try workflow.expectedRevision(context)) { snapshot in
+            try journal.append(author: author, clock: try workflow.writeClock(context), expectRevision: try workflow.expectedRevision(context)) { snapshot, now in
                 let state = try snapshot.requireState()
-                if state.status.isOpen, let next = state.nextUpdateAt, next < workflow.now {
+                if state.status.isOpen, let next = state.nextUpdateAt, next < now {
                     throw JournalError.rejected("the draft promises the next update by \(workflow.clock.absolute(next)), which has passed; set a new time with chorus update \(id) --next-update +30m, then approve")
                 }
                 let draft: RenderedDraft
                 do {
-                    draft = try renderer.render(state, audience: audienceName, clock: workflow.clock,
-                                                context: DraftContext(snapshot: snapshot, now: workflow.now, approvingAs: author))
+                    draft = try renderer.render(state, audience: audienceName, clock: RenderClock(now: now, timeZone: workflow.timeZone),
+                                                context: DraftContext(snapshot: snapshot, now: now, approvingAs: author))
                 } catch {
                     throw JournalError.rejected("\(error)")
                 }
@@ -151,7 +151,7 @@ enum ApprovalCommands {
         let audience = context.arguments.argument("audience") ?? ""
         let journal = try workflow.journalOrFail(id)
         let result = try workflow.run {
-            try journal.append(author: author, at: workflow.now, expectRevision: try workflow.expectedRevision(context)) { snapshot in
+            try journal.append(author: author, clock: try workflow.writeClock(context), expectRevision: try workflow.expectedRevision(context)) { snapshot, _ in
                 guard let approval = snapshot.approvals[audience] else {
                     throw JournalError.rejected("nothing approved for \(audience) yet; run chorus approve \(id) \(audience) first")
                 }

@@ -66,7 +66,7 @@ enum OpenCommand {
         do { validated = try IncidentEdits.validated(state) } catch let error as JournalError { throw CommandFailure(error.description) }
         let journal = try workflow.run { try workflow.store.journal(for: validated.id) }
         let result = try workflow.run {
-            try journal.append(author: author, at: workflow.now) { snapshot in
+            try journal.append(author: author, clock: try workflow.writeClock(context)) { snapshot, _ in
                 guard snapshot.revision == 0 else { throw JournalError.incidentExists(id: validated.id) }
                 var entry = JournalEntry(seq: 0, at: workflow.now, author: author, kind: .revision)
                 entry.state = validated

@@ -190,7 +190,7 @@ enum RecordCommands {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw UsageError("the note is empty") }
         let journal = try workflow.journalOrFail(id)
         let result = try workflow.run {
-            try journal.append(author: author, at: workflow.now, expectRevision: try workflow.expectedRevision(context)) { _ in
+            try journal.append(author: author, clock: try workflow.writeClock(context), expectRevision: try workflow.expectedRevision(context)) { _, _ in
                 var entry = JournalEntry(seq: 0, at: workflow.now, author: author, kind: .note)
                 entry.note = text
                 return [entry]
