@@ -2,8 +2,8 @@
 /// clause boundary, and conditions (negated, past, subject…) are read off the clause.
 ///
 /// A sentence ends at `.`, `!`, `?` or `…` (not after an abbreviation such as `e.g.` or
-/// `approx.`), at a blank line, and at a line break before a list item or heading or after a
-/// colon; a single line break inside a paragraph is a soft wrap. A clause also ends at `;` and at
+/// `approx.`), at a blank line, and at a line break before a list item, a heading, a capitalized
+/// word, or after a colon; a single line break before a lower-case word is a soft wrap. A clause also ends at `;` and at
 /// a spaced dash, and a new one starts at a conjunction that opens a clause (`but`, `however`,
 /// `although`, `because`, `which`…), at `and`/`or`/`so` after a comma or before a subject
 /// pronoun, and at a subject pronoun after a comma (`If it recurs, we will…`).
@@ -79,7 +79,9 @@ struct Clauses: Sendable {
             if token.classes.contains(.number), k + 1 < tokens.count, [".", ")"].contains(tokens[k + 1].key),
                tokens[k + 1].start == token.end { return true }
             if previous.key == ":" || previous.key == ";" { return true }
-            // A line that opens with a capital after one that ends in an opaque stretch (a link).
+            // A line that opens with a capitalized word starts a new sentence (a heading, a field of
+            // a draft, a list without markers); a soft wrap goes on in lower case.
+            if token.classes.contains(.titleCase) { return true }
             if previous.isOpaque, token.classes.contains(.capitalized) { return true }
         }
         return false

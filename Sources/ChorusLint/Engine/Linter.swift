@@ -16,13 +16,26 @@ public struct Linter: Sendable {
 
     /// Every rule, in the order `--list-rules` prints them.
     static let allRules: [any Rule] = [
-        SpeculationRule(), EtaRule(), PromiseRule(), JargonRule(), BlameRule(), MinimizingRule(),
+        SpeculationRule(), EtaRule(), PromiseRule(), JargonRule(), BlameRule(), ThirdPartyBlameRule(), MinimizingRule(),
         InternalTermRule(), InternalIdentifierRule(), HostAddressRule(), ComponentNameRule(), CodeSpanRule(),
         LengthRule(), MissingCadenceRule(), UnusedSuppressionRule(),
     ]
 
     /// Every rule with its categories, read once.
     static let ruleCategories: [(rule: any Rule, categories: [FindingCategory])] = allRules.map { ($0, $0.description.categories) }
+
+    /// The rule that reports a category's matches when a section names none.
+    static let mainRule: [FindingCategory: String] = [
+        .speculation: "speculation-cue", .eta: "eta-estimate", .promise: "promise-guarantee", .jargon: "plain-language",
+        .blame: "blame-language", .minimizing: "minimizing-language", .internalName: "internal-term",
+    ]
+
+    /// The rules that report phrasebook matches, with the categories they report.
+    static var phraseRules: [RuleDescription] {
+        let rules: [any Rule] = [SpeculationRule(), EtaRule(), PromiseRule(), JargonRule(), BlameRule(), ThirdPartyBlameRule(),
+                                 MinimizingRule(), InternalTermRule()]
+        return rules.map(\.description)
+    }
 
     /// The descriptions of every rule.
     public static var rules: [RuleDescription] { allRules.map(\.description) }
@@ -42,7 +55,8 @@ public struct Linter: Sendable {
                                   components: componentNames)
         let severities = FindingCategory.allCases.map { policy.severity(of: $0) }
         var raw = RawFindings()
-        for (rule, categories) in Linter.ruleCategories where categories.contains(where: { severities[$0.ordinal] != .off }) {
+        for (rule, categories) in Linter.ruleCategories
+        where categories.contains(where: { policy.severity(of: $0, rule: rule.description.id) != .off }) {
             rule.check(context, into: &raw)
         }
         let locator = TextLocator(document.bytes, lineStarts: document.regions.lineStarts, isASCII: document.regions.isASCII)
@@ -58,7 +72,7 @@ public struct Linter: Sendable {
         var line = 1
         for (k, original) in raw.findings.enumerated() {
             var finding = original
-            var severity = severities[finding.category.ordinal]
+            var severity = policy.rules[finding.rule] ?? severities[finding.category.ordinal]
             if severity != .off, !allowed.isEmpty, finding.category != .suppression,
                allowed.contains(finding.match.lowercased()) || allowed.contains(raw.terms[k]?.lowercased() ?? "") {
                 severity = .off

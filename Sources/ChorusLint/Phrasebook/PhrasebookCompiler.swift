@@ -78,6 +78,7 @@ struct PhrasebookCompiler {
             }
             guard let kind = section.kind.entryKind else { continue }
             let conditions = compileConditions(section, negationCategories: negationCategories)
+            let rule = checkRule(section)
             for line in section.entries {
                 let phrase = String(String.UnicodeScalarView(line.phrase))
                 let nodes: [PatternNode]
@@ -127,7 +128,8 @@ struct PhrasebookCompiler {
                 seen[duplicateKey] = line.location
                 let entry = PhrasebookEntry(kind: kind, category: section.category, phrase: phrase,
                                             suggestions: line.suggestions.isEmpty ? section.suggestion.map { [$0] } ?? [] : line.suggestions,
-                                            message: section.message, conditions: conditions.map(\.text), location: line.location)
+                                            message: section.message, conditions: conditions.map(\.text), rule: rule,
+                                            location: line.location)
                 let id = entries.count
                 entries.append(entry)
                 compiled.append(CompiledEntry(pattern: pattern, conditions: conditions))
@@ -254,6 +256,24 @@ struct PhrasebookCompiler {
             state[index] = 2
         }
         for index in wordClasses.indices { build(index, path: []) }
+    }
+
+    /// The section's `rule:` if it names a rule that reports its category.
+    private mutating func checkRule(_ section: ParsedSection) -> String? {
+        guard let name = section.rule, let location = section.ruleLocation else { return nil }
+        guard section.kind.entryKind?.reports == true, let category = section.category else {
+            problem(location, "only sections that report a category can name the rule that reports them")
+            return nil
+        }
+        let candidates = Linter.phraseRules.filter { $0.categories.contains(category) }.map(\.id)
+        guard candidates.contains(name) else {
+            var message = "'\(name)' is not a rule that reports \(category.rawValue); expected "
+                + candidates.map { "'\($0)'" }.joined(separator: " or ")
+            if let near = NameSuggestion.closest(to: name, among: candidates) { message += "; did you mean '\(near)'?" }
+            problem(location, message)
+            return nil
+        }
+        return name
     }
 
     // MARK: conditions

@@ -53,16 +53,20 @@ public struct PhrasebookEntry: Sendable, Equatable {
     public var message: String?
     /// The conditions of the entry's section, as written (`unless past`, `when clause has {fix}`).
     public var conditions: [String]
+    /// The rule that reports the entry's matches when its section names one; nil for the
+    /// category's main rule.
+    public var rule: String?
     public var location: PhrasebookLocation
 
     public init(kind: Kind, category: FindingCategory?, phrase: String, suggestions: [String] = [],
-                message: String? = nil, conditions: [String] = [], location: PhrasebookLocation) {
+                message: String? = nil, conditions: [String] = [], rule: String? = nil, location: PhrasebookLocation) {
         self.kind = kind
         self.category = category
         self.phrase = phrase
         self.suggestions = suggestions
         self.message = message
         self.conditions = conditions
+        self.rule = rule
         self.location = location
     }
 }

@@ -11,7 +11,7 @@ struct PhrasebookParser {
     private(set) var sections: [ParsedSection] = []
     private(set) var problems: [PhrasebookError.Problem] = []
 
-    static let optionKeys = ["message", "suggestion", "when", "unless"]
+    static let optionKeys = ["message", "suggestion", "when", "unless", "rule"]
 
     init(file: String) { self.file = file }
 
@@ -44,6 +44,10 @@ struct PhrasebookParser {
                         } else {
                             problem(lineNumber, column, "[\(section.kind.rawValue)] sections take no conditions; '\(known):' belongs to sections that report or cancel matches")
                         }
+                    } else if known == "rule" {
+                        if section.rule != nil { problem(lineNumber, column, "the section already names its rule") }
+                        section.rule = text
+                        section.ruleLocation = PhrasebookLocation(file: file, line: lineNumber, column: column + key.count + 2)
                     } else if known == "message" {
                         if section.message != nil { problem(lineNumber, column, "the section already has a message") }
                         section.message = text

@@ -49,6 +49,10 @@ struct ParsedSection {
     var name: String?
     var message: String?
     var suggestion: String?
+    /// The rule that reports the section's matches (`rule: third-party-blame`); nil for the
+    /// category's main rule.
+    var rule: String?
+    var ruleLocation: PhrasebookLocation?
     /// `when:` (true) and `unless:` (false) lines, as written, with where they stand.
     var conditions: [(expected: Bool, text: [Unicode.Scalar], location: PhrasebookLocation)] = []
     var location: PhrasebookLocation

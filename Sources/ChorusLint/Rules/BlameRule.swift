@@ -1,30 +1,20 @@
-/// Blaming people, teams or vendors: "human error", "an engineer mistakenly", a named person as
-/// the cause, "our vendor's fault".
+/// Blaming people: "human error", "an engineer mistakenly", a named person as the cause, "the
+/// fault lies with…". Blame on vendors is `ThirdPartyBlameRule`.
 struct BlameRule: Rule {
     let description = RuleDescription(
         id: "blame-language",
         name: "Blame",
         categories: [.blame],
-        summary: "Finds blame on a vendor, a customer or a person: 'due to an outage at our hosting provider', 'Azure is facing an outage', 'Lena pushed a bad config', 'human error'.",
+        summary: "Finds blame on people: 'human error', 'Lena pushed a bad config', 'an engineer mistakenly', 'our vendor's fault'.",
         rationale: """
-            Incidents are failures of systems and safeguards. Naming a vendor, a customer or a person as \
-            the cause is unfair, rarely the whole truth, and discourages the honesty reviews need. \
-            Attributing the cause to a third party is the common form: a cause link before a provider or \
-            a named company ('due to', 'caused by', 'came from'), a provider as the subject that failed \
-            ('AWS is experiencing issues', 'our upstream provider had an outage'), trouble on their side \
-            ('a failure at our hosting provider', 'an outage on JFrog's side'). First-person ownership \
-            ('we misconfigured…', 'our change caused…') is not blame, nor is working with a provider, \
-            asking one for help, an anonymous attacker or a natural cause; a team's own product names \
-            (its vocabulary) are never a third party.
+            Incidents are failures of systems and safeguards. Naming a person as the cause is unfair, \
+            rarely the whole truth, and discourages the honesty reviews need; "human error" and \
+            "someone's fault" say the same. Describe what failed and what will catch it next time. \
+            First-person ownership ("we misconfigured…") is not blame, nor is a hypothetical mistake \
+            or an attribution next to an explicit acceptance of responsibility ("systemic issues we \
+            must fix"). Blame on a vendor or a provider is the third-party-blame rule.
             """,
         triggeringExamples: [
-            RuleExample("The outage was ↓due to an external problem with AWS."),
-            RuleExample("The outage ↓came from a failure at our hosting provider."),
-            RuleExample("The errors were ↓caused by the Cloudflare outage."),
-            RuleExample("↓Azure is facing a global outage."),
-            RuleExample("↓Our upstream provider is absorbing a large attack."),
-            RuleExample("↓Discord flagged the bot as spam and revoked its access."),
-            RuleExample("There is ↓an AKS outage in one region."),
             RuleExample("↓The fault lies with our storage provider."),
             RuleExample("↓Lena pushed a bad config that broke uploads."),
             RuleExample("↓Dave forgot to renew the certificate."),

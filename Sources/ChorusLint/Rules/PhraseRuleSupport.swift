@@ -7,7 +7,10 @@ enum PhraseRuleSupport {
         guard let matches = context.document.matches[category] else { return }
         let phrasebook = context.phrasebook
         let document = context.document
+        let main = Linter.mainRule[category] ?? rule
         for match in matches where keep?(match) ?? true {
+            // A section may name the rule that reports it; the others go to the category's main rule.
+            guard (phrasebook.entries[match.entry].rule ?? main) == rule else { continue }
             let text = document.text(match.start, match.end)
             let suggestion = phrasebook.suggestionTexts[match.entry]
             var message = phrasebook.messages[match.entry].render(match: text, suggestion: suggestion)
