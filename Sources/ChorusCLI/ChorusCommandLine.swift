@@ -14,17 +14,22 @@ public enum ChorusCommandLine {
     }
 
     /// Runs `chorus` with `arguments` (without the program name).
+    ///
+    /// `executablePath` stands for the location of the `chorus` executable, beside which the
+    /// installed defaults are looked for; nil means the running process's own executable.
     public static func run(
         _ arguments: [String],
         environment: [String: String] = [:],
         currentDirectory: String = FileManager.default.currentDirectoryPath,
         standardInput: @escaping @Sendable () -> [UInt8] = { [] },
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() },
+        executablePath: String? = nil
     ) -> Result {
         let commands = CommandRegistry.commands
+        let executable = executablePath.map { URL(fileURLWithPath: $0) } ?? ExecutableLocation.current()
         func context(_ parsed: ParsedArguments) -> CommandContext {
             CommandContext(arguments: parsed, environment: environment, currentDirectory: currentDirectory,
-                           readStandardInput: standardInput, now: now)
+                           readStandardInput: standardInput, now: now, executable: executable)
         }
         guard let first = arguments.first else {
             return Result(status: ExitStatus.success, stdout: HelpFormatter.rootHelp(commands: commands, version: version), stderr: "")

@@ -29,5 +29,7 @@ enum CommandRegistry {
         ApprovalCommands.publish,
         ApprovalCommands.due,
         ResolveCommand.spec,
+        InitCommand.spec,
+        DoctorCommand.spec,
     ]
 }

@@ -10,19 +10,23 @@ public struct CommandContext: Sendable {
     public let currentDirectory: String
     public let readStandardInput: @Sendable () -> [UInt8]
     public let now: @Sendable () -> Date
+    /// The `chorus` executable's real location: installed defaults are found beside it.
+    public let executable: URL?
 
     public init(
         arguments: ParsedArguments,
         environment: [String: String],
         currentDirectory: String,
         readStandardInput: @escaping @Sendable () -> [UInt8],
-        now: @escaping @Sendable () -> Date
+        now: @escaping @Sendable () -> Date,
+        executable: URL? = nil
     ) {
         self.arguments = arguments
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.readStandardInput = readStandardInput
         self.now = now
+        self.executable = executable
     }
 
     /// Writes a line (or `text` as is, with `terminator: ""`) to standard output.

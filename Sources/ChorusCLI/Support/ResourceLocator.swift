@@ -1,13 +1,20 @@
+import ChorusCore
 import Foundation
 
 /// Finds the audiences and phrasebook folders a command should use.
 ///
-/// In order: the command-line option, the environment variable (`CHORUS_AUDIENCES`,
-/// `CHORUS_PHRASEBOOK`), the folder of that name in the working directory or any parent, and
-/// last the folder shipped beside the `chorus` executable's package (so `swift run chorus` and a
-/// built binary both work from anywhere inside a checkout).
+/// In order, the first that is given wins:
+/// 1. the command-line option (`--audiences DIR`, `--phrasebook DIR`);
+/// 2. the environment variable (`CHORUS_AUDIENCES`, `CHORUS_PHRASEBOOK`);
+/// 3. the workspace's setting (`"audiences"`, `"phrasebook"` in `chorus.json`), relative to the
+///    workspace folder;
+/// 4. the installed defaults beside the executable: `PREFIX/share/chorus/<kind>` for
+///    `PREFIX/bin/chorus` (symlinks resolved, so a link on `PATH` works); for a binary still in a
+///    checkout's `.build/` folder, the checkout's own `<kind>/` folder.
+///
+/// The working directory plays no part: a command means the same thing wherever it is run.
 enum ResourceLocator {
-    enum Kind: String {
+    enum Kind: String, CaseIterable {
         case audiences
         case phrasebook
 
@@ -15,43 +22,101 @@ enum ResourceLocator {
         var option: String { "--\(rawValue)" }
     }
 
-    static let audiencesOption = OptionSpec.value("audiences", "dir", help: "The audiences folder (default: ./audiences, or CHORUS_AUDIENCES).")
-    static let phrasebookOption = OptionSpec.value("phrasebook", "dir", help: "The phrasebook folder (default: ./phrasebook, or CHORUS_PHRASEBOOK).")
+    static let audiencesOption = OptionSpec.value("audiences", "dir", help: "The audiences folder (default: CHORUS_AUDIENCES, else the installed defaults).")
+    static let phrasebookOption = OptionSpec.value("phrasebook", "dir", help: "The phrasebook folder (default: CHORUS_PHRASEBOOK, else the installed defaults).")
     /// The options of commands that render or lint.
     static let options = [audiencesOption, phrasebookOption]
 
-    static func locate(_ kind: Kind, option: String?, in context: CommandContext) throws -> URL {
-        if let option {
-            return try existingFolder(context.resolve(option), kind: kind, origin: kind.option)
-        }
-        if let value = context.environment[kind.environmentVariable], !value.isEmpty {
-            return try existingFolder(context.resolve(value), kind: kind, origin: kind.environmentVariable)
-        }
-        var starts = [URL(fileURLWithPath: context.currentDirectory)]
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        starts.append(executable.deletingLastPathComponent())
-        starts.append(URL(fileURLWithPath: #filePath))
-        for start in starts {
-            var folder = start
-            for _ in 0..<10 {
-                let candidate = folder.appendingPathComponent(kind.rawValue)
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    return candidate
-                }
-                let parent = folder.deletingLastPathComponent()
-                if parent.path == folder.path { break }
-                folder = parent
+    /// Where a folder was found, for messages and `chorus doctor`.
+    enum Origin: Equatable, CustomStringConvertible {
+        case option
+        case environment
+        case workspace
+        case installed
+
+        var description: String {
+            switch self {
+            case .option: return "command-line option"
+            case .environment: return "environment"
+            case .workspace: return "workspace"
+            case .installed: return "installed defaults"
             }
         }
-        throw CommandFailure("no \(kind.rawValue) folder found: pass \(kind.option) DIR or set \(kind.environmentVariable)")
+    }
+
+    /// A folder and where it was found.
+    struct Located: Equatable {
+        var folder: URL
+        var origin: Origin
+    }
+
+    static func locate(_ kind: Kind, option: String?, in context: CommandContext) throws -> URL {
+        try lookup(kind, option: option, in: context).folder
+    }
+
+    /// The folder for `kind`, following the documented order, in the workspace that applies.
+    static func lookup(_ kind: Kind, option: String?, in context: CommandContext) throws -> Located {
+        try lookup(kind, option: option, in: context, workspace: try context.workspace())
+    }
+
+    /// The folder for `kind`, following the documented order, with `workspace` in third place
+    /// (nil: skip it, as `chorus init` does when copying the defaults).
+    static func lookup(_ kind: Kind, option: String?, in context: CommandContext, workspace: Workspace?) throws -> Located {
+        if let option {
+            return Located(folder: try existingFolder(context.resolve(option), kind: kind, origin: kind.option), origin: .option)
+        }
+        if let value = context.environment[kind.environmentVariable], !value.isEmpty {
+            return Located(folder: try existingFolder(context.resolve(value), kind: kind, origin: kind.environmentVariable), origin: .environment)
+        }
+        if let workspace, let setting = kind == .audiences ? workspace.config.audiences : workspace.config.phrasebook {
+            let folder = workspace.resolve(setting.value)
+            guard isFolder(folder) else {
+                throw CommandFailure("\(workspace.configFile.path):\(setting.position): error: at \(setting.path): the \(kind.rawValue) folder \(folder.path) does not exist; fix the path, or remove the setting to use the installed defaults")
+            }
+            return Located(folder: folder, origin: .workspace)
+        }
+        let candidates = installedCandidates(kind, executable: context.executable)
+        if let found = candidates.first(where: isFolder) {
+            return Located(folder: found, origin: .installed)
+        }
+        var message = "no \(kind.rawValue) folder found: pass \(kind.option) DIR or set \(kind.environmentVariable)"
+        if candidates.isEmpty {
+            message += " (the location of the chorus executable is unknown, so its installed defaults cannot be found)"
+        } else {
+            message += ", or install chorus with its defaults (scripts/install.sh); looked for " + candidates.map(\.path).joined(separator: " and ")
+        }
+        throw CommandFailure(message)
+    }
+
+    /// Where the defaults shipped with `executable` would be: `PREFIX/share/chorus/<kind>` for
+    /// `PREFIX/bin/chorus`, and, for a binary inside a checkout's `.build/`, the checkout's folder.
+    static func installedCandidates(_ kind: Kind, executable: URL?) -> [URL] {
+        guard let executable else { return [] }
+        let binFolder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        var candidates = [
+            binFolder.deletingLastPathComponent().appendingPathComponent("share/chorus").appendingPathComponent(kind.rawValue),
+        ]
+        let components = binFolder.pathComponents
+        if let build = components.lastIndex(of: ".build"), build > 0 {
+            let checkout = NSString.path(withComponents: Array(components[..<build]))
+            let root = URL(fileURLWithPath: checkout)
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
+                candidates.append(root.appendingPathComponent(kind.rawValue))
+            }
+        }
+        return candidates
+    }
+
+    static func isFolder(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     private static func existingFolder(_ path: String, kind: Kind, origin: String) throws -> URL {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        let url = URL(fileURLWithPath: path)
+        guard isFolder(url) else {
             throw CommandFailure("\(origin): \(path) is not a folder; expected the \(kind.rawValue) folder")
         }
-        return URL(fileURLWithPath: path)
+        return url
     }
 }

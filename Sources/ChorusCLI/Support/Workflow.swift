@@ -8,11 +8,11 @@ struct Workflow {
     let now: Date
     let timeZone: TimeZone
 
-    static let storeOption = OptionSpec.value("store", "dir", help: "The store folder (default: ./.chorus, or CHORUS_STORE).")
+    static let storeOption = OptionSpec.value("store", "dir", help: "The store folder (default: CHORUS_STORE, else the workspace's store, else ./.chorus).")
     static let authorOption = OptionSpec.value("as", "name", help: "Who is writing (or CHORUS_AUTHOR); every write needs one.")
     static let expectOption = OptionSpec.value("expect-revision", "n", help: "Write only if the incident is still at revision N.")
     static let nowOption = OptionSpec.value("now", "time", help: "The current time, ISO 8601 (default: CHORUS_NOW, else the clock); makes output repeatable.")
-    static let tzOption = OptionSpec.value("tz", "zone", help: "Time zone for times typed and shown, e.g. Europe/Berlin.", default: "UTC")
+    static let tzOption = OptionSpec.value("tz", "zone", help: "Time zone for times typed and shown, e.g. Europe/Berlin (default: the workspace's timeZone, else UTC).")
 
     /// Options of commands that only read.
     static let readOptions = [storeOption, nowOption, tzOption]
@@ -21,15 +21,18 @@ struct Workflow {
 
     init(_ context: CommandContext) throws {
         let folder: String
+        let workspace = try context.workspace()
         if let option = context.arguments.value("store") {
             folder = context.resolve(option)
         } else if let variable = context.environment["CHORUS_STORE"], !variable.isEmpty {
             folder = context.resolve(variable)
+        } else if let workspace {
+            folder = workspace.store.path
         } else {
-            folder = context.resolve(".chorus")
+            folder = context.resolve(Workspace.defaultStore)
         }
         store = JournalStore(root: URL(fileURLWithPath: folder))
-        let zoneName = context.arguments.value("tz") ?? "UTC"
+        let zoneName = context.arguments.value("tz") ?? workspace?.config.timeZone?.value ?? "UTC"
         guard let zone = TimeZone(identifier: zoneName) else {
             var message = "unknown time zone '\(zoneName)'; use an IANA name such as UTC or Europe/Berlin"
             if let near = NameSuggestion.closest(to: zoneName, among: TimeZone.knownTimeZoneIdentifiers) { message += ". Did you mean '\(near)'?" }

@@ -1,0 +1,225 @@
+import ChorusCore
+import ChorusLint
+import Foundation
+
+/// `chorus doctor`: checks the workspace and everything it points at, and prints each problem
+/// as `FILE:LINE:COL: error: …`.
+enum DoctorCommand {
+    static let spec = CommandSpec(
+        name: "doctor",
+        abstract: "Check the workspace: chorus.json, audiences, templates, phrasebook, vocabulary, store and board folders.",
+        discussion: """
+        Finds the workspace as every command does (CHORUS_WORKSPACE, else the nearest chorus.json
+        from the working directory up) and checks the configuration, the audiences and their
+        templates, the phrasebook, the vocabulary, the store (a folder you may write, journals
+        that can be read) and the board folder. Every problem is printed as FILE:LINE:COL:
+        error: … (or warning:), and everything that is fine as ok: …
+
+        Exit status: 0 when nothing is wrong (warnings allowed), 1 when any error was found.
+        """,
+        options: [Workflow.storeOption] + ResourceLocator.options
+    ) { context in
+        var report = DoctorReport()
+        let workspace = checkWorkspace(&report, context)
+        checkResources(&report, context, workspace: workspace)
+        checkStore(&report, context, workspace: workspace)
+        if let workspace { checkWorkspacePaths(&report, workspace) }
+        for line in report.lines { context.print(line) }
+        context.print(report.summary)
+        return report.errors > 0 ? ExitStatus.failure : ExitStatus.success
+    }
+
+    /// The workspace, or nil when there is none or it cannot be loaded (reported).
+    static func checkWorkspace(_ report: inout DoctorReport, _ context: CommandContext) -> Workspace? {
+        let file: URL?
+        do throws(WorkspaceError) {
+            file = try Workspace.locateConfig(currentDirectory: context.currentDirectory, environment: context.environment)
+        } catch {
+            report.add(error.problems)
+            return nil
+        }
+        guard let file else {
+            report.note("no workspace: no \(Workspace.configFileName) in \(context.currentDirectory) or above, and \(Workspace.environmentVariable) is not set; using ./\(Workspace.defaultStore) and the installed defaults (create one with chorus init)")
+            return nil
+        }
+        let (workspace, problems) = Workspace.read(configFile: file)
+        var settings: [String] = []
+        if let zone = workspace.config.timeZone { settings.append("time zone \(zone.value)") }
+        if let page = workspace.config.statusPage { settings.append("status page \(page.value)") }
+        if let destinations = workspace.config.destinations?.members, !destinations.isEmpty {
+            settings.append("destinations for \(destinations.map(\.key).joined(separator: ", "))")
+        }
+        let summary = "workspace \(workspace.root.path): \(file.path)" + (settings.isEmpty ? "" : " (\(settings.joined(separator: ", ")))")
+        if problems.isEmpty { report.ok(summary) } else { report.note(summary) }
+        report.add(problems)
+        return workspace
+    }
+
+    static func checkResources(_ report: inout DoctorReport, _ context: CommandContext, workspace: Workspace?) {
+        var audiencesFolder: ResourceLocator.Located?
+        var phrasebookFolder: ResourceLocator.Located?
+        do {
+            audiencesFolder = try ResourceLocator.lookup(.audiences, option: context.arguments.value("audiences"), in: context, workspace: workspace)
+        } catch {
+            report.error(message(error))
+        }
+        do {
+            phrasebookFolder = try ResourceLocator.lookup(.phrasebook, option: context.arguments.value("phrasebook"), in: context, workspace: workspace)
+        } catch {
+            report.error(message(error))
+        }
+        if let located = audiencesFolder {
+            do throws(AudienceLoadError) {
+                let catalog = try AudienceCatalog.load(from: located.folder)
+                let shared = located.folder.appendingPathComponent(AudienceCatalog.sharedPartialsFolder)
+                let sharedPartials = FileManager.default.fileExists(atPath: shared.path) ? shared : nil
+                var templateProblems = 0
+                for audience in catalog.audiences {
+                    do throws(AudienceLoadError) { _ = try AudienceTemplates.load(for: audience, sharedPartials: sharedPartials) } catch {
+                        templateProblems += error.problems.count
+                        for problem in error.problems { report.error(problem.description) }
+                    }
+                }
+                if templateProblems == 0 {
+                    report.ok("audiences and templates: \(catalog.audiences.map(\.name).joined(separator: ", ")) from \(located.folder.path) (\(located.origin))")
+                }
+            } catch {
+                for problem in error.problems { report.error(problem.description) }
+            }
+        }
+        if let located = phrasebookFolder {
+            do {
+                _ = try Phrasebook.load(from: located.folder)
+                report.ok("phrasebook: \(located.folder.path) (\(located.origin))")
+            } catch {
+                // The phrasebook's errors read FILE:LINE:COL: error: …, one per line.
+                for line in "\(error)".split(separator: "\n") { report.error(String(line)) }
+            }
+        }
+    }
+
+    static func checkWorkspacePaths(_ report: inout DoctorReport, _ workspace: Workspace) {
+        let file = workspace.configFile.path
+        if let setting = workspace.config.vocabulary {
+            let url = workspace.resolve(setting.value)
+            if FileManager.default.isReadableFile(atPath: url.path) {
+                report.ok("vocabulary: \(url.path)")
+            } else {
+                report.add([WorkspaceProblem(file: file, position: setting.position, path: setting.path,
+                                             message: "the vocabulary \(url.path) does not exist or cannot be read")])
+            }
+        }
+        if let setting = workspace.config.boardOut, let url = workspace.boardOutput {
+            if let problem = writableFolderProblem(url, creatable: true) {
+                report.add([WorkspaceProblem(file: file, position: setting.position, path: setting.path, message: "the board folder \(url.path) \(problem)")])
+            } else {
+                report.ok("board: \(url.path)")
+            }
+        }
+    }
+
+    static func checkStore(_ report: inout DoctorReport, _ context: CommandContext, workspace: Workspace?) {
+        let folder: URL
+        if let option = context.arguments.value("store") {
+            folder = URL(fileURLWithPath: context.resolve(option))
+        } else if let variable = context.environment["CHORUS_STORE"], !variable.isEmpty {
+            folder = URL(fileURLWithPath: context.resolve(variable))
+        } else if let workspace {
+            folder = workspace.store
+        } else {
+            folder = URL(fileURLWithPath: context.resolve(Workspace.defaultStore))
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
+            if let problem = writableFolderProblem(folder, creatable: true) {
+                report.error("\(folder.path): error: the store \(problem)")
+            } else {
+                report.ok("store: \(folder.path) does not exist yet; chorus open creates it")
+            }
+            return
+        }
+        if let problem = writableFolderProblem(folder, creatable: false) {
+            report.error("\(folder.path): error: the store \(problem); writes (open, update, approve) will fail")
+        }
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: folder.path),
+           let permissions = attributes[.posixPermissions] as? Int, permissions & 0o002 != 0 {
+            report.warning("\(folder.path): warning: the store is writable by every user on this machine (mode \(String(permissions, radix: 8))); anyone could append to the journals: chmod o-w \(folder.path)")
+        }
+        let store = JournalStore(root: folder)
+        var damaged = 0
+        let ids = store.incidentIDs()
+        for id in ids {
+            do {
+                let journal = try store.journal(for: id)
+                _ = try journal.entries()
+            } catch {
+                damaged += 1
+                report.error("\(folder.path)/incidents/\(id): error: the journal cannot be read: \(error)")
+            }
+        }
+        if damaged == 0 {
+            report.ok("store: \(folder.path) (\(ids.count) incident\(ids.count == 1 ? "" : "s"), journals readable)")
+        }
+    }
+
+    /// Why `url` cannot be written as a folder, or nil when it can (or, with `creatable`, could
+    /// be created).
+    static func writableFolderProblem(_ url: URL, creatable: Bool) -> String? {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { return "is a file, not a folder" }
+            return fileManager.isWritableFile(atPath: url.path) ? nil : "is not writable by you"
+        }
+        guard creatable else { return "does not exist" }
+        var parent = url.deletingLastPathComponent()
+        while !fileManager.fileExists(atPath: parent.path, isDirectory: &isDirectory) {
+            let next = parent.deletingLastPathComponent()
+            if next.path == parent.path { return "cannot be created" }
+            parent = next
+        }
+        guard isDirectory.boolValue else { return "cannot be created: \(parent.path) is a file" }
+        return fileManager.isWritableFile(atPath: parent.path) ? nil : "cannot be created: \(parent.path) is not writable by you"
+    }
+
+    private static func message(_ error: any Error) -> String {
+        if let failure = error as? CommandFailure {
+            return failure.message.contains(": error: ") ? failure.message : "error: " + failure.message
+        }
+        return "error: \(error)"
+    }
+}
+
+/// What `chorus doctor` found, in the order it was found.
+struct DoctorReport {
+    var lines: [String] = []
+    var errors = 0
+    var warnings = 0
+
+    mutating func ok(_ text: String) { lines.append("ok: " + text) }
+    mutating func note(_ text: String) { lines.append("note: " + text) }
+
+    /// An error, as `FILE:LINE:COL: error: …` where it has a place, else `error: …`.
+    mutating func error(_ text: String) {
+        errors += 1
+        lines.append(text)
+    }
+
+    mutating func warning(_ text: String) {
+        warnings += 1
+        lines.append(text)
+    }
+
+    mutating func add(_ problems: [WorkspaceProblem]) {
+        for problem in problems {
+            if problem.severity == .error { errors += 1 } else { warnings += 1 }
+            lines.append(problem.description)
+        }
+    }
+
+    var summary: String {
+        if errors == 0 && warnings == 0 { return "No problems found." }
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(count(errors, "error")), \(count(warnings, "warning")) found."
+    }
+}
