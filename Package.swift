@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ChorusTemplate", targets: ["ChorusTemplate"]),
         .library(name: "ChorusLint", targets: ["ChorusLint"]),
         .library(name: "ChorusCore", targets: ["ChorusCore"]),
+        .library(name: "ChorusBoard", targets: ["ChorusBoard"]),
         .library(name: "ChorusCLI", targets: ["ChorusCLI"]),
         .executable(name: "chorus", targets: ["chorus"]),
         .executable(name: "chorus-bench", targets: ["chorus-bench"]),
@@ -29,10 +30,12 @@ let package = Package(
         .target(name: "ChorusLint", dependencies: ["ChorusSupport"], swiftSettings: strict),
         // IncidentState, validation, audiences, derivation, rendering, journal.
         .target(name: "ChorusCore", dependencies: ["ChorusSupport", "ChorusTemplate", "ChorusLint"], swiftSettings: strict),
+        // The board: a static site of the approved wording, generated from the journal.
+        .target(name: "ChorusBoard", dependencies: ["ChorusSupport", "ChorusCore"], swiftSettings: strict),
         // Argument parsing, commands and printers, testable without a process.
         .target(
             name: "ChorusCLI",
-            dependencies: ["ChorusSupport", "ChorusCore", "ChorusTemplate", "ChorusLint"],
+            dependencies: ["ChorusSupport", "ChorusCore", "ChorusTemplate", "ChorusLint", "ChorusBoard"],
             swiftSettings: strict
         ),
         .executableTarget(name: "chorus", dependencies: ["ChorusCLI"], swiftSettings: strict),
@@ -50,6 +53,7 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: strict
         ),
+        .testTarget(name: "ChorusBoardTests", dependencies: ["ChorusBoard", "ChorusCore", "ChorusSupport"], swiftSettings: strict),
         .testTarget(name: "ChorusCLITests", dependencies: ["ChorusCLI", "ChorusCore", "ChorusSupport", "chorus"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

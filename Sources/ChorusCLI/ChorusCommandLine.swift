@@ -65,6 +65,7 @@ public enum ChorusCommandLine {
         var ctx = context(parsed)
         do {
             let status = try spec.run(&ctx)
+            BoardRefresh.afterCommand(spec, &ctx)
             return Result(status: status, stdout: ctx.stdout, stderr: ctx.stderr)
         } catch let error as UsageError {
             let failure = usageFailure(error.message, spec: spec)

@@ -31,5 +31,6 @@ enum CommandRegistry {
         ResolveCommand.spec,
         InitCommand.spec,
         DoctorCommand.spec,
+        BoardCommand.spec,
     ]
 }

@@ -25,6 +25,11 @@ public struct DraftDocument: Sendable, Equatable {
 
     public var blocks: [Block]
 
+    /// A document of `blocks` (a part of a parsed draft, say, written on its own).
+    public init(blocks: [Block]) {
+        self.blocks = blocks
+    }
+
     /// Parses template output (with value markers) into blocks.
     ///
     /// Lines are scanned as UTF-8 bytes (see `DraftDocument+Scanning.swift`); a line whose

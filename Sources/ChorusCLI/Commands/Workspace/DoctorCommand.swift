@@ -113,7 +113,7 @@ enum DoctorCommand {
             if let problem = writableFolderProblem(url, creatable: true) {
                 report.add([WorkspaceProblem(file: file, position: setting.position, path: setting.path, message: "the board folder \(url.path) \(problem)")])
             } else {
-                report.ok("board: \(url.path)")
+                report.ok("board: \(url.path) (rewritten after every write)")
             }
         }
     }

@@ -8,11 +8,12 @@ enum InitCommand {
 
     static let spec = CommandSpec(
         name: "init",
-        abstract: "Create a team workspace: chorus.json (store, time zone, status page) and, on request, copies of the defaults.",
+        abstract: "Create a team workspace: chorus.json (store, time zone, status page, board) and, on request, copies of the defaults.",
         discussion: """
         Writes DIR/chorus.json (DIR defaults to the working directory) and creates the store
         folder. Every chorus command run in DIR or below it (or with CHORUS_WORKSPACE=DIR) then
-        uses this workspace: its store, time zone, audiences and phrasebook.
+        uses this workspace: its store, time zone, audiences and phrasebook, and regenerates its
+        board after every write.
 
         --customize audiences,phrasebook copies the installed defaults into the workspace to
         edit and points chorus.json at the copies; in an existing workspace it adds the copies
@@ -23,6 +24,8 @@ enum InitCommand {
             .value("customize", "folders", help: "Copy these defaults to edit: audiences, phrasebook (comma-separated)."),
             .value("tz", "zone", help: "The team's time zone, an IANA name such as Europe/Berlin.", default: "UTC"),
             .value("status-page", "url", help: "The public status page's address, linked from the board."),
+            .value("board", "dir", help: "Where the board is written, relative to the workspace (default: board)."),
+            .flag("no-board", help: "Do not write a board after every change (chorus board --out DIR still works)."),
         ]
     ) { context in
         let a = context.arguments
@@ -37,6 +40,9 @@ enum InitCommand {
         let statusPage = a.value("status-page")
         if let statusPage, !(statusPage.lowercased().hasPrefix("https://") || statusPage.lowercased().hasPrefix("http://")) || statusPage.contains(" ") {
             throw UsageError("--status-page: '\(statusPage)' is not a link; expected an http:// or https:// URL")
+        }
+        if a.flag("no-board") && a.value("board") != nil {
+            throw UsageError("Give either --board DIR or --no-board, not both.")
         }
         let fileManager = FileManager.default
         let configFile = folder.appendingPathComponent(Workspace.configFileName)
@@ -71,7 +77,8 @@ enum InitCommand {
                 let text = String(decoding: fileManager.contents(atPath: configFile.path) ?? Data(), as: UTF8.self)
                 try atomicWrite(addingSettings(added, to: text), to: configFile)
             } else {
-                let text = WorkspaceConfig.initialText(timeZone: zone, statusPage: statusPage, customized: customize.map(\.rawValue), boardOut: nil)
+                let board = a.flag("no-board") ? nil : (a.value("board") ?? "board")
+                let text = WorkspaceConfig.initialText(timeZone: zone, statusPage: statusPage, customized: customize.map(\.rawValue), boardOut: board)
                 try atomicWrite(text, to: configFile)
                 try fileManager.createDirectory(at: folder.appendingPathComponent(Workspace.defaultStore), withIntermediateDirectories: true)
             }
@@ -84,6 +91,7 @@ enum InitCommand {
         if !exists {
             var settings = "store \(Workspace.defaultStore), time zone \(zone)"
             if let statusPage { settings += ", status page \(statusPage)" }
+            if !a.flag("no-board") { settings += ", board written to \(a.value("board") ?? "board")/ after every change" }
             context.print("  \(Workspace.configFileName): \(settings)")
         }
         for (kind, source) in sources {
