@@ -54,7 +54,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ChorusBoardTests", dependencies: ["ChorusBoard", "ChorusCore", "ChorusSupport"], swiftSettings: strict),
-        .testTarget(name: "ChorusCLITests", dependencies: ["ChorusCLI", "ChorusCore", "ChorusSupport", "chorus"], swiftSettings: strict),
+        .testTarget(
+            name: "ChorusCLITests", dependencies: ["ChorusCLI", "ChorusCore", "ChorusSupport", "chorus"],
+            exclude: ["Fixtures"], swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -53,11 +53,12 @@ public enum ChorusCommandLine {
         guard let spec = commands.first(where: { $0.name == first }) else {
             return unknownCommand(first, commands: commands)
         }
+        let rest = Array(arguments.dropFirst())
         let parsed: ParsedArguments
         do {
-            parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), for: spec)
+            parsed = try ArgumentParser.parse(rest, for: spec)
         } catch {
-            return usageFailure(error.message, spec: spec)
+            return usageFailure(error.message, spec: spec, json: wantsJSON(rest))
         }
         if parsed.flag("help") {
             return Result(status: ExitStatus.success, stdout: HelpFormatter.help(for: spec), stderr: "")
@@ -67,16 +68,27 @@ public enum ChorusCommandLine {
             let status = try spec.run(&ctx)
             BoardRefresh.afterCommand(spec, &ctx)
             return Result(status: status, stdout: ctx.stdout, stderr: ctx.stderr)
-        } catch let error as UsageError {
-            let failure = usageFailure(error.message, spec: spec)
-            return Result(status: failure.status, stdout: ctx.stdout, stderr: ctx.stderr + failure.stderr)
-        } catch let error as CommandFailure {
-            return Result(status: ExitStatus.failure, stdout: ctx.stdout, stderr: ctx.stderr + "Error: \(error.message)\n")
-        } catch let error as InputError {
-            return Result(status: ExitStatus.failure, stdout: ctx.stdout, stderr: ctx.stderr + "Error: \(error)\n")
         } catch {
-            return Result(status: ExitStatus.failure, stdout: ctx.stdout, stderr: ctx.stderr + "Error: \(error)\n")
+            // Whatever was printed before the failure stays; the error follows the convention.
+            let json = parsed.value("format") == "json"
+            if let usage = error as? UsageError {
+                let failure = usageFailure(usage.message, spec: spec, json: json)
+                return Result(status: failure.status, stdout: ctx.stdout + failure.stdout, stderr: ctx.stderr + failure.stderr)
+            }
+            let report = ErrorReport(error)
+            return json ? Result(status: report.status, stdout: ctx.stdout + report.json, stderr: ctx.stderr)
+                : Result(status: report.status, stdout: ctx.stdout, stderr: ctx.stderr + report.text)
         }
+    }
+
+    /// Whether the words ask for JSON output (`--format json`, `--format=json`, `-f json`), for
+    /// errors found before the arguments parse.
+    static func wantsJSON(_ words: [String]) -> Bool {
+        for (index, word) in words.enumerated() {
+            if word == "--format=json" || word == "-f=json" { return true }
+            if (word == "--format" || word == "-f"), index + 1 < words.count, words[index + 1] == "json" { return true }
+        }
+        return false
     }
 
     /// Runs the process: reads the real arguments, environment and standard input, prints, and
@@ -92,7 +104,11 @@ public enum ChorusCommandLine {
         return result.status
     }
 
-    private static func usageFailure(_ message: String, spec: CommandSpec) -> Result {
+    private static func usageFailure(_ message: String, spec: CommandSpec, json: Bool = false) -> Result {
+        if json {
+            let report = ErrorReport(kind: .usage, message: message + "\nUsage: \(spec.usage)")
+            return Result(status: ExitStatus.usage, stdout: report.json, stderr: "")
+        }
         let text = "Error: \(message)\nUsage: \(spec.usage)\n  See 'chorus \(spec.name) --help' for more information.\n"
         return Result(status: ExitStatus.usage, stdout: "", stderr: text)
     }

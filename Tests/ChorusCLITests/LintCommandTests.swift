@@ -167,15 +167,15 @@ struct LintCommandTests {
         #expect(format.status == ExitStatus.usage)
     }
 
-    @Test func missingFileAndBrokenPhrasebookFailWithExit1() throws {
+    @Test func missingFileAndBrokenPhrasebookCouldNotRunExit2() throws {
         let missing = chorus("lint", "no-such-draft.md", "--audience", "customer")
-        #expect(missing.status == ExitStatus.failure)
+        #expect(missing.status == ExitStatus.couldNotRun)
         #expect(missing.stderr.contains("no-such-draft.md: no such file"))
         let folder = try Repo.scratch()
         defer { withExtendedLifetime(folder) {} } // the folder lives until the test ends
         try "[substitution jargon]\nmessage: x\nrollback undo\n".write(to: folder.appendingPathComponent("jargon.txt"), atomically: true, encoding: .utf8)
         let broken = chorus("lint", "--audience", "customer", "--phrasebook", folder.path, stdin: "Hello.")
-        #expect(broken.status == ExitStatus.failure)
+        #expect(broken.status == ExitStatus.couldNotRun)
         #expect(broken.stderr.contains("the phrasebook cannot be loaded:\n\(folder.path)/jargon.txt:3:14: error: expected '=>' and a plain substitute"))
     }
 }

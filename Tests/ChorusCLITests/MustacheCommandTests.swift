@@ -83,7 +83,7 @@ struct MustacheCommandTests {
         try folder.write("audience/header.mustache", "audience header")
         #expect(run(["page.mustache", "--partials", "audience", "--partials", "shared"], in: folder).stdout == "<audience header>\n  c\n")
         let missing = run(["page.mustache", "--partials", "nowhere"], in: folder)
-        #expect(missing.status == 1)
+        #expect(missing.status == 2)
         #expect(missing.stderr == "nowhere: error: no such folder (given with --partials)\n")
     }
 
@@ -127,7 +127,7 @@ struct MustacheCommandTests {
         let stdin = run(["t.mustache", "-"], in: folder, stdin: "[1,")
         #expect(stdin.stderr.hasPrefix("<stdin>:1:4: error: "))
         let absent = run(["t.mustache", "nope.json"], in: folder)
-        #expect(absent.status == 1)
+        #expect(absent.status == 2)
         #expect(absent.stderr == "nope.json: error: no such file\n")
     }
 

@@ -72,7 +72,7 @@ struct ReadOnlyStoreTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("lock").path))
         // A write fails cleanly, with the reason.
         let write = try run(["note", "INC-2041", "x", "--store", h.store, "--as", "nobody"])
-        #expect(write.status == 1)
+        #expect(write.status == 2, "the store cannot be written: the command could not run")
         #expect(write.stderr.contains("Error: "), "\(write.stderr)")
     }
 }

@@ -101,7 +101,7 @@ struct WorkflowEdgeCaseTests {
         _ = h.open()
         h.now = "2026-11-24T09:00:00Z"
         let result = h.run(["fact", "INC-2041", "Earlier", "--source", "support"])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr.contains("is before the journal's last entry (2026-11-24T09:12:00Z); the journal is never backdated"))
     }
 

@@ -40,9 +40,9 @@ struct ValidateCommandTests {
         #expect(result.stderr == "<stdin>:3:11: error: expected ':' after the key \"title\", found '\"'\n")
     }
 
-    @Test func aMissingFileIsAFailureNotACrash() {
+    @Test func aMissingFileCouldNotBeCheckedExit2NotACrash() {
         let result = chorus("validate", "no/such/file.json")
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr == "no/such/file.json: error: no such file\n")
     }
 

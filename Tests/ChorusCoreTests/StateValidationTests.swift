@@ -64,6 +64,36 @@ struct StateValidationTests {
         expectProblem(edit, at: "$.resolvedAt", contains: "resolved (2026-11-18T10:10:00Z) is before detected")
     }
 
+    /// The README's time rules, each refused by `validate` (and so by every write).
+    @Test func anOpenIncidentPromisesItsNextUpdateAfterItsLastUpdate() throws {
+        var edit = try StateEdit(example: "checkout-investigating.json")
+        edit.object["nextUpdateAt"] = "2026-11-24T09:05:00Z" // last updated 09:10
+        expectProblem(edit, at: "$.nextUpdateAt", contains: "the next update (2026-11-24T09:05:00Z) is before the last update (2026-11-24T09:10:00Z)")
+        edit.object["nextUpdateAt"] = "2026-11-24T09:10:00Z"
+        #expect(edit.problems().isEmpty, "equal is allowed")
+    }
+
+    @Test func nothingIsUpdatedBeforeItStarts() throws {
+        var edit = try StateEdit(example: "checkout-investigating.json")
+        edit.object["startedAt"] = "2026-11-24T09:11:00Z"
+        expectProblem(edit, at: "$.startedAt", contains: "started (2026-11-24T09:11:00Z) is after the last update (2026-11-24T09:10:00Z)")
+        // A scheduled maintenance is announced before its window starts.
+        #expect(try StateEdit(example: "maintenance-database-upgrade.json").problems().isEmpty)
+        var started = try StateEdit(example: "maintenance-database-upgrade.json")
+        started.object["status"] = "in_progress"
+        expectProblem(started, at: "$.startedAt", contains: "is after the last update")
+    }
+
+    @Test func whatHappenedIsNotTimedInTheFuture() throws {
+        var edit = try StateEdit(example: "checkout-investigating.json")
+        var facts = edit.object["facts"] as? [[String: Any]] ?? []
+        facts[1]["at"] = "2026-11-24T09:30:00Z"
+        edit.object["facts"] = facts
+        edit.object["detectedAt"] = "2026-11-24T09:20:00Z"
+        expectProblem(edit, at: "$.facts[1].at", contains: "fact F2 (2026-11-24T09:30:00Z) is after the last update")
+        expectProblem(edit, at: "$.detectedAt", contains: "detected (2026-11-24T09:20:00Z) is after the last update")
+    }
+
     @Test func factAndHypothesisIdsAreUnique() throws {
         var edit = try StateEdit(example: "search-resolved.json")
         var facts = edit.object["facts"] as? [[String: Any]] ?? []

@@ -48,7 +48,7 @@ enum MustacheCommand {
             throw UsageError("Unknown escaping '\(escapingName)'.")
         }
 
-        guard let templateInput = read(templatePath, &context) else { return ExitStatus.failure }
+        guard let templateInput = read(templatePath, &context) else { return ExitStatus.couldNotRun }
         let templateName = templatePath == "-" ? templateInput.displayName : templatePath
         let template: Template
         do {
@@ -60,7 +60,7 @@ enum MustacheCommand {
 
         var value: TemplateValue = .object([:])
         if let dataPath {
-            guard let dataInput = read(dataPath, &context) else { return ExitStatus.failure }
+            guard let dataInput = read(dataPath, &context) else { return ExitStatus.couldNotRun }
             let dataName = dataPath == "-" ? dataInput.displayName : dataPath
             do {
                 value = TemplateValue(json: try JSONParser.parse(dataInput.text))
@@ -76,7 +76,7 @@ enum MustacheCommand {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
                 context.printError("\(option): error: no such folder (given with --partials)")
-                return ExitStatus.failure
+                return ExitStatus.couldNotRun
             }
             partialsFolders.append(folder)
         }

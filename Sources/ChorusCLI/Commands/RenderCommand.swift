@@ -46,14 +46,14 @@ enum RenderCommand {
             do {
                 state = try StateDocument.load(input.text).state
             } catch let error as StateDocument.LoadError {
-                for line in error.formatted(file: name) { context.printError(line) }
-                return ExitStatus.failure
+                throw InvalidInput("\(name) is not a valid incident state", problems: Problem.problems(of: error, file: name))
             }
         }
         let renderer = try loadRenderer(context)
         let format = a.value("format").flatMap(OutputFormat.init(rawValue:))
         let notify = !a.flag("no-notify")
         if let audience = a.value("audience") {
+            _ = try requireAudience(audience, in: renderer.catalog)
             if let format, let definition = renderer.catalog.audience(named: audience), !definition.formats.contains(format) {
                 throw UsageError("the \(audience) audience cannot be rendered as \(format.rawValue); its formats: \(definition.formats.map(\.rawValue).joined(separator: ", "))")
             }
@@ -91,6 +91,16 @@ enum RenderCommand {
             context.printError("note: \(skipped.joined(separator: ", ")) \(skipped.count == 1 ? "does" : "do") not apply to this \(state.kind.rawValue) while it is \(state.status.rawValue)")
         }
         return errors > 0 ? ExitStatus.failure : ExitStatus.success
+    }
+
+    /// The audience named on the command line, or a usage error with "did you mean" (exit 64).
+    static func requireAudience(_ name: String, in catalog: AudienceCatalog) throws -> Audience {
+        if let audience = catalog.audience(named: name) { return audience }
+        let names = catalog.audiences.map(\.name)
+        var message = "Unknown audience '\(name)'"
+        if let near = NameSuggestion.closest(to: name, among: names) { message += "\nDid you mean '\(near)'?" }
+        message += "\nAudiences: \(names.joined(separator: ", "))"
+        throw UsageError(message)
     }
 
     static func render(_ renderer: DraftRenderer, _ state: IncidentState, _ audience: String, _ format: OutputFormat?,

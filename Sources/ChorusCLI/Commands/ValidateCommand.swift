@@ -9,42 +9,54 @@ enum ValidateCommand {
         discussion: """
         Reports every problem in every file, not only the first: malformed JSON as
         FILE:LINE:COL, unknown keys (with "did you mean"), missing fields, wrong values, and the
-        rules beyond shape (next update time while open, resolved time and fix once resolved,
-        times in order, unique ids, owners on follow-ups, a time on a confirmed ETA).
-        Nothing is ever written. Exit status 0 when every file is valid, 1 otherwise.
+        rules beyond shape (next update time while open and after the last update, resolved time
+        and fix once resolved, times in order, unique ids, owners on follow-ups, a time on a
+        confirmed ETA). Nothing is ever written.
+        Exit status 0 when every file is valid, 1 when any has problems, 2 when a file cannot be
+        read. --format json prints {"files":[{"file","valid","problems":[{"line","column","path","message"}]}]}.
         """,
         arguments: [ArgumentSpec("file", help: "State files (JSON); - reads standard input.", arity: .oneOrMore)],
-        options: [.flag("quiet", short: "q", help: "Print nothing for valid files.")]
+        options: [
+            .flag("quiet", short: "q", help: "Print nothing for valid files."),
+            .value("format", short: "f", "format", help: "text or json.", default: "text", allowed: ["text", "json"]),
+        ]
     ) { context in
-        var failed = false
+        var invalid = false, unreadable = false
+        var results: [JSONOutput] = []
+        let json = context.arguments.value("format") == "json"
         for path in context.arguments.arguments("file") {
             let input: InputText
-            do {
+            do throws(InputError) {
                 input = try InputText.read(context.resolve(path), standardInput: context.readStandardInput)
-            } catch let error as InputError {
-                context.printError("\(path): error: \(error.reason)")
-                failed = true
-                continue
             } catch {
-                context.printError("\(path): error: \(error)")
-                failed = true
+                unreadable = true
+                if json {
+                    results.append(.object([("file", .string(path)), ("valid", .bool(false)), ("readable", .bool(false)), ("message", .string(error.reason))]))
+                } else {
+                    context.printError("\(path): error: \(error.reason)")
+                }
                 continue
             }
             let name = path == "-" ? input.displayName : path
-            do {
-                let document = try StateDocument.load(input.text)
-                if !context.arguments.flag("quiet") {
-                    let state = document.state
+            do throws(StateDocument.LoadError) {
+                let state = try StateDocument.load(input.text).state
+                if json {
+                    results.append(.object([("file", .string(name)), ("valid", .bool(true)), ("id", .string(state.id)),
+                                            ("kind", .string(state.kind.rawValue)), ("status", .string(state.status.rawValue))]))
+                } else if !context.arguments.flag("quiet") {
                     context.print("\(name): valid (\(state.id), \(state.kind.rawValue), \(state.status.rawValue))")
                 }
-            } catch let error as StateDocument.LoadError {
-                for line in error.formatted(file: name) { context.printError(line) }
-                failed = true
             } catch {
-                context.printError("\(name): error: \(error)")
-                failed = true
+                invalid = true
+                let problems = Problem.problems(of: error, file: name)
+                if json {
+                    results.append(.object([("file", .string(name)), ("valid", .bool(false)), ("problems", .array(problems.map(\.json)))]))
+                } else {
+                    for problem in problems { context.printError(problem.text) }
+                }
             }
         }
-        return failed ? ExitStatus.failure : ExitStatus.success
+        if json { context.print(JSONOutput.object([("files", .array(results))]).rendered()) }
+        return unreadable ? ExitStatus.couldNotRun : invalid ? ExitStatus.failure : ExitStatus.success
     }
 }

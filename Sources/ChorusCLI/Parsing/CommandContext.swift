@@ -53,7 +53,8 @@ public struct UsageError: Error, Sendable, Equatable {
     public init(_ message: String) { self.message = message }
 }
 
-/// A failure a command reports as `Error: message` with exit status 1.
+/// The command could not do what was asked (a missing file, an I/O error, a conflict, an
+/// unknown incident): reported as `Error: message` with exit status 2.
 public struct CommandFailure: Error, Sendable, Equatable {
     public var message: String
     public init(_ message: String) { self.message = message }

@@ -1,10 +1,16 @@
 import Foundation
 
-/// Exit statuses, as scripts see them.
+/// Exit statuses, as scripts see them: one convention for every command, so a gate can tell
+/// "fix your input" (1) from "the tool could not run" (2) and "the command line is wrong" (64).
 public enum ExitStatus {
+    /// Success; the input is clean.
     public static let success: Int32 = 0
-    /// A failure, invalid input, or a draft with error findings.
+    /// The input was checked and has problems: error findings, validation problems, a failed
+    /// close-out checklist. A gate fails.
     public static let failure: Int32 = 1
+    /// The command could not do what was asked: a missing or unreadable file, an I/O error, a
+    /// journal conflict, an unknown incident, an audience that does not apply.
+    public static let couldNotRun: Int32 = 2
     /// `chorus pull` printed an approved text that is stale.
     public static let stale: Int32 = 3
     /// The command line itself was wrong (sysexits' EX_USAGE, as swift-argument-parser uses).

@@ -43,7 +43,26 @@ enum HelpFormatter {
         for command in commands {
             text += row(command.name, command.abstract)
         }
-        text += "\n  See 'chorus help <subcommand>' for detailed help.\n"
+        text += """
+
+        TIMES:
+          now, +15m, -10m, +1h30m, +2d, a clock time such as 13:58 (in --tz; the most recent one
+          for what has happened, the next one for what is to come), or a full date such as
+          2026-11-24T13:58:00Z or "2026-11-24 13:58". A next update more than 12 hours away or
+          already past needs its full date.
+
+        EXIT STATUS:
+          0   success; the input is clean
+          1   the input was checked and has problems (error findings, validation problems)
+          2   the command could not do what was asked (missing file, I/O error, journal
+              conflict, unknown incident, an audience that does not apply)
+          3   chorus pull: the approved text is stale
+          64  usage error (unknown command, option or audience; missing argument)
+          With --format json, errors are JSON on standard output: {"error": {...}}.
+
+          See 'chorus help <subcommand>' for detailed help.
+
+        """
         return text
     }
 

@@ -7,6 +7,8 @@ struct Workflow {
     let store: JournalStore
     let now: Date
     let timeZone: TimeZone
+    /// The times this invocation read from the command line, echoed back in absolute form.
+    let typedTimes = TypedTimes()
 
     static let storeOption = OptionSpec.value("store", "dir", help: "The store folder (default: CHORUS_STORE, else the workspace's store, else ./.chorus).")
     static let authorOption = OptionSpec.value("as", "name", help: "Who is writing (or CHORUS_AUTHOR); every write needs one.")
@@ -31,6 +33,10 @@ struct Workflow {
         } else {
             folder = context.resolve(Workspace.defaultStore)
         }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw CommandFailure("the store \(folder) is a file, not a folder; pass --store DIR (or set CHORUS_STORE) to a folder, which is created when missing")
+        }
         store = JournalStore(root: URL(fileURLWithPath: folder))
         let zoneName = context.arguments.value("tz") ?? workspace?.config.timeZone?.value ?? "UTC"
         guard let zone = TimeZone(identifier: zoneName) else {
@@ -51,7 +57,7 @@ struct Workflow {
     func author(_ context: CommandContext) throws -> String {
         if let name = context.arguments.value("as"), !name.trimmingCharacters(in: .whitespaces).isEmpty { return name }
         if let name = context.environment["CHORUS_AUTHOR"], !name.trimmingCharacters(in: .whitespaces).isEmpty { return name }
-        throw CommandFailure(JournalError.missingAuthor.description)
+        throw UsageError(JournalError.missingAuthor.description)
     }
 
     /// The clock a write takes its time from: the real clock, read once the writers' lock is
@@ -82,8 +88,34 @@ struct Workflow {
         return number
     }
 
-    func time(_ text: String, option: String) throws -> Date {
-        do { return try TimeInput.parse(text, now: now, timeZone: timeZone) } catch { throw UsageError("\(option): \(error)") }
+    /// A typed time (`13:58`, `-10m`, `+15m`, `now`, a full date): for `.past` the most recent
+    /// such clock time, for `.future` the next one. Remembered so the write can echo it back.
+    func time(_ text: String, option: String, _ direction: TimeInput.Direction) throws -> Date {
+        let value: TimeInput.Value
+        do { value = try TimeInput.parse(text, now: now, timeZone: timeZone, direction: direction) } catch { throw UsageError("\(option): \(error)") }
+        typedTimes.add(option: option, text: text, date: value.date)
+        return value.date
+    }
+
+    /// A next update time: ahead, and within 12 hours unless its full date is given.
+    func nextUpdate(_ text: String, option: String = "--next-update") throws -> Date {
+        let value: TimeInput.Value
+        do {
+            value = try TimeInput.parse(text, now: now, timeZone: timeZone, direction: .future)
+            try TimeInput.checkNextUpdate(value, typed: text, now: now, clock: clock)
+        } catch {
+            throw UsageError("\(option): \(error)")
+        }
+        typedTimes.add(option: option, text: text, date: value.date)
+        return value.date
+    }
+
+    /// One line per typed time: what it was taken to mean, absolute, in the zone, and relative.
+    func echoTypedTimes(_ context: inout CommandContext) {
+        for typed in typedTimes.entries {
+            let iso = ISO8601.format(typed.date, offsetSeconds: timeZone.secondsFromGMT(for: typed.date))
+            context.print("  \(typed.option) \(typed.text) = \(clock.absolute(typed.date)), \(clock.relative(typed.date)) (\(iso))")
+        }
     }
 
     var clock: RenderClock { RenderClock(now: now, timeZone: timeZone) }
@@ -102,8 +134,8 @@ struct Workflow {
         var snapshots: [JournalSnapshot] = []
         var failed = false
         for id in store.incidentIDs() {
-            do { snapshots.append(try snapshot(id, &context)) } catch let error as CommandFailure {
-                context.printError("\(id): error: \(error.message)")
+            do { snapshots.append(try snapshot(id, &context)) } catch {
+                context.printError("\(id): error: \(ErrorReport(error).message)")
                 failed = true
             }
         }
@@ -120,12 +152,13 @@ struct Workflow {
     }
 
     func journalOrFail(_ id: String) throws -> IncidentJournal {
-        do { return try store.existingJournal(for: id) } catch let error as JournalError { throw CommandFailure(error.description) }
+        try store.existingJournal(for: id)
     }
 
-    /// Runs a journal operation, turning journal errors into command failures.
+    /// Runs a journal operation. Its errors (`JournalError`, `StateEditError`) reach the command
+    /// line as they are, which sorts them into exit statuses (`ErrorReport`).
     func run<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as JournalError { throw CommandFailure(error.description) }
+        try body()
     }
 
     func report(_ torn: TornTail?, _ context: inout CommandContext) {
@@ -159,7 +192,7 @@ struct Workflow {
                 }
                 next = try IncidentEdits.validated(next)
                 changed = StateDiff.meaningfulChanges(from: current, to: next)
-                guard !changed.isEmpty else { throw JournalError.rejected("nothing to change: the state already says this") }
+                guard !changed.isEmpty else { return [] }
                 var entry = JournalEntry(seq: 0, at: now, author: author, kind: .revision)
                 entry.state = next
                 entry.changed = changed
@@ -168,8 +201,21 @@ struct Workflow {
             }
         }
         report(result.torn, &context)
+        guard !result.appended.isEmpty else {
+            context.print("\(id): nothing to change: the state already says this; nothing was written (still revision \(result.snapshot.revision))")
+            return result.snapshot
+        }
         context.print("\(id): revision \(result.snapshot.revision) by \(author): \(summary)")
         context.print("  changed: \(changed.joined(separator: ", "))")
+        echoTypedTimes(&context)
         return result.snapshot
     }
+}
+
+/// The times one invocation read from its command line (a reference, so the non-mutating
+/// `Workflow` can collect them while parsing).
+final class TypedTimes {
+    private(set) var entries: [(option: String, text: String, date: Date)] = []
+
+    func add(option: String, text: String, date: Date) { entries.append((option, text, date)) }
 }

@@ -78,14 +78,14 @@ public struct DraftRenderer: Sendable {
         guard audience.applies(to: state) else {
             var when = audience.kinds.map(\.rawValue).joined(separator: ", ")
             if !audience.statuses.isEmpty { when += " when " + audience.statuses.map(\.rawValue).joined(separator: " or ") }
-            throw RenderError("the \(audience.name) audience does not apply to a \(state.status.rawValue) \(state.kind.rawValue); it applies to: \(when)")
+            throw RenderError("the \(audience.name) audience does not apply to \(Wording.article(state.status.rawValue + " " + state.kind.rawValue)); it applies to: \(when)")
         }
         let format = requested ?? audience.defaultFormat
         guard audience.formats.contains(format) else {
             throw RenderError("the \(audience.name) audience cannot be rendered as \(format.rawValue); its formats: \(audience.formats.map(\.rawValue).joined(separator: ", "))")
         }
         guard let set = templates[audience.name], let name = set.templateName(for: state) else {
-            throw RenderError("the \(audience.name) audience has no template for a \(state.kind.rawValue) (\(state.status.rawValue)); add \(audience.directory.path)/\(state.kind.rawValue).mustache or template.mustache")
+            throw RenderError("the \(audience.name) audience has no template for \(Wording.article(state.kind.rawValue)) (\(state.status.rawValue)); add \(audience.directory.path)/\(state.kind.rawValue).mustache or template.mustache")
         }
         let view = ViewDerivation.view(of: state, for: audience, clock: clock, context: context)
         let marked: String

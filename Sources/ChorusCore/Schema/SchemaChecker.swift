@@ -42,7 +42,8 @@ public enum SchemaChecker {
             // later conversion or sum overflow.
             if value.magnitude > Double(SchemaType.largestInteger) { problem("must be at most \(SchemaType.largestInteger), found \(text)") }
         case .number:
-            guard case .number = node.value else { return problem("expected a number, found \(node.value.typeDescription)") }
+            guard case .number(let value, let text) = node.value else { return problem("expected a number, found \(node.value.typeDescription)") }
+            if !value.isFinite { problem("\(text) is out of range: numbers must lie within ±1.7976931348623157e308") }
         case .boolean:
             guard case .bool = node.value else { return problem("expected true or false, found \(node.value.typeDescription)") }
         case .enumeration(let values):

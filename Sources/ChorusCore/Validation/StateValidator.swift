@@ -17,7 +17,7 @@ public enum StateValidator {
 
         let allowed = IncidentStatus.allowed(for: state.kind)
         if !allowed.contains(state.status) {
-            add(root.appending("status"), "\"\(state.status.rawValue)\" is not a status of a \(state.kind.rawValue); expected one of "
+            add(root.appending("status"), "\"\(state.status.rawValue)\" is not a status of \(Wording.article(state.kind.rawValue)); expected one of "
                 + allowed.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
         }
 
@@ -25,13 +25,24 @@ public enum StateValidator {
         if state.status.isOpen && state.nextUpdateAt == nil {
             add(root.appending("nextUpdateAt"), "an open \(state.kind.rawValue) needs a next update time: say when the next update comes")
         }
-        // A next update time in the past is overdue, not invalid: `chorus show` and `chorus due`
-        // say so, and recording a fact while overdue must never be refused.
+        // The promise comes after the update that made it. A next update time that has passed
+        // is overdue (`chorus show` and `chorus due` say so), but a state changed after it
+        // passed must promise a new one: a draft saying "updated 09:50, next update by 09:40"
+        // contradicts itself.
+        if state.status.isOpen, let next = state.nextUpdateAt, next < state.lastUpdatedAt {
+            add(root.appending("nextUpdateAt"), "the next update (\(ISO8601.format(next))) is before the last update (\(ISO8601.format(state.lastUpdatedAt))); "
+                + "an open \(state.kind.rawValue) promises its next update after its last one: give a new next update time (chorus update ID --next-update +30m)")
+        }
+        // Nothing is updated before it starts; a scheduled maintenance is announced before its window.
+        if !(state.kind == .maintenance && state.status == .scheduled), state.lastUpdatedAt < state.startedAt {
+            add(root.appending("startedAt"), "started (\(ISO8601.format(state.startedAt))) is after the last update (\(ISO8601.format(state.lastUpdatedAt))); "
+                + "times must run started ≤ last updated: a start time cannot be in the future")
+        }
 
         // Close-out.
         let closed = !state.status.isOpen
         if closed && state.resolvedAt == nil {
-            add(root.appending("resolvedAt"), "a \(state.status.rawValue) \(state.kind.rawValue) needs a resolved time")
+            add(root.appending("resolvedAt"), "\(Wording.article(state.status.rawValue + " " + state.kind.rawValue)) needs a resolved time")
         }
         if closed && state.kind != .maintenance && (state.fix ?? "").allSatisfy(\.isWhitespace) {
             add(root.appending("fix"), "a resolved \(state.kind.rawValue) needs a fix: say what fixed it")
@@ -50,6 +61,22 @@ public enum StateValidator {
                 let name = state.detectedAt == nil ? "started" : "detected"
                 add(root.appending("resolvedAt"), "resolved (\(ISO8601.format(resolved))) is before \(name) (\(ISO8601.format(floor))); times must run started ≤ detected ≤ resolved")
             }
+        }
+        // What has happened happened by the last update: nothing is observed in the future.
+        func happened(_ date: Date?, _ path: JSONPath, _ what: String) {
+            guard let date, date > state.lastUpdatedAt else { return }
+            add(path, "\(what) (\(ISO8601.format(date))) is after the last update (\(ISO8601.format(state.lastUpdatedAt))); "
+                + "what has happened cannot be timed in the future")
+        }
+        happened(state.detectedAt, root.appending("detectedAt"), "detected")
+        happened(state.resolvedAt, root.appending("resolvedAt"), "resolved")
+        for (index, fact) in state.facts.enumerated() { happened(fact.at, root.appending("facts").appending(index).appending("at"), "fact \(fact.id)") }
+        for (index, step) in state.steps.enumerated() { happened(step.at, root.appending("steps").appending(index).appending("at"), "a step") }
+        for (index, measure) in state.quantifiedImpact.enumerated() {
+            happened(measure.asOf, root.appending("quantifiedImpact").appending(index).appending("asOf"), "the measure")
+        }
+        for (index, correction) in state.corrections.enumerated() {
+            happened(correction.at, root.appending("corrections").appending(index).appending("at"), "the correction")
         }
         if let window = state.window, window.end <= window.start {
             add(root.appending("window").appending("end"), "the maintenance window ends (\(ISO8601.format(window.end))) before it starts (\(ISO8601.format(window.start)))")

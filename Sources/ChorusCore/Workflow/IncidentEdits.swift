@@ -2,9 +2,8 @@ import ChorusSupport
 import Foundation
 
 /// The changes the workflow verbs make to a state. Each returns the new state or throws a
-/// `JournalError.rejected` that says why; none writes anything.
+/// `StateEditError` that says why; none writes anything.
 public enum IncidentEdits {
-    static func reject(_ message: String) -> JournalError { .rejected(message) }
 
     /// The next free id with `prefix` ("F" → "F4" when F1…F3 exist).
     public static func nextID(prefix: String, existing: [String]) -> String {
@@ -29,7 +28,7 @@ public enum IncidentEdits {
     public static func setHypothesis(_ state: IncidentState, id: String, to newState: HypothesisState) throws -> IncidentState {
         var state = state
         guard let index = state.hypotheses.firstIndex(where: { $0.id == id }) else {
-            throw reject(unknown("hypothesis", id, among: state.hypotheses.map(\.id)))
+            throw StateEditError.notFound(unknown("hypothesis", id, among: state.hypotheses.map(\.id)))
         }
         state.hypotheses[index].state = newState
         return state
@@ -38,7 +37,7 @@ public enum IncidentEdits {
     public static func retract(_ state: IncidentState, factID: String, correct: String, at: Date) throws -> IncidentState {
         var state = state
         guard let index = state.facts.firstIndex(where: { $0.id == factID }) else {
-            throw reject(unknown("fact", factID, among: state.facts.map(\.id)))
+            throw StateEditError.notFound(unknown("fact", factID, among: state.facts.map(\.id)))
         }
         let fact = state.facts.remove(at: index)
         state.corrections.append(Correction(retracts: fact.id, said: fact.text, correct: correct, at: at))
@@ -55,7 +54,7 @@ public enum IncidentEdits {
     public static func setStep(_ state: IncidentState, id: String, to stepState: StepState, owner: String?, at: Date) throws -> IncidentState {
         var state = state
         guard let index = state.steps.firstIndex(where: { $0.id == id }) else {
-            throw reject(unknown("step", id, among: state.steps.compactMap(\.id)))
+            throw StateEditError.notFound(unknown("step", id, among: state.steps.compactMap(\.id)))
         }
         state.steps[index].state = stepState
         if let owner { state.steps[index].owner = owner }
@@ -76,7 +75,7 @@ public enum IncidentEdits {
                 if let near = NameSuggestion.closest(to: internalName, among: state.components.map(\.internalName)) {
                     message += ". Did you mean \"\(near)\"?"
                 }
-                throw reject(message)
+                throw StateEditError.refused(message)
             }
             state.components.append(AffectedComponent(internalName: internalName, publicName: publicName, status: status, statuspageId: statuspageID))
         }
@@ -95,19 +94,19 @@ public enum IncidentEdits {
 
     /// Checks an edited state with the same rules as `chorus validate` (shape and rules), so
     /// the journal never holds a state `validate` would refuse.
-    public static func validated(_ state: IncidentState) throws -> IncidentState {
+    public static func validated(_ state: IncidentState) throws(StateEditError) -> IncidentState {
         let text: String
-        do { text = try StateCoding.encode(state) } catch { throw reject("cannot encode the state: \(error)") }
+        do { text = try StateCoding.encode(state) } catch {
+            throw .invalid([SchemaProblem(path: .root, position: nil, message: "the state cannot be written as JSON: \(error)")])
+        }
         do {
             return try StateDocument.load(text).state
         } catch {
             // Positions would point into the encoded state, not a file the user wrote: keep the paths.
-            let lines: [String]
             switch error {
-            case .syntax(let syntax): lines = [syntax.message]
-            case .invalid(let problems): lines = problems.map(\.description)
+            case .syntax(let syntax): throw .invalid([SchemaProblem(path: .root, position: nil, message: syntax.message)])
+            case .invalid(let problems): throw .invalid(problems.map { SchemaProblem(path: $0.path, position: nil, message: $0.message) })
             }
-            throw reject("the change would make the state invalid:\n  " + lines.joined(separator: "\n  "))
         }
     }
 }

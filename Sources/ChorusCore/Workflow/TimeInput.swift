@@ -1,47 +1,107 @@
 import ChorusSupport
 import Foundation
 
-/// Times as people type them on the command line: `+15m`, `+1h30m`, `10:40` (the next such
-/// clock time in the zone), or a full ISO 8601 time.
+/// Times as people type them on the command line, meaning what they mean to a person:
+///
+/// - `now`; `+15m`, `-10m`, `+1h30m`, `+2d` (relative to now, either way);
+/// - a clock time `13:58` in the zone: for a time that has happened (`--started`, `--at`) the
+///   most recent such time, for a time to come (`--next-update`, a window) the next one;
+/// - a full date: ISO 8601 with zone (`2026-11-24T13:58:00Z`), or `2026-11-24 13:58` /
+///   `2026-11-24T13:58` in the zone.
 public enum TimeInput {
+    /// Which way a clock time reaches from now.
+    public enum Direction: Sendable {
+        /// A time that has happened: the most recent such clock time.
+        case past
+        /// A time to come: the next such clock time.
+        case future
+    }
+
+    /// A typed time and whether it was given with its full date (which confirms a time that
+    /// would otherwise look like a typo).
+    public struct Value: Sendable, Equatable {
+        public var date: Date
+        public var isFullDate: Bool
+    }
+
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         public var input: String
+        /// Why, when it is more than "not a time".
+        public var reason: String?
+
         public var description: String {
-            "\"\(input)\" is not a time: expected +15m, +1h, +1h30m, a clock time such as 10:40, or an ISO 8601 time such as 2026-11-24T10:40:00Z"
+            if let reason { return reason }
+            return "\"\(input)\" is not a time: expected now, +15m, -10m, +1h30m, a clock time such as 13:58, "
+                + "or a full date such as 2026-11-24T13:58:00Z or \"2026-11-24 13:58\""
         }
     }
 
-    public static func parse(_ text: String, now: Date, timeZone: TimeZone) throws(ParseError) -> Date {
+    /// The longest relative offset accepted: a year.
+    static let maximumMinutes = 366 * 24 * 60
+
+    public static func parse(_ text: String, now: Date, timeZone: TimeZone, direction: Direction) throws(ParseError) -> Value {
         let input = text.trimmingCharacters(in: .whitespaces)
-        if input.hasPrefix("+") {
-            guard let minutes = durationMinutes(String(input.dropFirst())), minutes > 0, minutes <= maximumMinutes else {
-                throw ParseError(input: text)
-            }
-            return now.addingTimeInterval(TimeInterval(minutes * 60))
+        if input.lowercased() == "now" { return Value(date: now, isFullDate: false) }
+        if let sign = input.first, sign == "+" || sign == "-" {
+            guard let minutes = durationMinutes(String(input.dropFirst())), minutes <= maximumMinutes else { throw ParseError(input: text) }
+            return Value(date: now.addingTimeInterval(TimeInterval((sign == "-" ? -minutes : minutes) * 60)), isFullDate: false)
         }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
         if let clock = clockTime(input) {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = timeZone
             var components = calendar.dateComponents([.year, .month, .day], from: now)
             components.hour = clock.hour
             components.minute = clock.minute
-            guard var date = calendar.date(from: components) else { throw ParseError(input: text) }
-            if date < now.addingTimeInterval(-60) { date = calendar.date(byAdding: .day, value: 1, to: date) ?? date }
-            return date
+            guard let today = calendar.date(from: components) else { throw ParseError(input: text) }
+            switch direction {
+            case .past:
+                let date = today > now ? calendar.date(byAdding: .day, value: -1, to: today) ?? today : today
+                return Value(date: date, isFullDate: false)
+            case .future:
+                let date = today <= now ? calendar.date(byAdding: .day, value: 1, to: today) ?? today : today
+                return Value(date: date, isFullDate: false)
+            }
         }
-        do { return try ISO8601.parse(input) } catch { throw ParseError(input: text) }
+        if let local = localDateTime(input) {
+            guard let date = calendar.date(from: local) else { throw ParseError(input: text) }
+            return Value(date: date, isFullDate: true)
+        }
+        do { return Value(date: try ISO8601.parse(input), isFullDate: true) } catch {
+            if case .outOfRange = error { throw ParseError(input: text, reason: error.description) }
+            throw ParseError(input: text)
+        }
     }
 
-    /// The longest offset accepted: a year.
-    static let maximumMinutes = 366 * 24 * 60
+    /// A next update time must be soon and ahead: one more than `maximumNextUpdateHours` away,
+    /// or already past, is refused unless its full date was typed (a clock time that has
+    /// passed today means tomorrow, which is rarely what was meant).
+    public static let maximumNextUpdateHours = 12
+
+    public static func checkNextUpdate(_ value: Value, typed text: String, now: Date, clock: RenderClock) throws(ParseError) {
+        guard !value.isFullDate else { return }
+        let full = ISO8601.format(value.date, offsetSeconds: clock.timeZone.secondsFromGMT(for: value.date))
+        if value.date <= now {
+            throw ParseError(input: text, reason: "\"\(text)\" is \(clock.absolute(value.date)), which has already passed (it is \(clock.absolute(now))); "
+                + "a next update must be ahead. Give a time to come, such as +30m")
+        }
+        let hours = value.date.timeIntervalSince(now) / 3600
+        if hours > Double(maximumNextUpdateHours) {
+            var reason = "\"\(text)\" is \(clock.absolute(value.date)), \(clock.relative(value.date))"
+            if clockTime(text.trimmingCharacters(in: .whitespaces)) != nil {
+                reason += " (\(text) has passed today, so it means tomorrow)"
+            }
+            reason += "; a next update more than \(maximumNextUpdateHours) hours away is refused unless you give its full date, such as \(full)"
+            throw ParseError(input: text, reason: reason)
+        }
+    }
 
     /// "15m", "1h", "1h30m", "90" (minutes), "2d"; nil for anything else or anything over a year.
     static func durationMinutes(_ text: String) -> Int? {
-        guard text.count <= 12 else { return nil }
+        guard !text.isEmpty, text.count <= 12 else { return nil }
         if let plain = Int(text) { return plain }
         var total = 0, number = "", sawUnit = false
         for ch in text {
-            if ch.isNumber { number.append(ch); continue }
+            if ch.isASCII && ch.isNumber { number.append(ch); continue }
             guard let value = Int(number) else { return nil }
             switch ch {
             case "m": total += min(value, maximumMinutes + 1)
@@ -56,9 +116,25 @@ public enum TimeInput {
     }
 
     private static func clockTime(_ text: String) -> (hour: Int, minute: Int)? {
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, parts[0].count <= 2, parts[1].count == 2,
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute) else { return nil }
         return (hour, minute)
+    }
+
+    /// `2026-11-24 13:58`, `2026-11-24T13:58` or with `:SS`, without a zone (the zone is --tz).
+    private static func localDateTime(_ text: String) -> DateComponents? {
+        let separators = text.filter { $0 == " " || $0 == "T" }
+        guard separators.count == 1, let split = text.firstIndex(where: { $0 == " " || $0 == "T" }) else { return nil }
+        let day = text[..<split], time = text[text.index(after: split)...]
+        guard CalendarDate.isValid(String(day)) else { return nil }
+        let dayParts = day.split(separator: "-").compactMap { Int($0) }
+        let timeParts = time.split(separator: ":", omittingEmptySubsequences: false)
+        guard dayParts.count == 3, (2...3).contains(timeParts.count), timeParts.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let hour = Int(timeParts[0]), let minute = Int(timeParts[1]), (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        let second = timeParts.count == 3 ? Int(timeParts[2]) ?? 99 : 0
+        guard (0...59).contains(second) else { return nil }
+        return DateComponents(year: dayParts[0], month: dayParts[1], day: dayParts[2], hour: hour, minute: minute, second: second)
     }
 }

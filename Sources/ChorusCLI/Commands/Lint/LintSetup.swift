@@ -52,7 +52,7 @@ struct LintSetup {
             return state.components.map { ComponentName(internalName: $0.internalName, publicName: $0.publicName) }
         } catch {
             let file = statePath == "-" ? input.displayName : statePath
-            throw CommandFailure("--state \(file) is not a valid state:\n" + error.formatted(file: file).joined(separator: "\n"))
+            throw InvalidInput("--state \(file) is not a valid state:", problems: Problem.problems(of: error, file: file))
         }
     }
 }

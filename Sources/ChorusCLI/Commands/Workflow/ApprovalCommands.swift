@@ -27,13 +27,14 @@ enum ApprovalCommands {
         let reason = context.arguments.value("override")
         if let reason, reason.trimmingCharacters(in: .whitespaces).isEmpty { throw UsageError("--override needs a reason") }
         let renderer = try RenderCommand.loadRenderer(context)
+        _ = try RenderCommand.requireAudience(audienceName, in: renderer.catalog)
         let journal = try workflow.journalOrFail(id)
         var refused: RenderedDraft?
         let result = try workflow.run {
             try journal.append(author: author, clock: try workflow.writeClock(context), expectRevision: try workflow.expectedRevision(context)) { snapshot, now in
                 let state = try snapshot.requireState()
                 if state.status.isOpen, let next = state.nextUpdateAt, next < now {
-                    throw JournalError.rejected("the draft promises the next update by \(workflow.clock.absolute(next)), which has passed; set a new time with chorus update \(id) --next-update +30m, then approve")
+                    throw InvalidInput("the draft promises the next update by \(workflow.clock.absolute(next)), which has passed; set a new time with chorus update \(id) --next-update +30m, then approve")
                 }
                 let draft: RenderedDraft
                 do {
@@ -64,17 +65,17 @@ enum ApprovalCommands {
         }
         workflow.report(result.torn, &context)
         if let refused {
-            context.printError("Error: the \(refused.audience.name) draft of \(id) revision \(result.snapshot.revision) has \(refused.errorCount) error finding(s); fix the state or the template, or approve with --override \"reason\":")
+            context.printError("Error: the \(refused.audience.name) draft of \(id) revision \(result.snapshot.revision) has \(Wording.count(refused.errorCount, "error finding")); fix the state or the template, or approve with --override \"reason\":")
             RenderCommand.report(refused, &context)
             return ExitStatus.failure
         }
-        guard let entry = result.appended.first else { return ExitStatus.failure }
+        guard let entry = result.appended.first else { return ExitStatus.couldNotRun }
         if reason != nil && entry.kind == .approval {
             context.printError("note: the draft has no error findings, so this is a plain approval; the --override reason was not needed and is not recorded")
         }
         context.print("\(id): \(entry.audience ?? "") approved for revision \(entry.revision ?? 0) by \(author) (sha256 \(entry.sha256 ?? ""))")
         if entry.kind == .override {
-            context.print("  OVERRIDE: \(entry.reason ?? "") — \(entry.errorFindings?.count ?? 0) error finding(s) approved anyway:")
+            context.print("  OVERRIDE: \(entry.reason ?? "") — \(Wording.count(entry.errorFindings?.count ?? 0, "error finding")) approved anyway:")
             for finding in entry.errorFindings ?? [] { context.print("    \(finding)") }
         }
         return ExitStatus.success
@@ -120,7 +121,7 @@ enum ApprovalCommands {
         context.print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         context.printError("approved by \(TerminalText.escape(approval.author)) at \(ISO8601.format(approval.at)) for revision \(approval.revision ?? 0) (sha256 \(approval.sha256 ?? ""))")
         if approval.kind == .override {
-            context.printError("warning: approved with an OVERRIDE: \(TerminalText.escape(approval.reason ?? "")) (\(approval.errorFindings?.count ?? 0) error finding(s))")
+            context.printError("warning: approved with an OVERRIDE: \(TerminalText.escape(approval.reason ?? "")) (\(Wording.count(approval.errorFindings?.count ?? 0, "error finding")))")
         }
         var stale = false
         if let promised = approval.state?.nextUpdateAt, approval.state?.status.isOpen == true, promised < workflow.now {
@@ -165,7 +166,7 @@ enum ApprovalCommands {
             }
         }
         workflow.report(result.torn, &context)
-        guard let entry = result.appended.first else { return ExitStatus.failure }
+        guard let entry = result.appended.first else { return ExitStatus.couldNotRun }
         context.print("\(id): \(audience) revision \(entry.revision ?? 0) published to \(channel) by \(author)")
         if let revision = entry.revision, revision != result.snapshot.revision {
             context.printError("warning: that approval is for revision \(revision); the incident is at revision \(result.snapshot.revision)")
@@ -217,6 +218,6 @@ enum ApprovalCommands {
             context.print(Table.render(rows), terminator: "")
         }
         if overdue > 0 { context.printError("\(overdue) update\(overdue == 1 ? " is" : "s are") overdue") }
-        return failed ? ExitStatus.failure : ExitStatus.success
+        return failed ? ExitStatus.couldNotRun : ExitStatus.success
     }
 }

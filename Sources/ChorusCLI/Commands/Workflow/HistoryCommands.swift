@@ -38,7 +38,7 @@ enum HistoryCommands {
         case .approval, .override:
             var text = "approved \(entry.audience ?? "?") for revision \(entry.revision ?? 0) (\(entry.format ?? "text"), sha256 \(String((entry.sha256 ?? "").prefix(12))))"
             if entry.kind == .override {
-                text += "\n      OVERRIDE: \(entry.reason ?? "") — despite \((entry.errorFindings ?? []).count) error finding(s)"
+                text += "\n      OVERRIDE: \(entry.reason ?? "") — despite \(Wording.count((entry.errorFindings ?? []).count, "error finding"))"
             }
             return text
         case .publication:

@@ -23,8 +23,8 @@ enum OpenCommand {
             .value("impact", "text", help: "The customer impact in plain words."),
             .value("affected", "text", help: "Who is affected, in words."),
             .value("lead", "name", help: "The incident lead."),
-            .value("next-update", "time", help: "When the next update comes: +15m, 10:40 or an ISO time."),
-            .value("started", "time", help: "When it started (default: now)."),
+            .value("next-update", "time", help: "When the next update comes: +30m, 14:40 (the next such time) or a full date; within 12 hours unless a full date."),
+            .value("started", "time", help: "When it started: 13:58 (the most recent such time), -15m or a full date (default: now)."),
         ] + Workflow.writeOptions.filter { $0.long != "expect-revision" }
     ) { context in
         let workflow = try Workflow(context)
@@ -35,8 +35,7 @@ enum OpenCommand {
             do {
                 state = try StateDocument.load(input.text).state
             } catch let error as StateDocument.LoadError {
-                for line in error.formatted(file: from == "-" ? input.displayName : from) { context.printError(line) }
-                return ExitStatus.failure
+                throw InvalidInput("", problems: Problem.problems(of: error, file: from == "-" ? input.displayName : from))
             }
             if let id = context.arguments.argument("id"), id != state.id {
                 throw UsageError("the id '\(id)' differs from the state file's id '\(state.id)'")
@@ -50,20 +49,19 @@ enum OpenCommand {
             let kind = IncidentKind(rawValue: context.arguments.value("kind") ?? "incident") ?? .incident
             if kind != .incident { missing.append("(maintenance and retrospectives need a window or times: use --from FILE)") }
             guard missing.isEmpty else { throw UsageError("Missing \(missing.joined(separator: ", ")) to open from flags") }
-            let started = try context.arguments.value("started").map { try workflow.time($0, option: "--started") } ?? workflow.now
+            let started = try context.arguments.value("started").map { try workflow.time($0, option: "--started", .past) } ?? workflow.now
             state = IncidentState(
                 id: id, title: context.arguments.value("title") ?? "", kind: kind,
                 severity: IncidentSeverity(rawValue: context.arguments.value("severity") ?? "") ?? .sev3,
                 status: IncidentStatus(rawValue: context.arguments.value("status") ?? "") ?? .investigating,
                 startedAt: started, detectedAt: started, lastUpdatedAt: workflow.now,
-                nextUpdateAt: try workflow.time(context.arguments.value("next-update") ?? "", option: "--next-update"),
+                nextUpdateAt: try workflow.nextUpdate(context.arguments.value("next-update") ?? ""),
                 roles: Roles(incidentLead: context.arguments.value("lead") ?? ""),
                 impact: CustomerImpact(summary: context.arguments.value("impact") ?? "", whoIsAffected: context.arguments.value("affected") ?? "")
             )
         }
         if state.status == .monitoring && state.monitoringSince == nil { state.monitoringSince = workflow.now }
-        let validated: IncidentState
-        do { validated = try IncidentEdits.validated(state) } catch let error as JournalError { throw CommandFailure(error.description) }
+        let validated = try IncidentEdits.validated(state)
         let journal = try workflow.run { try workflow.store.journal(for: validated.id) }
         let result = try workflow.run {
             try journal.append(author: author, clock: try workflow.writeClock(context)) { snapshot, _ in
@@ -76,6 +74,7 @@ enum OpenCommand {
             }
         }
         context.print("\(validated.id): opened at revision \(result.snapshot.revision) by \(author) in \(journal.folder.path)")
+        workflow.echoTypedTimes(&context)
         return ExitStatus.success
     }
 }

@@ -17,13 +17,13 @@ enum RecordCommands {
         arguments: [idArgument, ArgumentSpec("text", help: "What is known to be true.")],
         options: [
             .value("source", "source", help: "Who reported it.", allowed: FactSource.allCases.map(\.rawValue)),
-            .value("at", "time", help: "When it was observed (default: now)."),
+            .value("at", "time", help: "When it was observed: 14:06 (the most recent such time), -10m or a full date (default: now)."),
         ] + Workflow.writeOptions
     ) { context in
         let workflow = try Workflow(context)
         let source = try Workflow.requiredChoice("source", "source", as: FactSource.self, in: context)
         let text = context.arguments.argument("text") ?? ""
-        let at = try context.arguments.value("at").map { try workflow.time($0, option: "--at") } ?? workflow.now
+        let at = try context.arguments.value("at").map { try workflow.time($0, option: "--at", .past) } ?? workflow.now
         var newID = ""
         try workflow.revise(try id(context), &context, summary: "fact from \(source.rawValue)") { state in
             let (next, id) = IncidentEdits.addFact(state, text: text, source: source, at: at)

@@ -37,7 +37,8 @@ enum ShowCommands {
         row("next update", nextUpdateLine(state, clock: clock))
         let open = state.hypotheses.filter { $0.state == .open }.count
         let next = state.steps.filter { $0.state == .planned || $0.state == .inProgress }
-        row("work", "\(state.facts.count) facts, \(open) open hypotheses, \(next.count) next steps" + (next.isEmpty ? "" : " (" + next.map { "\($0.owner): \($0.text)" }.joined(separator: "; ") + ")"))
+        row("work", Wording.count(state.facts.count, "fact") + ", " + Wording.count(open, "open hypothesis", plural: "open hypotheses")
+            + ", " + Wording.count(next.count, "next step") + (next.isEmpty ? "" : " (" + next.map { "\($0.owner): \($0.text)" }.joined(separator: "; ") + ")"))
         if !snapshot.approvals.isEmpty {
             row("approved", snapshot.approvals.keys.sorted().map { audience in
                 let approval = snapshot.approvals[audience]
@@ -65,7 +66,7 @@ enum ShowCommands {
         } else {
             context.print(Table.render(rows), terminator: "")
         }
-        return failed ? ExitStatus.failure : ExitStatus.success
+        return failed ? ExitStatus.couldNotRun : ExitStatus.success
     }
 }
 

@@ -28,7 +28,8 @@ enum UpdateCommand {
         abstract: "Change an incident's status, impact, next update time, lead, ETA or workaround.",
         discussion: """
         Every change is validated and journaled as a new revision with the fields it changed.
-        Times take +15m, +1h30m, 10:40 (the next such time in --tz) or an ISO 8601 time.
+        Times take now, +15m, +1h30m, 10:40 (the next such time in --tz) or a full date; a next
+        update more than 12 hours away needs its full date. Each typed time is echoed back.
         To resolve an incident use chorus resolve, which checks the close-out list first.
         """,
         arguments: [ArgumentSpec("id", help: "The incident id.")],
@@ -42,8 +43,8 @@ enum UpdateCommand {
         if a.value("status") == IncidentStatus.resolved.rawValue {
             throw UsageError("to resolve an incident use 'chorus resolve \(id)', which checks the close-out list first")
         }
-        let nextUpdate = try a.value("next-update").map { try workflow.time($0, option: "--next-update") }
-        let eta = try a.value("eta").flatMap { $0 == "none" ? nil : try workflow.time($0, option: "--eta") }
+        let nextUpdate = try a.value("next-update").map { try workflow.nextUpdate($0) }
+        let eta = try a.value("eta").flatMap { $0 == "none" ? nil : try workflow.time($0, option: "--eta", .future) }
         var period: Int?
         if let text = a.value("monitoring-period") {
             guard let minutes = Int(text), minutes > 0 else { throw UsageError("--monitoring-period takes a number of minutes, not '\(text)'") }
