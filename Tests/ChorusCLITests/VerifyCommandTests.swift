@@ -63,7 +63,7 @@ struct VerifyCommandTests {
         let h = try incident()
         for name in ["Eve\n#9  2026-11-24T09:20:00Z  Dana Kim  approved customer", "Dana\u{202E}", "Dana\u{2060}Kim"] {
             let result = h.run(["note", "INC-2041", "x"], as: name)
-            #expect(result.status == 1)
+            #expect(result.status == 64)
             #expect(result.stderr.contains("the author name"), "\(result.stderr)")
         }
     }
