@@ -111,7 +111,7 @@ struct StateValidationTests {
         var followUps = edit.object["followUps"] as? [[String: Any]] ?? []
         followUps[1]["owner"] = "  "
         edit.object["followUps"] = followUps
-        expectProblem(edit, at: "$.followUps[1].owner", contains: "has no owner: every follow-up needs a named owner")
+        expectProblem(edit, at: "$.followUps[1].owner", contains: "must not be empty or blank")
         followUps[1]["owner"] = nil
         edit.object["followUps"] = followUps
         expectProblem(edit, at: "$.followUps[1].owner", contains: "missing required key \"owner\"")

@@ -56,10 +56,10 @@ public enum JSONSchemaGenerator {
             var body: [String: JSONOutput] = ["type": .string("string")]
             switch format {
             case .plain: break
-            case .nonEmpty: body["minLength"] = .int(1)
-            case .dateTime: body["format"] = .string("date-time")
-            case .date: body["format"] = .string("date")
-            case .url: body["format"] = .string("uri"); body["pattern"] = .string("^https?://")
+            case .nonEmpty: body["minLength"] = .int(1); body["pattern"] = .string(SchemaPatterns.nonBlank)
+            case .dateTime: body["format"] = .string("date-time"); body["pattern"] = .string(SchemaPatterns.dateTime)
+            case .date: body["format"] = .string("date"); body["pattern"] = .string(SchemaPatterns.date)
+            case .url: body["format"] = .string("uri"); body["pattern"] = .string(SchemaPatterns.url)
             }
             return body
         case .integer(let minimum):

@@ -20,21 +20,28 @@ public enum SchemaChecker {
             switch format {
             case .plain: break
             case .nonEmpty:
-                if text.allSatisfy(\.isWhitespace) { problem("must not be empty") }
+                if !SchemaPatterns.isNonBlank(text) { problem("must not be empty or blank") }
             case .dateTime:
-                do { _ = try ISO8601.parse(text) } catch { problem(error.description) }
+                do {
+                    _ = try ISO8601.parse(text)
+                    if !SchemaPatterns.isDateTime(text) {
+                        problem("\"\(text)\" is not an RFC 3339 time: expected YYYY-MM-DDTHH:MM:SS with seconds 00-59, then Z or an offset such as +01:00")
+                    }
+                } catch {
+                    problem(error.description)
+                }
             case .date:
-                if !CalendarDate.isValid(text) {
+                if !SchemaPatterns.isDate(text) || !CalendarDate.isValid(text) {
                     problem("\"\(text)\" is not a date: expected YYYY-MM-DD, such as 2026-12-01")
                 }
             case .url:
-                let lower = text.lowercased()
-                if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || text.contains(" ") {
+                if !SchemaPatterns.isURL(text) {
                     problem("\"\(text)\" is not a link: expected an http:// or https:// URL")
                 }
             }
         case .integer(let minimum):
-            guard case .number(let value, let text) = node.value, !text.contains("."), !text.lowercased().contains("e") else {
+            // A whole number is judged by its value, as JSON Schema does: 30, 30.0 and 3e1 are all 30.
+            guard case .number(let value, let text) = node.value, !value.isFinite || value == value.rounded() else {
                 return problem("expected a whole number, found \(node.value.typeDescription == "a number" ? "a fraction" : node.value.typeDescription)")
             }
             if let minimum, value < Double(minimum) { problem("must be at least \(minimum), found \(text)") }
@@ -70,9 +77,17 @@ public enum SchemaChecker {
             for member in members {
                 let memberPath = path.appending(member.key)
                 guard let property = schema.properties.first(where: { $0.name == member.key }) else {
-                    if schema.ignoredKeys.contains(member.key) { continue }
+                    if schema.ignoredKeys.contains(member.key) {
+                        // `$schema`, `$comment`: accepted and not used, but strings, as JSON Schema says.
+                        if !member.key.hasPrefix("$") { continue }
+                        if case .string = member.node.value {} else {
+                            problems.append(SchemaProblem(path: memberPath, position: member.node.position,
+                                                          message: "expected a string, found \(member.node.value.typeDescription)"))
+                        }
+                        continue
+                    }
                     var message = "unknown key \"\(member.key)\" in \(schema.description)"
-                    if let near = NameSuggestion.closest(to: member.key, among: known) {
+                    if let near = NameSuggestion.closest(to: member.key, among: known + schema.ignoredKeys) {
                         message += ". Did you mean \"\(near)\"?"
                     } else {
                         message += "; known keys: \(known.joined(separator: ", "))"

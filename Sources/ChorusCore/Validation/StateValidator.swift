@@ -91,10 +91,7 @@ public enum StateValidator {
         duplicates(state.steps.map { $0.id ?? "" }, at: root.appending("steps"), noun: "step", into: &issues, ignoringEmpty: true)
         duplicates(state.components.map(\.internalName), at: root.appending("components"), noun: "component", field: "internalName", into: &issues)
 
-        for (index, followUp) in state.followUps.enumerated() where followUp.owner.allSatisfy(\.isWhitespace) {
-            add(root.appending("followUps").appending(index).appending("owner"),
-                "follow-up \"\(followUp.text)\" has no owner: every follow-up needs a named owner")
-        }
+        // (A follow-up's owner must not be blank: the schema says so, for every text field.)
 
         if let eta = state.eta, eta.confidence == .confirmed, eta.at == nil {
             add(root.appending("eta").appending("at"), "a confirmed ETA needs a time; use confidence \"estimate\" or give the time")
