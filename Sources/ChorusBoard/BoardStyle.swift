@@ -47,9 +47,12 @@ enum BoardStyle {
       background: var(--bg); color: var(--link); cursor: pointer; margin-right: .5rem; }
     button.copy:hover { background: var(--info-bg); }
     table { width: 100%; border-collapse: collapse; }
-    th, td { text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
-    th { font-size: .875rem; color: var(--muted); }
+    th, td { text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
+    th { font-size: .875rem; color: var(--muted); white-space: nowrap; }
     td ul { margin: 0; padding: 0; list-style: none; }
+    td li { display: inline-block; margin: 0 .6rem .2rem 0; white-space: nowrap; }
+    td:first-child { min-width: 12rem; }
+    nav { margin-top: .75rem; }
     footer { margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .875rem; }
     @media (max-width: 40rem) {
       h1 { font-size: 1.35rem; }
@@ -58,7 +61,7 @@ enum BoardStyle {
       table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
       table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
       table.stack tr { border: 1px solid var(--line); border-radius: .5rem; margin-bottom: .75rem; padding: .25rem .5rem; }
-      table.stack td { border: 0; padding: .2rem 0; }
+      table.stack td { border: 0; padding: .2rem 0; min-width: 0; }
       table.stack td::before { content: attr(data-label) ": "; font-weight: 600; }
     }
     @media print {

@@ -104,21 +104,26 @@ public struct BoardWriter: Sendable {
         return BoardWriteResult(written: written, removed: removed)
     }
 
-    /// Creates the folder, or checks that an existing one is a board (or empty): the board never
-    /// writes its pages over a folder of other files.
-    private func prepareFolder() throws(BoardError) {
+    /// Why the board cannot be written into its folder (a file is there, or a folder of other
+    /// files), or nil when it can: the board never writes its pages over a folder of other files.
+    public var folderProblem: String? {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw BoardError("\(folder.path) is a file; the board needs a folder") }
-            let contents = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
-            let ours: Set<String> = [Self.manifestName, Self.lockName]
-            if !contents.isEmpty, !contents.contains(Self.manifestName), !contents.allSatisfy(ours.contains) {
-                throw BoardError("\(folder.path) is not empty and holds no board (\(Self.manifestName)); choose an empty or new folder so no other file is overwritten")
-            }
+        guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else { return "\(folder.path) is a file; the board needs a folder" }
+        let contents = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+        let ours: Set<String> = [Self.manifestName, Self.lockName]
+        if !contents.isEmpty, !contents.contains(Self.manifestName), !contents.allSatisfy(ours.contains) {
+            return "\(folder.path) is not empty and holds no board (\(Self.manifestName)); choose an empty or new folder so no other file is overwritten"
         }
+        return nil
+    }
+
+    /// Creates the folder, or checks that an existing one is a board (or empty).
+    private func prepareFolder() throws(BoardError) {
+        if let problem = folderProblem { throw BoardError(problem) }
         do {
-            try fileManager.createDirectory(at: folder.appendingPathComponent("incidents"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("incidents"), withIntermediateDirectories: true)
         } catch {
             throw BoardError("cannot create the board folder \(folder.path): \(error.localizedDescription)")
         }

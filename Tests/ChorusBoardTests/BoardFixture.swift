@@ -30,7 +30,8 @@ enum BoardFixture {
     static func approval(_ state: IncidentState, _ audience: String, revision: Int, by author: String = "Dana Kim",
                          at time: String = "2026-11-24T09:26:00Z", override reason: String? = nil) throws -> JournalEntry {
         let renderer = try requireRenderer()
-        let draft = try renderer.render(state, audience: audience, clock: RenderClock(now: date(time)))
+        let context = DraftContext(revision: revision, revisionAt: state.lastUpdatedAt, approvingAs: author, approvingAt: date(time))
+        let draft = try renderer.render(state, audience: audience, clock: RenderClock(now: date(time)), context: context)
         var entry = JournalEntry(seq: 0, at: date(time), author: author, kind: reason == nil ? .approval : .override)
         entry.audience = audience
         entry.revision = revision

@@ -126,6 +126,26 @@ struct WorkspaceCommandTests {
         }
     }
 
+    @Test func doctorReportsABoardFolderOfOtherFiles() throws {
+        try ScratchFolder.with { folder in
+            #expect(chorus(["init"], directory: folder.path).status == 0)
+            try folder.at("board/notes.txt").write("not a board")
+            let result = Self.run(["doctor"], in: folder)
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("\(folder.path)/chorus.json:"))
+            #expect(result.stdout.contains("error: at $.board.out: the board cannot be written: \(folder.path)/board is not empty and holds no board (.chorus-board.json)"), "\(result.stdout)")
+        }
+    }
+
+    @Test func theRootHelpSaysWhereChorusLooks() {
+        let help = chorus(["--help"])
+        #expect(help.stdout.contains("WHERE CHORUS LOOKS:\n  Workspace: CHORUS_WORKSPACE, else the nearest chorus.json"))
+        #expect(help.stdout.contains("installed beside the binary (PREFIX/share/chorus)"))
+        for command in ["init", "doctor", "board"] {
+            #expect(help.stdout.contains("\n  \(command) "), "\(command) is listed")
+        }
+    }
+
     @Test func doctorWithoutAWorkspaceChecksTheDefaultsAndSaysSo() throws {
         try ScratchFolder.with { folder in
             let result = Self.run(["doctor"], in: folder)

@@ -51,6 +51,13 @@ enum HelpFormatter {
           2026-11-24T13:58:00Z or "2026-11-24 13:58". A next update more than 12 hours away or
           already past needs its full date.
 
+        WHERE CHORUS LOOKS:
+          Workspace: CHORUS_WORKSPACE, else the nearest chorus.json from the working directory up
+          (chorus init creates one). Audiences and phrasebook: --audiences/--phrasebook, then
+          CHORUS_AUDIENCES/CHORUS_PHRASEBOOK, then the workspace's settings, then the defaults
+          installed beside the binary (PREFIX/share/chorus). Store: --store, CHORUS_STORE, the
+          workspace's store, ./.chorus. chorus doctor shows what was found.
+
         EXIT STATUS:
           0   success; the input is clean
           1   the input was checked and has problems (error findings, validation problems)

@@ -1,3 +1,4 @@
+import ChorusBoard
 import ChorusCore
 import ChorusLint
 import Foundation
@@ -112,6 +113,8 @@ enum DoctorCommand {
         if let setting = workspace.config.boardOut, let url = workspace.boardOutput {
             if let problem = writableFolderProblem(url, creatable: true) {
                 report.add([WorkspaceProblem(file: file, position: setting.position, path: setting.path, message: "the board folder \(url.path) \(problem)")])
+            } else if let problem = BoardWriter(folder: url).folderProblem {
+                report.add([WorkspaceProblem(file: file, position: setting.position, path: setting.path, message: "the board cannot be written: \(problem)")])
             } else {
                 report.ok("board: \(url.path) (rewritten after every write)")
             }
