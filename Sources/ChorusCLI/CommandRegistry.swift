@@ -6,6 +6,7 @@ enum CommandRegistry {
         SchemaCommand.spec,
         RenderCommand.spec,
         LintCommand.spec,
+        EvalCommand.spec,
         AudiencesCommand.spec,
         MustacheCommand.spec,
         OpenCommand.spec,

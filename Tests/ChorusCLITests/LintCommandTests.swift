@@ -27,7 +27,7 @@ struct LintCommandTests {
         #expect(result.status == ExitStatus.failure)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines == [
-            "\(path):1:4: error: [speculation/speculation-cue] \"suspect\" is speculation; state only what is confirmed (suggestion: say what is confirmed, or what is being checked)",
+            "\(path):1:1: error: [speculation/speculation-cue] \"We suspect\" is speculation; state only what is confirmed (suggestion: say what is confirmed, or what is being checked)",
             "\(path):1:44: error: [eta/eta-estimate] \"within the hour\" is an estimate of when the problem will be fixed; say what is happening now and when the next update comes instead (suggestion: drop the estimate and give the next update time)",
         ])
         #expect(result.stderr == "\(path): 2 errors, 0 warnings\n")

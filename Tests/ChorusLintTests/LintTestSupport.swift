@@ -15,10 +15,25 @@ func found(_ text: String, policy: LintPolicy = phrasePolicy, components: [Compo
     try lint(text, policy: policy, components: components).map { "\($0.category.rawValue): \($0.match)" }
 }
 
-/// The tokens of `text` as the linter reads them: text and whether they are phrasebook words.
-func tokenTexts(_ text: String) throws -> [String] {
-    let document = Document(text, phrasebook: try Shipped.phrasebook)
-    return document.tokens.map { document.text(Int($0.start), Int($0.end)) }
+/// The tokens of `text` as the linter reads them.
+func tokenTexts(_ text: String) -> [String] {
+    let bytes = Array(text.utf8)
+    let regions = TextRegions.scan(bytes)
+    return Tokenizer.tokenize(bytes, skipping: regions.skipped).map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+}
+
+/// The tokens of `text`, unskipped.
+func tokens(_ text: String) -> [Token] {
+    Tokenizer.tokenize(Array(text.utf8), skipping: [])
+}
+
+/// The clauses of `text`, each as its tokens' text joined by spaces.
+func clauseTexts(_ text: String) -> [String] {
+    let bytes = Array(text.utf8)
+    let all = Tokenizer.tokenize(bytes, skipping: [])
+    return Clauses(all).clauses.map { clause in
+        clause.tokens.map { String(decoding: bytes[all[$0].start..<all[$0].end], as: UTF8.self) }.joined(separator: " ")
+    }
 }
 
 /// A phrasebook from one file's text, or the error it raises.

@@ -31,8 +31,8 @@ struct PhrasebookErrorTests {
         #expect(problems(head + "roll back] => undo\n") == ["3:10: ']' without a matching opening bracket"])
         #expect(problems(head + "roll | back => undo\n") == ["3:6: '|' separates alternatives only inside ( )"])
         #expect(problems(head + "in {number} => x\n") == ["3:4: placeholders such as {number} belong in a [pattern …] section, not [substitution …]"])
-        #expect(problems(head + "e.g. that => x\n") == ["3:1: 'e.g. that' has punctuation or a line break between words, where text never matches; remove it or split the entry"])
-        #expect(problems(head + "!!! => x\n") == ["3:1: empty phrase: there is no word to match"])
+        #expect(problems(head + "fix; now => x\n") == ["3:4: ';' ends a sentence or clause, and phrases are matched inside one clause: this can never match"])
+        #expect(problems(head + "... => x\n") == ["3:1: empty phrase: there is no word to match"])
         #expect(problems(head + "rollback => a\nrollbacks => b\n")
             == ["4:1: duplicate: 'rollbacks' matches what 'rollback' at test.txt:3:1 already matches"])
         #expect(problems("[stock]\nfoo => bar\n") == ["2:5: '=>' gives a suggestion, which [stock] entries do not take"])
@@ -44,7 +44,7 @@ struct PhrasebookErrorTests {
         #expect(problems(head + "{number} {unit}\n") == ["3:1: a phrase of placeholders only would match almost anything; add at least one word"])
         #expect(problems(head + "in \"was\n") == ["3:4: unclosed '\"': an exact form is written \"word\""])
         #expect(problems("[define a]\nx {b}\n[define b]\ny {a}\n" + head + "z {a}\n")
-            == ["1:1: macros refer to each other in a circle: {a} → {b} → {a}"])
+            == ["1:1: '{a}' refers to itself: {a} → {b} → {a}"])
         #expect(problems("[define number]\nx\n") == ["1:9: 'number' is a built-in placeholder; choose another name"])
     }
 
@@ -60,9 +60,34 @@ struct PhrasebookErrorTests {
         #expect(problems(text) == ["4:1: can never match: the exception 'update soon' at test.txt:6:1 covers every form of 'update soon'"])
         // Covered in only some forms: fine.
         #expect(problems("[pattern eta]\nmessage: m\n(update|fix) soon\n[exception eta]\nupdate soon\n") == [])
-        // A cadence covers ETAs, and placeholders stand for their whole class.
-        #expect(problems("[pattern eta]\nmessage: m\nupdate in {number} minutes\n[cadence]\nupdate in {number} {unit}\n")
-            == ["3:1: can never match: the cadence 'update in {number} {unit}' at test.txt:5:1 covers every form of 'update in {number} minutes'"])
+        // A cadence covers ETAs.
+        #expect(problems("[existence eta]\nmessage: m\nupdate soon\n[cadence]\nupdate soon\n")
+            == ["3:1: can never match: the cadence 'update soon' at test.txt:5:1 covers every form of 'update soon'"])
+        // An exception with a condition covers only some places: fine.
+        #expect(problems("[existence eta]\nmessage: m\nsoon\n[exception eta]\nunless: past\nsoon\n") == [])
+    }
+
+    @Test func conditionErrors() {
+        let head = "[pattern speculation]\nmessage: m\n"
+        #expect(problems(head + "unless: pats\nprobably\n")
+            == ["3:9: unknown condition 'pats'; expected one of 'negated', 'past', 'future', 'in name', 'preceded by', 'followed by', 'is', 'subject has', 'clause has', 'before has', 'after has', 'sentence has', or several joined by ' and '; did you mean 'past'?"])
+        #expect(problems(head + "unless: negated\nprobably\n") == ["3:9: 'negated' needs negation cues: add a [negation speculation] section"])
+        #expect(problems(head + "when: clause has {nope}\nprobably\n").first?.hasPrefix("3:18: unknown placeholder '{nope}'") == true)
+        #expect(problems(head + "when: past and clause has (a|\nprobably\n").first?.hasPrefix("3:") == true)
+        #expect(problems("[define x]\nwhen: past\nfoo\n" + head + "{x}\n")
+            == ["2:1: [define] sections take no conditions; 'when:' belongs to sections that report or cancel matches"])
+        // Conditions sit right under the header, with the message.
+        #expect(problems(head + "probably\nunless: past\n") == ["4:1: 'unless:' must come right under the section header, before the first entry"])
+    }
+
+    @Test func gapAndNotErrors() {
+        let head = "[pattern promise]\nmessage: m\n"
+        #expect(problems(head + "ensure {up to 20 words} again\n") == ["3:8: a gap takes a number of words from 1 to 12, found '20'"])
+        #expect(problems(head + "ensure {up to six words} again\n") == ["3:8: a gap takes a number of words from 1 to 12, found 'six'"])
+        #expect(problems(head + "{up to 3 words} again\n") == ["3:1: a phrase cannot start with a gap; start it with a word"])
+        #expect(problems(head + "ensure [{up to 3 words}]\n") == ["3:1: a phrase cannot end with a gap; end it with a word"])
+        #expect(problems(head + "seemed to !(be now)\n") == ["3:11: '!' takes single words or a class: '!be', '!(be|have)' or '!({function-word})'"])
+        #expect(problems(head + "seemed to ! now\n") == ["3:11: '!' must be followed by a word or (a|b): '!be' matches any one word but 'be'"])
     }
 
     @Test func folderErrorsNameTheFolderOrFile() throws {

@@ -115,6 +115,10 @@ public struct AudienceCatalog: Sendable {
                 severities[category] = severity
             }
         }
+        var ruleSeverities: [String: ChorusLint.Severity] = [:]
+        for member in node["rules"]?.members ?? [] {
+            if let severity = ChorusLint.Severity(rawValue: member.node.stringValue ?? "") { ruleSeverities[member.key] = severity }
+        }
         var lengthLimit: Int?
         if case .number(let value, _) = node["lengthLimit"]?.value { lengthLimit = Int(exactly: value) } // range-checked by the schema
         let shows = Set((node["shows"]?.elements ?? []).compactMap { ViewField(rawValue: $0.stringValue ?? "") })
@@ -129,7 +133,8 @@ public struct AudienceCatalog: Sendable {
             kinds: (node["appliesTo"]?["kinds"]?.elements ?? []).compactMap { IncidentKind(rawValue: $0.stringValue ?? "") },
             statuses: (node["appliesTo"]?["statuses"]?.elements ?? []).compactMap { IncidentStatus(rawValue: $0.stringValue ?? "") },
             shows: shows,
-            policy: LintPolicy(severities: severities, allow: (node["allow"]?.elements ?? []).compactMap(\.stringValue), lengthLimit: lengthLimit),
+            policy: LintPolicy(severities: severities, allow: (node["allow"]?.elements ?? []).compactMap(\.stringValue),
+                               lengthLimit: lengthLimit, rules: ruleSeverities),
             directory: folder
         )
         if audience.kinds.isEmpty {

@@ -15,6 +15,16 @@ public enum AudienceSchema {
         }
     )
 
+    /// Severities of single rules, which take precedence over their category's.
+    public static let rules = ObjectSchema(
+        name: "RuleSeverities",
+        description: "the rule severities",
+        properties: Linter.rules.map { rule in
+            PropertySchema(name: rule.id, type: severities, required: false, nullable: false,
+                           description: "Severity of \(rule.id) findings, instead of their category's.")
+        }
+    )
+
     public static let appliesTo = ObjectSchema(name: "AppliesTo", description: "appliesTo", properties: [
         .required("kinds", .array(.enumeration(IncidentKind.allCases.map(\.rawValue))), "Incident kinds this audience gets a message for."),
         PropertySchema(name: "statuses", type: .array(.enumeration(IncidentStatus.allCases.map(\.rawValue))), required: false,
@@ -36,6 +46,8 @@ public enum AudienceSchema {
             .required("appliesTo", .object(appliesTo), "Which incidents get a message for this audience."),
             .required("shows", .array(.enumeration(ViewField.allCases.map(\.rawValue))), "The state fields this audience may be shown."),
             .required("policy", .object(policy), "Severity per finding category."),
+            PropertySchema(name: "rules", type: .object(rules), required: false, nullable: false,
+                           description: "Severity per rule, where it differs from its category's (\"third-party-blame\": \"warning\")."),
             PropertySchema(name: "allow", type: .array(.string(.nonEmpty)), required: false, nullable: false,
                            description: "Terms never reported for this audience."),
         ],

@@ -99,7 +99,10 @@ public struct DraftRenderer: Sendable {
         var policy = audience.policy
         if !state.status.isOpen { policy.severities[.cadence] = .off } // no next update is owed
         let components = state.components.map { ComponentName(internalName: $0.internalName, publicName: $0.publicName) }
-        let findings = linter.lint(lintSource, policy: policy, componentNames: audience.shows(.componentInternalNames) ? [] : components)
+        // The incident's own id and the components' public names are the reader's words, not jargon.
+        let vocabulary = [state.id] + state.components.map(\.publicName)
+        let findings = linter.lint(lintSource, policy: policy, componentNames: audience.shows(.componentInternalNames) ? [] : components,
+                                   vocabulary: vocabulary)
         // Without comment lines the plain text is the linted text, word for word.
         let hasComments = document.blocks.contains { if case .comment = $0 { return true }; return false }
         let (output, notes) = Self.write(document, as: format, text: hasComments ? nil : lintSource, state: state, audience: audience.name,

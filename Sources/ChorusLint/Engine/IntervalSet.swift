@@ -1,43 +1,30 @@
-/// Ranges sorted by start, answering "does anything overlap this range?" by binary search over
-/// the starts and a running maximum of the ends.
-struct IntervalSet {
-    private var starts: [Int32] = []
-    private var maximumEnds: [Int32] = []
+/// Ranges added in order of their start, answering "does anything overlap this range?" by a
+/// binary search over the starts and a running maximum of the ends.
+struct IntervalSet: Sendable {
+    private var starts: [Int] = []
+    private var maximumEnds: [Int] = []
 
     var isEmpty: Bool { starts.isEmpty }
 
-    /// Adds `start..<end`; ranges must come in non-decreasing order of start.
-    mutating func append(_ start: Int32, _ end: Int32) {
+    /// Adds `start..<end`; starts must not decrease.
+    mutating func append(_ start: Int, _ end: Int) {
         starts.append(start)
         maximumEnds.append(max(end, maximumEnds.last ?? end))
     }
 
-    /// Whether any range overlaps `start..<end`.
-    func overlaps(_ start: Int32, _ end: Int32) -> Bool {
+    /// Builds the set from ranges in any order.
+    init(_ ranges: [Range<Int>] = []) {
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) { append(range.lowerBound, range.upperBound) }
+    }
+
+    /// Whether any range overlaps `start..<end` (an empty query overlaps a range containing it).
+    func overlaps(_ start: Int, _ end: Int) -> Bool {
+        let queryEnd = max(end, start + 1)
         var low = 0, high = starts.count
         while low < high {
             let mid = (low + high) / 2
-            if starts[mid] < end { low = mid + 1 } else { high = mid }
+            if starts[mid] < queryEnd { low = mid + 1 } else { high = mid }
         }
         return low > 0 && maximumEnds[low - 1] > start
-    }
-
-    /// `overlaps` for a run of queries whose starts mostly do not decrease (hits in text order):
-    /// the ranges starting before the query are counted on from the previous query, not searched.
-    /// Any order gives the same answers; a decreasing start only costs a restart.
-    struct Cursor {
-        private var passed = 0
-        private var lastStart = Int32.min
-
-        mutating func overlaps(_ start: Int32, _ end: Int32, in set: IntervalSet) -> Bool {
-            guard end > start else { return set.overlaps(start, end) }
-            if start < lastStart { passed = 0 }
-            lastStart = start
-            let starts = set.starts
-            while passed < starts.count, starts[passed] < start { passed += 1 }
-            var low = passed
-            while low < starts.count, starts[low] < end { low += 1 }
-            return low > 0 && set.maximumEnds[low - 1] > start
-        }
     }
 }

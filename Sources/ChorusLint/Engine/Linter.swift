@@ -16,13 +16,26 @@ public struct Linter: Sendable {
 
     /// Every rule, in the order `--list-rules` prints them.
     static let allRules: [any Rule] = [
-        SpeculationRule(), EtaRule(), PromiseRule(), JargonRule(), BlameRule(), MinimizingRule(),
-        InternalTermRule(), InternalIdentifierRule(), HostAddressRule(), ComponentNameRule(),
+        SpeculationRule(), EtaRule(), PromiseRule(), JargonRule(), BlameRule(), ThirdPartyBlameRule(), MinimizingRule(),
+        InternalTermRule(), InternalIdentifierRule(), HostAddressRule(), ComponentNameRule(), CodeSpanRule(),
         LengthRule(), MissingCadenceRule(), UnusedSuppressionRule(),
     ]
 
     /// Every rule with its categories, read once.
     static let ruleCategories: [(rule: any Rule, categories: [FindingCategory])] = allRules.map { ($0, $0.description.categories) }
+
+    /// The rule that reports a category's matches when a section names none.
+    static let mainRule: [FindingCategory: String] = [
+        .speculation: "speculation-cue", .eta: "eta-estimate", .promise: "promise-guarantee", .jargon: "plain-language",
+        .blame: "blame-language", .minimizing: "minimizing-language", .internalName: "internal-term",
+    ]
+
+    /// The rules that report phrasebook matches, with the categories they report.
+    static var phraseRules: [RuleDescription] {
+        let rules: [any Rule] = [SpeculationRule(), EtaRule(), PromiseRule(), JargonRule(), BlameRule(), ThirdPartyBlameRule(),
+                                 MinimizingRule(), InternalTermRule()]
+        return rules.map(\.description)
+    }
 
     /// The descriptions of every rule.
     public static var rules: [RuleDescription] { allRules.map(\.description) }
@@ -32,87 +45,77 @@ public struct Linter: Sendable {
 
     /// Findings in text order. Severities come from `policy`; categories it turns off are not
     /// reported, nor are terms on its allow list. `componentNames` are the internal names to
-    /// look for, with their public names as suggestions.
-    public func lint(_ text: String, policy: LintPolicy, componentNames: [ComponentName] = []) -> [Finding] {
-        let document = Document(text, phrasebook: phrasebook)
+    /// look for, with their public names as suggestions. `vocabulary` adds the organization's own
+    /// product and brand names for this call (never jargon, never internal names), as an
+    /// `[accept]` section of the phrasebook does.
+    public func lint(_ text: String, policy: LintPolicy, componentNames: [ComponentName] = [],
+                     vocabulary: [String] = []) -> [Finding] {
+        let document = Document(text, phrasebook: phrasebook, accepted: Linter.compileVocabulary(vocabulary))
         let context = RuleContext(text: text, document: document, phrasebook: phrasebook, policy: policy,
                                   components: componentNames)
         let severities = FindingCategory.allCases.map { policy.severity(of: $0) }
         var raw = RawFindings()
-        for (rule, categories) in Linter.ruleCategories where categories.contains(where: { severities[$0.ordinal] != .off }) {
+        for (rule, categories) in Linter.ruleCategories
+        where categories.contains(where: { policy.severity(of: $0, rule: rule.description.id) != .off }) {
             rule.check(context, into: &raw)
         }
         let locator = TextLocator(document.bytes, lineStarts: document.regions.lineStarts, isASCII: document.regions.isASCII)
         if !componentNames.isEmpty { Linter.preferComponentNames(&raw) }
+        Linter.preferInternalNames(&raw)
         let parsed = SuppressionDirective.parse(document.regions, bytes: document.bytes)
         if !parsed.directives.isEmpty || !parsed.malformed.isEmpty {
             Linter.applySuppressions(parsed, to: &raw, policy: policy, document: document, locator: locator)
         }
         let allowed = Set(policy.allow.map { $0.lowercased() })
-        var findings = raw.findings
-        raw.findings = []
-        // Kept findings by index, sorted by index as the last key (as a stable sort of the
-        // findings themselves would order them), so the large values are moved once.
-        var kept: [Int] = []
-        kept.reserveCapacity(findings.count)
+        var kept: [Finding] = []
+        kept.reserveCapacity(raw.findings.count)
         var line = 1
-        for k in findings.indices {
-            var severity = severities[findings[k].category.ordinal]
-            if severity != .off, !allowed.isEmpty, findings[k].category != .suppression,
-               allowed.contains(findings[k].match.lowercased()) || allowed.contains(raw.terms[k]?.lowercased() ?? "") {
+        for (k, original) in raw.findings.enumerated() {
+            var finding = original
+            var severity = policy.rules[finding.rule] ?? severities[finding.category.ordinal]
+            if severity != .off, !allowed.isEmpty, finding.category != .suppression,
+               allowed.contains(finding.match.lowercased()) || allowed.contains(raw.terms[k]?.lowercased() ?? "") {
                 severity = .off
             }
-            findings[k].severity = severity
             guard severity != .off else { continue }
-            let start = locator.locate(findings[k].start, near: &line)
+            finding.severity = severity
+            let start = locator.locate(finding.start, near: &line)
             var endLine = line
-            let end = findings[k].end == findings[k].start ? start : locator.locate(findings[k].end, near: &endLine)
-            findings[k].start = start.offset
-            findings[k].end = end.offset
-            findings[k].line = start.line
-            findings[k].column = start.column
-            kept.append(k)
+            let end = finding.end == finding.start ? start : locator.locate(finding.end, near: &endLine)
+            finding.start = start.offset
+            finding.end = end.offset
+            finding.line = start.line
+            finding.column = start.column
+            kept.append(finding)
         }
-        findings.withUnsafeBufferPointer { all in
-            kept.sort { a, b in
-                if all[a].start != all[b].start { return all[a].start < all[b].start }
-                if all[a].end != all[b].end { return all[a].end < all[b].end }
-                if all[a].rule != all[b].rule { return all[a].rule < all[b].rule }
-                return a < b
-            }
-        }
-        return Linter.permute(&findings, kept)
+        // Text order; for findings at the same place, rule id, then the order rules reported them.
+        return kept.enumerated().sorted { a, b in
+            (a.element.start, a.element.end, a.element.rule, a.offset) < (b.element.start, b.element.end, b.element.rule, b.offset)
+        }.map(\.element)
     }
 
-    /// The findings at `order`, in that order, and no others: the values are moved in place
-    /// along the permutation's cycles rather than copied (a finding holds six strings).
-    private static func permute(_ findings: inout [Finding], _ order: [Int]) -> [Finding] {
-        let n = findings.count
-        var isKept = [Bool](repeating: false, count: n)
-        for k in order { isKept[k] = true }
-        // source[slot]: the index whose value ends up at `slot` (kept ones first).
-        var source = order
-        source.reserveCapacity(n)
-        for k in 0..<n where !isKept[k] { source.append(k) }
-        findings.withUnsafeMutableBufferPointer { all in
-            guard let base = all.baseAddress else { return }
-            var placed = [Bool](repeating: false, count: n)
-            for start in 0..<n where !placed[start] {
-                placed[start] = true
-                guard source[start] != start else { continue }
-                let first = (base + start).move()
-                var slot = start
-                while source[slot] != start {
-                    let from = source[slot]
-                    (base + slot).moveInitialize(from: base + from, count: 1)
-                    placed[from] = true
-                    slot = from
-                }
-                (base + slot).initialize(to: first)
+    /// Vocabulary terms as patterns: the words as written (and a plural), case ignored.
+    static func compileVocabulary(_ terms: [String]) -> [[PatternElement]] {
+        terms.compactMap { term in
+            let tokens = Tokenizer.tokenize(Array(term.utf8), skipping: [])
+            guard !tokens.isEmpty else { return nil }
+            return tokens.map { token in
+                token.isPunctuation ? .punctuation(token.key) : .word([token.key, token.key + "s"])
             }
         }
-        findings.removeLast(n - order.count)
-        return findings
+    }
+
+    /// A term reported as an internal name is not reported again as jargon.
+    private static func preferInternalNames(_ raw: inout RawFindings) {
+        let names = IntervalSet(raw.findings.filter { $0.category == .internalName }.map { $0.start..<$0.end })
+        guard !names.isEmpty else { return }
+        var kept = RawFindings()
+        for (finding, term) in zip(raw.findings, raw.terms)
+        where !(finding.category == .jargon && names.overlaps(finding.start, finding.end)) {
+            kept.findings.append(finding)
+            kept.terms.append(term)
+        }
+        raw = kept
     }
 
     /// An internal name that is also a component's internal name is reported once, with the

@@ -1,10 +1,7 @@
-/// A section's message with its `{match}` and `{suggestion}` variables split out, so rendering a
-/// finding's message is one concatenation.
+/// A section's message with its `{match}` and `{suggestion}` variables split out.
 struct MessageTemplate: Sendable {
     enum Part: Sendable { case text(String), match, suggestion }
     let parts: [Part]
-    /// Bytes of the literal parts.
-    private let length: Int
 
     init(_ template: String) {
         var parts: [Part] = []
@@ -21,42 +18,17 @@ struct MessageTemplate: Sendable {
         }
         if !rest.isEmpty { parts.append(.text(String(rest))) }
         self.parts = parts
-        length = parts.reduce(0) { total, part in
-            if case .text(let text) = part { return total + text.utf8.count }
-            return total
-        }
     }
 
     func render(match: String, suggestion: String?) -> String {
-        var match = match, suggestion = suggestion ?? ""
-        return match.withUTF8 { matchBytes in
-            suggestion.withUTF8 { suggestionBytes in
-                var total = length
-                for part in parts {
-                    switch part {
-                    case .text: break
-                    case .match: total += matchBytes.count
-                    case .suggestion: total += suggestionBytes.count
-                    }
-                }
-                // One allocation and a copy per part: messages are built for every finding.
-                return String(unsafeUninitializedCapacity: total) { output in
-                    var written = 0
-                    func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
-                        guard let source = bytes.baseAddress, let target = output.baseAddress, !bytes.isEmpty else { return }
-                        (target + written).initialize(from: source, count: bytes.count)
-                        written += bytes.count
-                    }
-                    for part in parts {
-                        switch part {
-                        case .text(var text): text.withUTF8 { copy($0) }
-                        case .match: copy(matchBytes)
-                        case .suggestion: copy(suggestionBytes)
-                        }
-                    }
-                    return written
-                }
+        var out = ""
+        for part in parts {
+            switch part {
+            case .text(let text): out += text
+            case .match: out += match
+            case .suggestion: out += suggestion ?? ""
             }
         }
+        return out
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The phrasebook: cue phrases, substitutions, patterns, exceptions, cadence phrases and stock
-/// phrases, read from the line-oriented `.txt` files of a folder (see `phrasebook/README.md`),
-/// compiled into one token trie so matching cost does not grow with its size.
+/// The phrasebook: cue phrases, substitutions, patterns with conditions, exceptions, cadence
+/// phrases, stock phrases and the organization's vocabulary, read from the line-oriented `.txt`
+/// files of a folder (see `phrasebook/README.md`) and compiled into patterns indexed by the word
+/// they start with, so matching cost does not grow with its size.
 public struct Phrasebook: Sendable {
     /// Every matching entry, in file order (files sorted by name).
     public let entries: [PhrasebookEntry]
@@ -15,31 +16,25 @@ public struct Phrasebook: Sendable {
     /// The files read, by the names given to the loader.
     public let files: [String]
 
-    let vocabulary: Vocabulary
-    let trie: PhraseTrie
+    let compiled: [CompiledEntry]
+    let wordClasses: [WordClass]
+    let index: EntryIndex
     /// Per fixable entry (a single substitute for a plain term): the term as `--fix` compares
     /// it with a match; nil for the others.
     let fixForms: [[UInt8]?]
     /// Per fixable entry: the substitute `--fix` writes; nil for the others.
     let fixSubstitutes: [String?]
-    /// Per entry: its phrase as listed (the term the allow list is checked against).
-    let entryPhrases: [String]
     /// Per entry: its section's message, ready to render.
     let messages: [MessageTemplate]
     /// Per entry: its suggestions as a finding shows them (`a / b`), or nil.
     let suggestionTexts: [String?]
-    /// Per entry: kind and category, kept apart from the entries for the matcher's inner loop.
-    let entryKinds: [PhrasebookEntry.Kind]
-    let entryCategories: [FindingCategory?]
-    /// Per entry: the position of its category in `FindingCategory.allCases`, or -1.
-    let entryCategoryIndex: [Int]
 
     /// Approved stock phrases, as written: never reported, and available to templates.
     public var stockPhrases: [String] { entries.filter { $0.kind == .stock }.map(\.phrase) }
 
     /// Reads every `*.txt` file of `directory` (sorted by name; `README.md` and other files are
     /// ignored). Problems name the file path, line and column; all are reported at once.
-    public static func load(from directory: URL) throws(PhrasebookError) -> Phrasebook {
+    public static func load(from directory: URL, vocabulary: [URL] = []) throws(PhrasebookError) -> Phrasebook {
         let fileManager = FileManager.default
         let path = directory.path
         var isDirectory: ObjCBool = false
@@ -57,8 +52,7 @@ public struct Phrasebook: Sendable {
         }
         var files: [(name: String, text: String)] = []
         var problems: [PhrasebookError.Problem] = []
-        for name in names {
-            let filePath = directory.appendingPathComponent(name).path
+        for filePath in names.map({ directory.appendingPathComponent($0).path }) + vocabulary.map(\.path) {
             guard let data = fileManager.contents(atPath: filePath) else {
                 problems.append(.init(file: filePath, line: 0, column: 0, message: "cannot be read"))
                 continue
@@ -84,23 +78,19 @@ public struct Phrasebook: Sendable {
             sections += parser.sections.enumerated().filter { !parser.invalidSections.contains($0.offset) }.map(\.element)
         }
         var compiler = PhrasebookCompiler()
-        let trie = compiler.compile(sections)
+        compiler.compile(sections)
         problems += compiler.problems
         guard problems.isEmpty else {
             throw PhrasebookError(problems: problems.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) })
         }
-        return Phrasebook(entries: compiler.entries, identifierParts: compiler.identifierParts,
+        let entries = compiler.entries
+        return Phrasebook(entries: entries, identifierParts: compiler.identifierParts,
                           hostLabels: compiler.hostLabels, files: files.map(\.name),
-                          vocabulary: compiler.vocabulary, trie: trie,
-                          fixForms: zip(compiler.entries, compiler.fixable).map { $1 ? PhraseRuleSupport.normalized($0.phrase) : nil },
-                          fixSubstitutes: zip(compiler.entries, compiler.fixable).map { $1 ? $0.suggestions.first : nil },
-                          entryPhrases: compiler.entries.map(\.phrase),
-                          messages: compiler.entries.map { MessageTemplate($0.message ?? "{match}") },
-                          suggestionTexts: compiler.entries.map { $0.suggestions.isEmpty ? nil : $0.suggestions.joined(separator: " / ") },
-                          entryKinds: compiler.entries.map(\.kind), entryCategories: compiler.entries.map(\.category),
-                          entryCategoryIndex: compiler.entries.map { entry in
-                              entry.category.flatMap { FindingCategory.allCases.firstIndex(of: $0) } ?? -1
-                          })
+                          compiled: compiler.compiled, wordClasses: compiler.wordClasses, index: compiler.index,
+                          fixForms: zip(entries, compiler.fixable).map { $1 ? PhraseRuleSupport.normalized($0.phrase) : nil },
+                          fixSubstitutes: zip(entries, compiler.fixable).map { $1 ? $0.suggestions.first : nil },
+                          messages: entries.map { MessageTemplate($0.message ?? "{match}") },
+                          suggestionTexts: entries.map { $0.suggestions.isEmpty ? nil : $0.suggestions.joined(separator: " / ") })
     }
 
     /// The `phrasebook/` folder of the source checkout this library was built from. Tools that

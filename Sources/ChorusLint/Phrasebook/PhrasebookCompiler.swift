@@ -1,357 +1,406 @@
-/// Turns parsed sections into entries, a vocabulary and one phrase trie, and checks what only
-/// the whole phrasebook can tell: unknown placeholders, cycles between macros, duplicates, and
-/// entries that can never match because an exception always covers them.
+import ChorusSupport
+
+/// One phrasebook entry compiled for matching.
+struct CompiledEntry: Sendable {
+    var pattern: [PatternElement]
+    /// The conditions of the entry's section.
+    var conditions: [Condition]
+}
+
+/// Where each entry may start: by the key of its first token, by a built-in class, or anywhere.
+struct EntryIndex: Sendable {
+    var byKey: [String: [Int]] = [:]
+    var byClass: [(tokenClass: TokenClass, entries: [Int])] = []
+    var anywhere: [Int] = []
+
+    mutating func add(_ entry: Int, pattern: [PatternElement], classes: [WordClass]) {
+        if let keys = PatternCompiler.firstKeys(pattern, classes: classes) {
+            for key in keys { byKey[key, default: []].append(entry) }
+        } else if case .tokenClass(let tokenClass)? = pattern.first {
+            if let k = byClass.firstIndex(where: { $0.tokenClass == tokenClass }) {
+                byClass[k].entries.append(entry)
+            } else {
+                byClass.append((tokenClass, [entry]))
+            }
+        } else {
+            anywhere.append(entry)
+        }
+    }
+
+    /// Entries that may start at `token`, each once.
+    func candidates(for token: Token) -> [Int] {
+        var found = byKey[token.key] ?? []
+        for (tokenClass, entries) in byClass where !token.classes.isDisjoint(with: tokenClass) { found += entries }
+        found += anywhere
+        return found
+    }
+}
+
+/// Compiles parsed sections: word classes first (in dependency order, cycles refused), then
+/// every entry, with its section's conditions, into patterns and one index. Collects every
+/// problem with its position.
 struct PhrasebookCompiler {
-    private(set) var problems: [PhrasebookError.Problem] = []
     private(set) var entries: [PhrasebookEntry] = []
-    /// Per entry: `--fix` may apply its single substitute to a match written exactly like it.
-    private(set) var fixable: [Bool] = []
+    private(set) var compiled: [CompiledEntry] = []
+    private(set) var wordClasses: [WordClass] = []
+    private(set) var index = EntryIndex()
     private(set) var identifierParts: Set<String> = []
     private(set) var hostLabels: Set<String> = []
-    private(set) var vocabulary = Vocabulary()
-    /// Per entry: its compiled forms.
-    private var expansions: [[[CompiledStep]]] = []
-    /// Per macro: its name, where it was defined, and its compiled forms.
-    private var macros: [(name: String, location: PhrasebookLocation, forms: [[CompiledStep]])] = []
-    private var cyclicMacros = false
+    /// Per entry: whether `--fix` may apply its single substitute (a plain term).
+    private(set) var fixable: [Bool] = []
+    private(set) var problems: [PhrasebookError.Problem] = []
 
-    /// One step of a compiled phrase and the token it stands for when a phrase is read as text.
-    struct CompiledStep: Hashable {
-        var step: PhraseStep
-        var stem: Int32
-        var exact: Int32
-        var shape: UInt32
-    }
+    private var classIndex: [String: Int] = [:]
+    private var classLocations: [PhrasebookLocation] = []
 
-    struct Failure: Error {
-        var column: Int
-        var message: String
-    }
-
-    mutating func compile(_ sections: [ParsedSection]) -> PhraseTrie {
-        addBuiltinWords()
-        var expander = PatternExpander(macros: [:])
-        var macroIDs: [String: Int32] = [:]
-        for section in sections where section.kind == .define {
-            guard let name = section.name else { continue }
-            if let existing = expander.macros[name] {
-                report(section.location, "'{\(name)}' is already defined at \(existing)")
-                continue
-            }
-            expander.macros[name] = section.location
-            macroIDs[name] = Int32(macros.count)
-            macros.append((name, section.location, []))
-        }
+    mutating func compile(_ sections: [ParsedSection]) {
+        collectClasses(sections)
+        compileClasses(sections)
+        var negationCategories = Set<FindingCategory>()
+        for section in sections where section.kind == .negation { if let c = section.category { negationCategories.insert(c) } }
+        var seen: [String: PhrasebookLocation] = [:]
         for section in sections {
             switch section.kind {
             case .define:
-                guard let name = section.name, let id = macroIDs[name], macros[Int(id)].location == section.location else { continue }
-                var forms: [[CompiledStep]] = []
-                for line in section.entries {
-                    forms += compileForms(line, expander: expander, macroIDs: macroIDs, requireWord: false) ?? []
-                }
-                macros[Int(id)].forms = forms
+                continue
             case .identifierParts, .hostLabels:
                 for line in section.entries {
                     let word = String(String.UnicodeScalarView(line.phrase)).lowercased()
-                    guard !word.isEmpty, word.unicodeScalars.allSatisfy({ ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") }) else {
-                        report(line.location, "expected one word of letters and digits, such as 'api' or 'internal'")
+                    guard word.unicodeScalars.allSatisfy({ ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") }) else {
+                        problem(line.location, "expected one lowercase word of letters and digits, as in 'api' or 'prod'")
                         continue
                     }
-                    let (inserted, _) = section.kind == .identifierParts ? identifierParts.insert(word) : hostLabels.insert(word)
-                    if !inserted { report(line.location, "'\(word)' is listed twice") }
+                    if section.kind == .identifierParts { identifierParts.insert(word) } else { hostLabels.insert(word) }
                 }
+                continue
             default:
-                for line in section.entries { add(line, of: section, expander: expander, macroIDs: macroIDs) }
+                break
             }
-        }
-        checkMacroCycles()
-        var phrases: [(steps: [PhraseStep], id: Int32, root: Int32)] = []
-        for (index, macro) in macros.enumerated() {
-            for form in macro.forms { phrases.append((form.map(\.step), -1, Int32(index))) }
-        }
-        for (index, forms) in expansions.enumerated() {
-            for form in forms { phrases.append((form.map(\.step), Int32(index), -1)) }
-        }
-        let trie = PhraseTrie(phrases: phrases, macroCount: macros.count, vocabularySize: vocabulary.count)
-        checkDuplicates()
-        if !cyclicMacros { checkShadowing(trie) }
-        return trie
-    }
-
-    private mutating func report(_ location: PhrasebookLocation, _ message: String, column: Int? = nil) {
-        problems.append(.init(file: location.file, line: location.line, column: column ?? location.column, message: message))
-    }
-
-    private mutating func addBuiltinWords() {
-        let lists: [([String], TokenClass)] = [
-            (BuiltinWords.numbers, .number), (BuiltinWords.ordinals, .ordinal), (BuiltinWords.units, .unit),
-            (BuiltinWords.zones, .zone), (BuiltinWords.weekdays, .weekday), (BuiltinWords.months, .month),
-            (BuiltinWords.times, .time), (BuiltinWords.notNames, .notName),
-            (BuiltinWords.clauseBoundaries, .clauseBoundary),
-        ]
-        for (words, tokenClass) in lists {
-            for word in words {
-                for token in PhrasebookCompiler.tokens(of: word) {
-                    let id = vocabulary.insert(token.stem)
-                    vocabulary.addClasses(tokenClass, to: id)
+            guard let kind = section.kind.entryKind else { continue }
+            let conditions = compileConditions(section, negationCategories: negationCategories)
+            let rule = checkRule(section)
+            for line in section.entries {
+                let phrase = String(String.UnicodeScalarView(line.phrase))
+                let nodes: [PatternNode]
+                do {
+                    nodes = try PhrasePattern.parse(PhrasebookCompiler.droppingFinalStop(line.phrase), column: line.location.column)
+                } catch {
+                    problem(line.location, column: error.column, error.message)
+                    continue
                 }
+                if !section.kind.allowsPlaceholders, let column = PhrasebookCompiler.firstPlaceholderColumn(nodes) {
+                    problem(line.location, column: column,
+                            "placeholders such as {number} belong in a [pattern …] section, not [\(section.kind.rawValue) …]")
+                    continue
+                }
+                let pattern: [PatternElement]
+                do {
+                    pattern = try PatternCompiler(classIndex: classIndex).compile(nodes)
+                } catch {
+                    problem(line.location, column: error.column, error.message)
+                    continue
+                }
+                guard pattern.contains(where: PhrasebookCompiler.isWordLike) else {
+                    problem(line.location, "empty phrase: there is no word to match")
+                    continue
+                }
+                if pattern.allSatisfy(PhrasebookCompiler.isBroad) {
+                    problem(line.location, "a phrase of placeholders only would match almost anything; add at least one word")
+                    continue
+                }
+                guard !pattern.isEmpty, !PatternCompiler.canBeEmpty(pattern) else {
+                    problem(line.location, "can never match: every part of '\(phrase)' is optional")
+                    continue
+                }
+                if PhrasebookCompiler.isGap(pattern.first) {
+                    problem(line.location, "a phrase cannot start with a gap; start it with a word")
+                    continue
+                }
+                if PhrasebookCompiler.isGap(pattern.last) {
+                    problem(line.location, "a phrase cannot end with a gap; end it with a word")
+                    continue
+                }
+                let duplicateKey = "\(kind.rawValue)|\(section.category?.rawValue ?? "*")|" + pattern.map(\.canonical).joined(separator: " ")
+                if let first = seen[duplicateKey] {
+                    problem(line.location, "duplicate: '\(phrase)' matches what the entry at \(first) already matches")
+                    continue
+                }
+                seen[duplicateKey] = line.location
+                let entry = PhrasebookEntry(kind: kind, category: section.category, phrase: phrase,
+                                            suggestions: line.suggestions.isEmpty ? section.suggestion.map { [$0] } ?? [] : line.suggestions,
+                                            message: section.message, conditions: conditions.map(\.text), rule: rule,
+                                            location: line.location)
+                let id = entries.count
+                entries.append(entry)
+                compiled.append(CompiledEntry(pattern: pattern, conditions: conditions))
+                fixable.append(kind == .substitution && line.suggestions.count == 1 && PhrasePattern.isPlain(line.phrase))
+                index.add(id, pattern: pattern, classes: wordClasses)
             }
         }
+        checkShadowedEntries()
     }
 
-    /// The scanned tokens of a literal, with their keys.
-    static func tokens(of text: String) -> [(scanned: ScannedToken, normalized: [UInt8], stem: [UInt8])] {
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            var scanner = TokenScanner(buffer)
-            var result: [(ScannedToken, [UInt8], [UInt8])] = []
-            while let token = scanner.next() {
-                guard let keys = TokenNormalizer.keys(buffer, token) else { continue }
-                result.append((token, keys.normalized, keys.stem))
-            }
-            return result
-        }
-    }
-
-    private mutating func add(_ line: ParsedLine, of section: ParsedSection, expander: PatternExpander,
-                              macroIDs: [String: Int32]) {
-        guard let kind = section.kind.entryKind else { return }
-        if !section.kind.allowsPlaceholders, let nodes = try? PhrasePattern.parse(line.phrase, column: line.location.column),
-           let column = PhrasebookCompiler.firstPlaceholder(in: nodes) {
-            report(line.location, "placeholders such as {number} belong in a [pattern …] section, not [\(section.kind.rawValue) …]", column: column)
-            return
-        }
-        guard let forms = compileForms(line, expander: expander, macroIDs: macroIDs, requireWord: true) else { return }
-        let phrase = String(String.UnicodeScalarView(line.phrase))
-        var suggestions = line.suggestions
-        if suggestions.isEmpty, let fallback = section.suggestion, kind.reports { suggestions = [fallback] }
-        entries.append(PhrasebookEntry(kind: kind, category: section.category, phrase: phrase, suggestions: suggestions,
-                                       message: section.message, location: line.location))
-        fixable.append(kind == .substitution && line.suggestions.count == 1 && PhrasePattern.isPlain(line.phrase))
-        expansions.append(forms)
-    }
-
-    /// The distinct compiled forms of a line, or nil after reporting why it has none.
-    private mutating func compileForms(_ line: ParsedLine, expander: PatternExpander, macroIDs: [String: Int32],
-                                       requireWord: Bool) -> [[CompiledStep]]? {
-        let segments: [[PatternSegment]]
-        do {
-            let nodes = try PhrasePattern.parse(line.phrase, column: line.location.column)
-            segments = try expander.expand(nodes)
-        } catch let error as PatternSyntaxError {
-            report(line.location, error.message, column: error.column)
-            return nil
-        } catch let error as PatternExpander.Failure {
-            report(line.location, error.message, column: error.column)
-            return nil
-        } catch {
-            report(line.location, "\(error)")
-            return nil
-        }
-        var seen = Set<[CompiledStep]>()
-        var forms: [[CompiledStep]] = []
-        for form in segments {
-            do {
-                let steps = try compile(form, macroIDs: macroIDs, requireWord: requireWord)
-                if seen.insert(steps).inserted { forms.append(steps) }
-            } catch {
-                report(line.location, error.message)
-                return nil
-            }
-        }
-        return forms
-    }
-
-    private static func firstPlaceholder(in nodes: [PatternNode]) -> Int? {
+    /// The column of the first `{placeholder}` or gap in a phrase, if any.
+    static func firstPlaceholderColumn(_ nodes: [PatternNode]) -> Int? {
         for node in nodes {
             switch node {
-            case .placeholder(_, let column): return column
-            case .choice(let alternatives, _):
-                for alternative in alternatives { if let found = firstPlaceholder(in: alternative) { return found } }
+            case .placeholder(_, let column), .gap(_, let column): return column
+            case .choice(let alternatives, _), .not(let alternatives, _):
+                for alternative in alternatives { if let column = firstPlaceholderColumn(alternative) { return column } }
             case .optional(let inner, _):
-                if let found = firstPlaceholder(in: inner) { return found }
+                if let column = firstPlaceholderColumn(inner) { return column }
             case .text, .exact: break
             }
         }
         return nil
     }
 
-    /// The steps of one expanded form.
-    private mutating func compile(_ form: [PatternSegment], macroIDs: [String: Int32],
-                                  requireWord: Bool) throws(Failure) -> [CompiledStep] {
-        var steps: [CompiledStep] = []
-        var pendingBreak = false
-        func checkBreak(_ flags: UInt8, _ text: String) throws(Failure) {
-            if (flags & Token.breakBefore != 0 || pendingBreak), !steps.isEmpty {
-                throw Failure(column: 0, message: "'\(text)' has punctuation or a line break between words, where text never matches; remove it or split the entry")
-            }
+    /// Whether an element matches a word (not only punctuation).
+    static func isWordLike(_ element: PatternElement) -> Bool {
+        switch element {
+        case .punctuation, .gap: return false
+        case .optional(let inner): return inner.contains(where: isWordLike)
+        case .choice(let alternatives): return alternatives.contains { $0.contains(where: isWordLike) }
+        default: return true
         }
-        for segment in form {
-            switch segment {
-            case .placeholder(let tokenClass):
-                try checkBreak(0, tokenClass.placeholderName)
-                steps.append(CompiledStep(step: .placeholder(tokenClass), stem: -1, exact: -1, shape: tokenClass.rawValue))
-                pendingBreak = false
-            case .macro(let name):
-                try checkBreak(0, "{\(name)}")
-                guard let id = macroIDs[name] else { throw Failure(column: 0, message: "unknown placeholder '{\(name)}'") }
-                steps.append(CompiledStep(step: .macro(id), stem: -1, exact: -1, shape: 0))
-                pendingBreak = false
-            case .text(let text), .exact(let text):
-                let exact: Bool
-                if case .exact = segment { exact = true } else { exact = false }
-                let bytes = Array(text.utf8)
-                var tooLong = false
-                var trailing: UInt8 = 0
-                var found: [(ScannedToken, [UInt8], [UInt8])] = []
-                bytes.withUnsafeBufferPointer { buffer in
-                    var scanner = TokenScanner(buffer)
-                    while let token = scanner.next() {
-                        guard let keys = TokenNormalizer.keys(buffer, token) else { tooLong = true; continue }
-                        found.append((token, keys.normalized, keys.stem))
-                    }
-                    trailing = scanner.trailingFlags
-                }
-                if tooLong { throw Failure(column: 0, message: "a word is longer than \(TokenNormalizer.maximumLength) bytes") }
-                for (token, normalized, stemKey) in found {
-                    try checkBreak(token.flags, text.trimmingSpaces)
-                    pendingBreak = false
-                    let stem = vocabulary.insert(stemKey)
-                    if exact {
-                        let exactID = vocabulary.insert([Vocabulary.exactPrefix] + normalized)
-                        vocabulary.markHasExactForms(stem)
-                        steps.append(CompiledStep(step: .word(exactID), stem: stem, exact: exactID, shape: token.shape.rawValue))
-                    } else {
-                        steps.append(CompiledStep(step: .word(stem), stem: stem, exact: -1, shape: token.shape.rawValue))
-                    }
-                }
-                if trailing & Token.breakBefore != 0 { pendingBreak = true }
-            }
-        }
-        if steps.isEmpty { throw Failure(column: 0, message: "empty phrase: there is no word to match") }
-        if requireWord, !steps.contains(where: { if case .word = $0.step { return true } else { return false } }) {
-            throw Failure(column: 0, message: "a phrase of placeholders only would match almost anything; add at least one word")
-        }
-        return steps
     }
 
-    /// A macro that contains itself, directly or not, would never finish matching.
-    private mutating func checkMacroCycles() {
-        var state = Array(repeating: 0, count: macros.count) // 0 new, 1 visiting, 2 done
-        func visit(_ m: Int, _ path: [Int]) -> [Int]? {
-            if state[m] == 2 { return nil }
-            if state[m] == 1 { return path + [m] }
-            state[m] = 1
-            for form in macros[m].forms {
-                for step in form {
-                    if case .macro(let next) = step.step, let cycle = visit(Int(next), path + [m]) { return cycle }
+    /// An element that matches almost any word: `{word}`, `{number}`, `{name}`, `{capitalized}`,
+    /// a gap, or an optional part.
+    static func isBroad(_ element: PatternElement) -> Bool {
+        switch element {
+        case .tokenClass(let c): return !c.isDisjoint(with: [.word, .number, .name, .capitalized, .unit])
+            && c.isSubset(of: [.word, .number, .name, .capitalized, .unit])
+        case .gap, .optional, .punctuation: return true
+        default: return false
+        }
+    }
+
+    /// A gap, or an optional part that is only a gap.
+    static func isGap(_ element: PatternElement?) -> Bool {
+        switch element {
+        case .gap?: return true
+        case .optional(let inner)?: return inner.count == 1 && isGap(inner.first)
+        default: return false
+        }
+    }
+
+    /// A phrase may end with the stop that ends its sentence (`This incident has been resolved.`).
+    static func droppingFinalStop(_ phrase: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var scalars = phrase
+        while let last = scalars.last, [".", "!", "?"].contains(last), scalars.count > 1, scalars[scalars.count - 2] != "\\" {
+            scalars.removeLast()
+        }
+        return scalars
+    }
+
+    private mutating func problem(_ location: PhrasebookLocation, column: Int? = nil, _ message: String) {
+        problems.append(.init(file: location.file, line: location.line, column: column ?? location.column, message: message))
+    }
+
+    // MARK: word classes
+
+    private mutating func collectClasses(_ sections: [ParsedSection]) {
+        for section in sections where section.kind == .define {
+            guard let name = section.name else { continue }
+            if let existing = classIndex[name] {
+                problem(section.location, "'{\(name)}' is already defined at \(classLocations[existing])")
+                continue
+            }
+            classIndex[name] = wordClasses.count
+            classLocations.append(section.location)
+            wordClasses.append(WordClass(name: name))
+        }
+    }
+
+    private mutating func compileClasses(_ sections: [ParsedSection]) {
+        var alternatives = Array(repeating: [[PatternElement]](), count: wordClasses.count)
+        var defined = Array(repeating: false, count: wordClasses.count)
+        for section in sections where section.kind == .define {
+            guard let name = section.name, let index = classIndex[name], !defined[index] else { continue }
+            defined[index] = true
+            for line in section.entries {
+                do {
+                    let nodes = try PhrasePattern.parse(line.phrase, column: line.location.column)
+                    let pattern = try PatternCompiler(classIndex: classIndex).compile(nodes)
+                    if pattern.isEmpty || PatternCompiler.canBeEmpty(pattern) {
+                        problem(line.location, "an alternative of '{\(name)}' must match at least one word")
+                    } else {
+                        alternatives[index].append(pattern)
+                    }
+                } catch let error as PatternSyntaxError {
+                    problem(line.location, column: error.column, error.message)
+                } catch let error as PatternCompiler.Failure {
+                    problem(line.location, column: error.column, error.message)
+                } catch {
+                    problem(line.location, "\(error)")
                 }
             }
-            state[m] = 2
-            return nil
         }
-        for m in macros.indices where state[m] == 0 {
-            if let cycle = visit(m, []) {
-                cyclicMacros = true
-                let names = cycle.drop { $0 != cycle.last }.map { "{\(macros[$0].name)}" }
-                report(macros[m].location, "macros refer to each other in a circle: \(names.joined(separator: " → "))")
+        // Build in dependency order so a class's first keys can see the classes it starts with.
+        var state = Array(repeating: 0, count: wordClasses.count) // 0 new, 1 building, 2 done
+        func build(_ index: Int, path: [Int]) {
+            if state[index] == 2 { return }
+            if state[index] == 1 {
+                let cycle = (path.drop { $0 != index } + [index]).map { "{\(wordClasses[$0].name)}" }.joined(separator: " → ")
+                problem(classLocations[index], "'{\(wordClasses[index].name)}' refers to itself: \(cycle)")
                 return
             }
-        }
-    }
-
-    private struct DuplicateKey: Hashable {
-        var group: String
-        var category: FindingCategory?
-        var steps: [PhraseStep]
-    }
-
-    private mutating func checkDuplicates() {
-        var seen: [DuplicateKey: Int] = [:]
-        for (index, entry) in entries.enumerated() {
-            let group = entry.kind.reports ? "report" : entry.kind.rawValue
-            var duplicateOf: Int?
-            for form in expansions[index] {
-                let key = DuplicateKey(group: group, category: entry.category, steps: form.map(\.step))
-                if let first = seen[key], first != index { duplicateOf = first; break }
-                seen[key] = index
+            state[index] = 1
+            for alternative in alternatives[index] {
+                for reference in PatternCompiler.references(alternative) { build(reference, path: path + [index]) }
             }
-            if let first = duplicateOf {
-                let other = entries[first]
-                report(entry.location, "duplicate: '\(entry.phrase)' matches what '\(other.phrase)' at \(other.location) already matches")
+            for alternative in alternatives[index] {
+                wordClasses[index].add(alternative, firstKeys: PatternCompiler.firstKeys(alternative, classes: wordClasses))
             }
+            state[index] = 2
         }
+        for index in wordClasses.indices { build(index, path: []) }
     }
 
-    /// Sample token sequences standing for every form of a macro (nil when there are too many).
-    private func macroSamples(_ macro: Int, memo: inout [Int: [[Token]]?]) -> [[Token]]? {
-        if let known = memo[macro] { return known }
-        var all: [[Token]] = []
-        for form in macros[macro].forms {
-            guard let samples = samples(of: form, memo: &memo) else { memo[macro] = .some(nil); return nil }
-            all += samples
-            if all.count > 256 { memo[macro] = .some(nil); return nil }
+    /// The section's `rule:` if it names a rule that reports its category.
+    private mutating func checkRule(_ section: ParsedSection) -> String? {
+        guard let name = section.rule, let location = section.ruleLocation else { return nil }
+        guard section.kind.entryKind?.reports == true, let category = section.category else {
+            problem(location, "only sections that report a category can name the rule that reports them")
+            return nil
         }
-        memo[macro] = all
-        return all
+        let candidates = Linter.phraseRules.filter { $0.categories.contains(category) }.map(\.id)
+        guard candidates.contains(name) else {
+            var message = "'\(name)' is not a rule that reports \(category.rawValue); expected "
+                + candidates.map { "'\($0)'" }.joined(separator: " or ")
+            if let near = NameSuggestion.closest(to: name, among: candidates) { message += "; did you mean '\(near)'?" }
+            problem(location, message)
+            return nil
+        }
+        return name
     }
 
-    /// Generic texts a form matches: literals as themselves, placeholders as a token of only
-    /// their class, macros as each of their forms.
-    private func samples(of form: [CompiledStep], memo: inout [Int: [[Token]]?]) -> [[Token]]? {
-        var results: [[Token]] = [[]]
-        for step in form {
-            if case .macro(let macro) = step.step {
-                guard let options = macroSamples(Int(macro), memo: &memo) else { return nil }
-                results = results.flatMap { prefix in options.map { prefix + $0 } }
-                if results.count > 256 { return nil }
-            } else {
-                var classes = step.shape
-                if step.stem >= 0 { classes |= vocabulary.classes[Int(step.stem)] }
-                let token = Token(start: 0, end: 0, stem: step.stem, exact: step.exact, classes: classes, flags: 0)
-                for k in results.indices { results[k].append(token) }
+    // MARK: conditions
+
+    private mutating func compileConditions(_ section: ParsedSection, negationCategories: Set<FindingCategory>) -> [Condition] {
+        var conditions: [Condition] = []
+        for written in section.conditions {
+            let text = String(String.UnicodeScalarView(written.text))
+            var tests: [Condition.Test] = []
+            var column = written.location.column
+            var valid = true
+            for part in text.components(separatedBy: " and ") {
+                let location = PhrasebookLocation(file: written.location.file, line: written.location.line, column: column)
+                column += part.unicodeScalars.count + 5
+                if let test = compileTest(part, at: location, category: section.category, negationCategories: negationCategories) {
+                    tests.append(test)
+                } else {
+                    valid = false
+                }
             }
+            if valid { conditions.append(Condition(tests: tests, expected: written.expected, text: "\(written.expected ? "when" : "unless") \(text)")) }
         }
-        return results
+        return conditions
     }
 
-    /// An entry every sample of which contains an exception of its category can never be reported.
-    private mutating func checkShadowing(_ trie: PhraseTrie) {
-        var shadowing: [(Int, Int)] = []
-        var memo: [Int: [[Token]]?] = [:]
-        trie.view { trie in
-            for (index, entry) in entries.enumerated() where entry.kind.reports {
-                var shadowedBy: Int?
-                formLoop: for form in expansions[index] {
-                    guard let samples = samples(of: form, memo: &memo) else { shadowedBy = nil; break }
-                    for sample in samples {
-                        let hits = sample.withUnsafeBufferPointer { buffer in
-                            var hits: [PhraseHit] = []
-                            var scratch: [Int] = []
-                            for k in 0..<buffer.count { trie.matches(at: k, in: buffer, into: &hits, scratch: &scratch) }
-                            return hits
-                        }
-                        let cancelling = hits.first { hit in
-                            let other = entries[Int(hit.phrase)]
-                            switch other.kind {
-                            case .exception: return other.category == nil || other.category == entry.category
-                            case .stock: return true
-                            case .cadence: return entry.category == .eta
-                            default: return false
-                            }
-                        }
-                        guard let cancelling else { shadowedBy = nil; break formLoop }
-                        shadowedBy = Int(cancelling.phrase)
+    private mutating func compileTest(_ text: String, at location: PhrasebookLocation, category: FindingCategory?,
+                                      negationCategories: Set<FindingCategory>) -> Condition.Test? {
+        switch text {
+        case "negated":
+            guard let category else {
+                problem(location, "'negated' needs a category: sections without one have no negation cues")
+                return nil
+            }
+            guard negationCategories.contains(category) else {
+                problem(location, "'negated' needs negation cues: add a [negation \(category.rawValue)] section")
+                return nil
+            }
+            return .negated
+        case "past": return .past
+        case "future": return .future
+        case "in name": return .inName
+        case _ where text.hasPrefix("is "):
+            let phrase = String(text.dropFirst(3))
+            guard let pattern = compileConditionPhrase(phrase, column: location.column + 3, at: location) else { return nil }
+            return .isPhrase(pattern)
+        default:
+            let parts = text.split(separator: " ", maxSplits: 2).map(String.init)
+            let adjacent = parts.count == 3 && (parts[0] == "preceded" || parts[0] == "followed") && parts[1] == "by"
+            guard parts.count == 3, parts[1] == "has" || adjacent, adjacent || Condition.Scope(rawValue: parts[0]) != nil else {
+                var message = "unknown condition '\(text)'; expected one of " + Condition.keywords.map { "'\($0)'" }.joined(separator: ", ")
+                    + ", or several joined by ' and '"
+                if let near = NameSuggestion.closest(to: text, among: Condition.keywords) { message += "; did you mean '\(near)'?" }
+                problem(location, message)
+                return nil
+            }
+            let phraseColumn = location.column + parts[0].count + 5
+            do {
+                let nodes = try PhrasePattern.parse(Array(parts[2].unicodeScalars), column: phraseColumn)
+                let pattern = try PatternCompiler(classIndex: classIndex).compile(nodes)
+                guard !pattern.isEmpty, !PatternCompiler.canBeEmpty(pattern) else {
+                    problem(location, "the phrase after '\(parts[1])' must match at least one word")
+                    return nil
+                }
+                if adjacent { return parts[0] == "preceded" ? .precededBy(pattern) : .followedBy(pattern) }
+                return .has(Condition.Scope(rawValue: parts[0]) ?? .clause, pattern)
+            } catch let error as PatternSyntaxError {
+                problem(location, column: error.column, error.message)
+            } catch let error as PatternCompiler.Failure {
+                problem(location, column: error.column, error.message)
+            } catch {
+                problem(location, "\(error)")
+            }
+            return nil
+        }
+    }
+
+    private mutating func compileConditionPhrase(_ phrase: String, column: Int, at location: PhrasebookLocation) -> [PatternElement]? {
+        do {
+            let nodes = try PhrasePattern.parse(Array(phrase.unicodeScalars), column: column)
+            let pattern = try PatternCompiler(classIndex: classIndex).compile(nodes)
+            guard !pattern.isEmpty, !PatternCompiler.canBeEmpty(pattern) else {
+                problem(location, "the phrase of a condition must match at least one word")
+                return nil
+            }
+            return pattern
+        } catch let error as PatternSyntaxError {
+            problem(location, column: error.column, error.message)
+        } catch let error as PatternCompiler.Failure {
+            problem(location, column: error.column, error.message)
+        } catch {
+            problem(location, "\(error)")
+        }
+        return nil
+    }
+
+    // MARK: entries no text can reach
+
+    /// A plain reported entry that an unconditional exception of its category (or of all), or a
+    /// cadence phrase for an ETA, always overlaps can never be reported; one that an earlier
+    /// plain entry of its kind and category already matches in full is a duplicate.
+    private mutating func checkShadowedEntries() {
+        var shadowed = Set<Int>()
+        for (id, entry) in entries.enumerated() where entry.kind.reports && PhrasePattern.isPlain(Array(entry.phrase.unicodeScalars)) {
+            let tokens = Tokenizer.tokenize(Array(entry.phrase.utf8), skipping: [])
+            guard !tokens.isEmpty else { continue }
+            let matcher = PatternMatcher(tokens: tokens, wordClasses: wordClasses)
+            search: for k in tokens.indices {
+                for other in index.candidates(for: tokens[k]) where other != id {
+                    let cover = entries[other]
+                    guard compiled[other].conditions.isEmpty,
+                          let end = matcher.longest(compiled[other].pattern, at: k, limit: tokens.count), end > k else { continue }
+                    if cover.kind == .exception && (cover.category == nil || cover.category == entry.category)
+                        || cover.kind == .cadence && entry.category == .eta {
+                        let what = cover.kind == .cadence ? "cadence" : "exception"
+                        problem(entry.location, "can never match: the \(what) '\(cover.phrase)' at \(cover.location) covers every form of '\(entry.phrase)'")
+                        shadowed.insert(id)
+                        break search
+                    }
+                    if other < id, k == 0, end == tokens.count, cover.kind == entry.kind, cover.category == entry.category,
+                       compiled[id].conditions.isEmpty, !shadowed.contains(other),
+                       PhrasePattern.isPlain(Array(cover.phrase.unicodeScalars)) {
+                        problem(entry.location, "duplicate: '\(entry.phrase)' matches what '\(cover.phrase)' at \(cover.location) already matches")
+                        shadowed.insert(id)
+                        break search
                     }
                 }
-                if let other = shadowedBy { shadowing.append((index, other)) }
             }
-        }
-        for (index, other) in shadowing {
-            let exception = entries[other]
-            report(entries[index].location,
-                   "can never match: the \(exception.kind.rawValue) '\(exception.phrase)' at \(exception.location) covers every form of '\(entries[index].phrase)'")
         }
     }
 }

@@ -34,6 +34,9 @@ public struct PhrasebookEntry: Sendable, Equatable {
         case cadence
         /// Approved wording: never reported, whatever it contains.
         case stock
+        /// The organization's own vocabulary (product and brand names): never jargon, never an
+        /// internal name.
+        case accept
 
         /// Whether a match of this kind is reported.
         public var reports: Bool { self == .existence || self == .substitution || self == .pattern }
@@ -48,15 +51,22 @@ public struct PhrasebookEntry: Sendable, Equatable {
     public var suggestions: [String]
     /// The message of the entry's section, with `{match}` and `{suggestion}` still in it.
     public var message: String?
+    /// The conditions of the entry's section, as written (`unless past`, `when clause has {fix}`).
+    public var conditions: [String]
+    /// The rule that reports the entry's matches when its section names one; nil for the
+    /// category's main rule.
+    public var rule: String?
     public var location: PhrasebookLocation
 
     public init(kind: Kind, category: FindingCategory?, phrase: String, suggestions: [String] = [],
-                message: String? = nil, location: PhrasebookLocation) {
+                message: String? = nil, conditions: [String] = [], rule: String? = nil, location: PhrasebookLocation) {
         self.kind = kind
         self.category = category
         self.phrase = phrase
         self.suggestions = suggestions
         self.message = message
+        self.conditions = conditions
+        self.rule = rule
         self.location = location
     }
 }

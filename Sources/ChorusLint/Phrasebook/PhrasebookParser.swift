@@ -11,7 +11,7 @@ struct PhrasebookParser {
     private(set) var sections: [ParsedSection] = []
     private(set) var problems: [PhrasebookError.Problem] = []
 
-    static let optionKeys = ["message", "suggestion"]
+    static let optionKeys = ["message", "suggestion", "when", "unless", "rule"]
 
     init(file: String) { self.file = file }
 
@@ -36,6 +36,18 @@ struct PhrasebookParser {
                     let text = String(String.UnicodeScalarView(value)).trimmingSpaces
                     if text.isEmpty {
                         problem(lineNumber, column, "'\(known):' needs a value")
+                    } else if known == "when" || known == "unless" {
+                        if section.kind.allowsConditions {
+                            let lead = value.prefix { $0.properties.isWhitespace }.count
+                            section.conditions.append((known == "when", Array(value.dropFirst(lead)).trimmingTrailingSpaces,
+                                                       PhrasebookLocation(file: file, line: lineNumber, column: column + key.count + 1 + lead)))
+                        } else {
+                            problem(lineNumber, column, "[\(section.kind.rawValue)] sections take no conditions; '\(known):' belongs to sections that report or cancel matches")
+                        }
+                    } else if known == "rule" {
+                        if section.rule != nil { problem(lineNumber, column, "the section already names its rule") }
+                        section.rule = text
+                        section.ruleLocation = PhrasebookLocation(file: file, line: lineNumber, column: column + key.count + 2)
                     } else if known == "message" {
                         if section.message != nil { problem(lineNumber, column, "the section already has a message") }
                         section.message = text
@@ -50,6 +62,10 @@ struct PhrasebookParser {
                     problem(lineNumber, column, "unknown option '\(key):'; did you mean '\(near):'?")
                     continue
                 }
+            }
+            if let (key, _) = option(content), PhrasebookParser.optionKeys.contains(key), let section = sections.last, !section.entries.isEmpty {
+                problem(lineNumber, column, "'\(key):' must come right under the section header, before the first entry")
+                continue
             }
             guard !sections.isEmpty else {
                 problem(lineNumber, column, "expected a section header such as '[substitution jargon]' before the first entry")
@@ -219,6 +235,14 @@ struct PhrasebookParser {
             k += 1
         }
         return nil
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    var trimmingTrailingSpaces: [Unicode.Scalar] {
+        var copy = self
+        while let last = copy.last, last.properties.isWhitespace { copy.removeLast() }
+        return copy
     }
 }
 

@@ -1,6 +1,6 @@
 /// The kinds of section a phrasebook file holds: `[KIND CATEGORY]`.
 enum SectionKind: String, CaseIterable {
-    case existence, substitution, pattern, exception, negation, cadence, stock, define
+    case existence, substitution, pattern, exception, negation, cadence, stock, define, accept
     case identifierParts = "identifier-parts"
     case hostLabels = "host-labels"
 
@@ -14,12 +14,20 @@ enum SectionKind: String, CaseIterable {
         case .existence, .substitution, .pattern, .negation: return .category
         case .exception: return .categoryOrAll
         case .define: return .name
-        case .cadence, .stock, .identifierParts, .hostLabels: return .none
+        case .cadence, .stock, .identifierParts, .hostLabels, .accept: return .none
         }
     }
 
-    /// Whether entries may use `{placeholders}` (macros included).
+    /// Whether entries may use `{placeholders}` and gaps (cue lists and substitutions are words).
     var allowsPlaceholders: Bool { self != .existence && self != .substitution }
+
+    /// Whether the section may carry `when:` / `unless:` conditions.
+    var allowsConditions: Bool {
+        switch self {
+        case .existence, .substitution, .pattern, .exception, .cadence: true
+        default: false
+        }
+    }
 
     /// Whether entries may carry `=> suggestion`.
     var allowsSuggestions: Bool { self == .existence || self == .substitution || self == .pattern }
@@ -41,6 +49,12 @@ struct ParsedSection {
     var name: String?
     var message: String?
     var suggestion: String?
+    /// The rule that reports the section's matches (`rule: third-party-blame`); nil for the
+    /// category's main rule.
+    var rule: String?
+    var ruleLocation: PhrasebookLocation?
+    /// `when:` (true) and `unless:` (false) lines, as written, with where they stand.
+    var conditions: [(expected: Bool, text: [Unicode.Scalar], location: PhrasebookLocation)] = []
     var location: PhrasebookLocation
     var entries: [ParsedLine] = []
 }

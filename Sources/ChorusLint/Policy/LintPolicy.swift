@@ -6,11 +6,21 @@ public struct LintPolicy: Sendable, Equatable {
     public var allow: [String]
     /// Maximum draft length in characters, checked as a `length` finding; nil for no limit.
     public var lengthLimit: Int?
+    /// Severities for single rules, which take precedence over their category's: engineering may
+    /// discuss a vendor's outage (`third-party-blame` off) while blaming people stays an error.
+    public var rules: [String: Severity]
 
-    public init(severities: [FindingCategory: Severity], allow: [String] = [], lengthLimit: Int? = nil) {
+    public init(severities: [FindingCategory: Severity], allow: [String] = [], lengthLimit: Int? = nil,
+                rules: [String: Severity] = [:]) {
         self.severities = severities
         self.allow = allow
         self.lengthLimit = lengthLimit
+        self.rules = rules
+    }
+
+    /// The severity of a finding of `rule` in `category`: the rule's own setting, else the category's.
+    public func severity(of category: FindingCategory, rule: String) -> Severity {
+        rules[rule] ?? severity(of: category)
     }
 
     /// The severity of `category`. Categories a policy does not set fall back to a documented

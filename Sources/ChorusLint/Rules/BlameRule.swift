@@ -1,28 +1,35 @@
-/// Blaming people, teams or vendors: "human error", "an engineer mistakenly", a named person as
-/// the cause, "our vendor's fault".
+/// Blaming people: "human error", "an engineer mistakenly", a named person as the cause, "the
+/// fault lies with…". Blame on vendors is `ThirdPartyBlameRule`.
 struct BlameRule: Rule {
     let description = RuleDescription(
         id: "blame-language",
         name: "Blame",
         categories: [.blame],
-        summary: "Finds blame: 'human error', 'an engineer mistakenly', 'Dave forgot to', 'our vendor's fault'.",
+        summary: "Finds blame on people: 'human error', 'Lena pushed a bad config', 'an engineer mistakenly', 'our vendor's fault'.",
         rationale: """
-            Incidents are failures of systems and safeguards. Naming a person or a vendor as the cause \
-            is unfair, rarely the whole truth, and discourages the honesty reviews need. Describe what \
-            failed and what will catch it next time.
+            Incidents are failures of systems and safeguards. Naming a person as the cause is unfair, \
+            rarely the whole truth, and discourages the honesty reviews need; "human error" and \
+            "someone's fault" say the same. Describe what failed and what will catch it next time. \
+            First-person ownership ("we misconfigured…") is not blame, nor is a hypothetical mistake \
+            or an attribution next to an explicit acceptance of responsibility ("systemic issues we \
+            must fix"). Blame on a vendor or a provider is the third-party-blame rule.
             """,
         triggeringExamples: [
-            RuleExample("The outage was caused by ↓human error."),
-            RuleExample("↓An engineer mistakenly deleted the index."),
+            RuleExample("↓The fault lies with our storage provider."),
+            RuleExample("↓Lena pushed a bad config that broke uploads."),
             RuleExample("↓Dave forgot to renew the certificate."),
+            RuleExample("The root cause was ↓human error."),
+            RuleExample("↓An engineer mistakenly deleted the table."),
             RuleExample("This was ↓our vendor's fault."),
-            RuleExample("A ↓careless change took the site down."),
         ],
         nonTriggeringExamples: [
-            RuleExample("A configuration change removed the index."),
-            RuleExample("The certificate expired because renewal was not automated."),
-            RuleExample("Our vendor's status page reports a partial outage."),
-            RuleExample("It mistakenly returned errors for valid requests."),
+            RuleExample("We misconfigured the load balancer."),
+            RuleExample("Our change to the cache caused the errors."),
+            RuleExample("We are working with our hosting provider on a fix."),
+            RuleExample("We have raised the issue with AWS support."),
+            RuleExample("The outage was due to a cut fiber."),
+            RuleExample("Attackers flooded the network with traffic."),
+            RuleExample("While the immediate cause was operator error, there are broader systemic issues we must fix."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

@@ -34,7 +34,8 @@ struct ComponentNameRule: Rule {
             // The first byte's other case, when it is a letter: the scan looks for either.
             let firstUpper = first >= 97 && first <= 122 ? first & ~0x20 : first
             var found: [Range<Int>] = []
-            context.document.bytes.withUnsafeBufferPointer { bytes in
+            let bytes = context.document.bytes
+            do {
                 let last = bytes.count - name.count
                 var i = 0
                 var hiddenIndex = 0
@@ -47,7 +48,7 @@ struct ComponentNameRule: Rule {
                     }
                     // Jump to the next byte that can start the name, before the next hidden region.
                     let stretchEnd = min(hiddenStart, last + 1)
-                    i = ByteSearch.firstIndex(of: first, or: firstUpper, in: bytes, from: i, to: stretchEnd)
+                    while i < stretchEnd, bytes[i] != first, bytes[i] != firstUpper { i += 1 }
                     guard i < stretchEnd else { continue }
                     if matches(name, at: i, in: bytes), !isWordByte(i > 0 ? bytes[i - 1] : 0),
                        isBoundary(after: i + name.count, in: bytes) {
@@ -69,7 +70,7 @@ struct ComponentNameRule: Rule {
 
     private func asciiLower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
 
-    private func matches(_ name: [UInt8], at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func matches(_ name: [UInt8], at i: Int, in bytes: [UInt8]) -> Bool {
         for k in 0..<name.count where asciiLower(bytes[i + k]) != name[k] { return false }
         return true
     }
@@ -80,7 +81,7 @@ struct ComponentNameRule: Rule {
     }
 
     /// The name ends here: no word character follows, nor a `-`, `.` or `_` that continues it.
-    private func isBoundary(after end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func isBoundary(after end: Int, in bytes: [UInt8]) -> Bool {
         guard end < bytes.count else { return true }
         let b = bytes[end]
         let alnum = (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0x80

@@ -6,34 +6,49 @@ struct EtaRule: Rule {
         id: "eta-estimate",
         name: "ETA",
         categories: [.eta],
-        summary: "Finds promised fix times: 'within the hour', 'by 14:00 UTC', 'by end of day', 'shortly', 'ETA'.",
+        summary: "Finds estimates of when the fix, the recovery or a remediation lands: 'should be back in 20 minutes', 'expected downtime: 1 hour'.",
         rationale: """
-            A missed ETA costs more trust than no ETA. Say what is happening now and when the next \
-            update comes instead. Cadence phrases ("next update in 30 minutes", "we will post another \
-            update by 10:40 UTC", "we'll update you within the hour") cancel the time inside them and \
-            satisfy the cadence requirement; past narrative and "we do not have an ETA" are not estimates.
+            A missed ETA costs more trust than no ETA. A time expression (phrasebook/time.txt) is an ETA \
+            only when its clause says what lands by then: recovery, completion, how long a disruption \
+            lasts, or a remediation. The same time attached to the next communication is a cadence \
+            ('next update in 30 minutes', 'we will share more details by Thursday'), which cancels the \
+            ETA and satisfies the cadence requirement. Not ETAs: past narrative ('was resolved within 20 \
+            minutes'), saying there is no ETA, urgency without a time ('as soon as possible'), when a \
+            maintenance starts, sizes of delays ('delayed by up to 30 minutes'), monitoring periods and \
+            instructions to the reader.
             """,
         triggeringExamples: [
+            RuleExample("The fix should be live ↓in 20 minutes."),
+            RuleExample("Service will be restored ↓by 14:00 UTC."),
             RuleExample("We expect a fix ↓within the hour."),
-            RuleExample("Service ↓will be restored by 14:00 UTC."),
-            RuleExample("The fix ↓should be live in 20 minutes."),
-            RuleExample("We'll have this resolved ↓by end of day."),
+            RuleExample("Everything should be back ↓shortly."),
+            RuleExample("We hope to restore service ↓soon."),
+            RuleExample("This will be fixed ↓today."),
             RuleExample("Expect full recovery ↓tomorrow morning."),
-            RuleExample("A fix is coming ↓shortly."),
+            RuleExample("We are working on a fix ↓in the coming days."),
+            RuleExample("The maintenance should ↓take about 45 minutes."),
+            RuleExample("The ↓outage will last approximately 3 hours."),
+            RuleExample("↓Expected downtime: 1 hour."),
+            RuleExample("↓Expected time until all regions recover: about an hour."),
+            RuleExample("A ↓downtime of up to 30 minutes is expected."),
             RuleExample("↓ETA for the fix is 3pm."),
-            RuleExample("Engineers expect recovery ↓by 3 pm."),
             RuleExample("We expect a fix ↓within the hour and will post another update in 30 minutes."),
         ],
         nonTriggeringExamples: [
             RuleExample("Next update in 30 minutes."),
             RuleExample("We will post another update by 10:40 UTC."),
+            RuleExample("We will share more details by Thursday 16:00 UTC."),
             RuleExample("We'll update you within the hour."),
-            RuleExample("Next update: 15:30 UTC."),
+            RuleExample("More information will be provided shortly."),
             RuleExample("We do not have an ETA yet."),
             RuleExample("By 14:20 UTC, error rates had returned to normal."),
             RuleExample("The issue was resolved within 20 minutes."),
             RuleExample("We are working to restore service as soon as possible."),
-            RuleExample("Errors started at 14:02 UTC and stopped at 14:20 UTC."),
+            RuleExample("The maintenance starts at 22:00 UTC on Friday."),
+            RuleExample("Commit statuses are delayed by up to 30 minutes."),
+            RuleExample("We will continue to monitor for the next 24 hours."),
+            RuleExample("Please save your work before 02:00 UTC on Sunday."),
+            RuleExample("The signing certificate expires soon."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

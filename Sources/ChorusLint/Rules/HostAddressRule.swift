@@ -28,7 +28,7 @@ struct HostAddressRule: Rule {
     func check(_ context: RuleContext, into findings: inout RawFindings) {
         let document = context.document
         for (run, shape) in document.internalNames where shape == .ipAddress || shape == .hostname {
-            guard !document.internalNameExceptions.overlaps(Int32(run.lowerBound), Int32(run.upperBound)) else { continue }
+            guard !document.internalNameExceptions.overlaps(run.lowerBound, run.upperBound) else { continue }
             let text = document.text(run.lowerBound, run.upperBound)
             let what = shape == .ipAddress ? "an IP address" : "an internal hostname"
             findings.append(rule: description.id, category: .internalName, start: run.lowerBound, end: run.upperBound, match: text,

@@ -29,7 +29,7 @@ struct InternalIdentifierRule: Rule {
     func check(_ context: RuleContext, into findings: inout RawFindings) {
         let document = context.document
         for (run, shape) in document.internalNames where shape == .identifier {
-            guard !document.internalNameExceptions.overlaps(Int32(run.lowerBound), Int32(run.upperBound)) else { continue }
+            guard !document.internalNameExceptions.overlaps(run.lowerBound, run.upperBound) else { continue }
             let text = document.text(run.lowerBound, run.upperBound)
             findings.append(rule: description.id, category: .internalName, start: run.lowerBound, end: run.upperBound, match: text,
                 message: "'\(text)' looks like an internal service or code name",

@@ -30,7 +30,8 @@ struct LengthRule: Rule {
         if context.document.regions.isASCII {
             // ASCII: every byte is a character, except that "\r\n" is one.
             var count = 0, overflow: Int?
-            context.document.bytes.withUnsafeBufferPointer { bytes in
+            let bytes = context.document.bytes
+            do {
                 var commentIndex = 0
                 var i = 0
                 while i < bytes.count {

@@ -9,30 +9,51 @@ struct SpeculationRule: Rule {
         id: "speculation-cue",
         name: "Speculation",
         categories: [.speculation, .labelledSpeculation],
-        summary: "Finds guesses about causes and impact: 'probably', 'we suspect', 'may be related to'.",
+        summary: "Finds hedged claims about causes, scope or fixes: 'probably', 'we suspect', 'appears to be', 'may be related to'.",
         rationale: """
             Anything sent outside the incident team is read as fact. State only confirmed causes; say \
-            what is known and what is being checked. Negated cues ("we have not confirmed", "there is \
-            no evidence that") are not speculation, nor is describing what users may experience. Cues \
-            in a line or section labelled Hypothesis:, Unconfirmed: or Theory: are reported as \
-            labelled-speculation, which the engineering policy allows.
+            what is known and what is being checked. The cues come from phrasebook/speculation.txt and \
+            are read in their clause: hedging words; appearances in the present ('seems to be', 'it \
+            appears'), not past appearances ('files that appeared to fail'); first-person beliefs ('we \
+            believe', 'I think'), not other people's ('if you believe'); early findings offered as the \
+            answer ('preliminary testing indicates'); possible causes ('a possible cause', 'may be \
+            related to'). Not speculation: negated cues ('we have not confirmed'), impact advisories to \
+            the reader ('customers may see errors'), forecasts with should or expect, hedges about \
+            timing (the ETA's), and apologies ('the trouble this may have caused'). Cues in a line or \
+            section labelled Hypothesis:, Unconfirmed: or Theory: are labelled-speculation, which the \
+            engineering policy allows.
             """,
         triggeringExamples: [
             RuleExample("The outage was ↓probably caused by the database."),
-            RuleExample("We ↓suspect a bad configuration change."),
+            RuleExample("The slowdown is ↓likely due to a traffic spike."),
+            RuleExample("↓Apparently the job ran twice."),
+            RuleExample("The issue ↓appears to be limited to the web app."),
+            RuleExample("↓It seems that the certificate expired early."),
+            RuleExample("The cache ↓seems to be serving stale prices."),
+            RuleExample("↓We suspect a bad configuration change."),
+            RuleExample("↓We believe the fix is working."),
+            RuleExample("↓I think the disk filled up overnight."),
+            RuleExample("↓Preliminary testing indicates the patch works."),
+            RuleExample("↓Based on our initial analysis the proxy is at fault."),
+            RuleExample("We found ↓a possible cause in the login service."),
             RuleExample("The errors ↓may be related to the network upgrade."),
-            RuleExample("It ↓looks like the cache is stale."),
-            RuleExample("The cause ↓appears to be an expired certificate."),
-            RuleExample("↓Our working theory is a failed disk."),
+            RuleExample("The database ↓might be overloaded again."),
             RuleExample("We have not confirmed the cause, but it ↓could be the load balancer."),
+            RuleExample("This is ↓not likely to happen again."),
             RuleExample("Hypothesis: the connection pool is ↓likely exhausted."),
             RuleExample("Facts:\n- Errors began at 14:02 UTC.\n\nTheories\n- ↓Possibly the new cache settings.\n- ↓Maybe a noisy neighbour."),
         ],
         nonTriggeringExamples: [
             RuleExample("We have not confirmed the cause."),
-            RuleExample("There is no evidence that customer data may have been affected."),
             RuleExample("We do not believe any data was lost."),
             RuleExample("Customers may experience slower page loads."),
+            RuleExample("You may need to sign in again."),
+            RuleExample("Files that appeared to fail were saved."),
+            RuleExample("What seemed like a simple update caused the outage."),
+            RuleExample("If you believe your account is affected, contact support."),
+            RuleExample("We apologize for the trouble this may have caused."),
+            RuleExample("There should be no impact on running jobs."),
+            RuleExample("Hopefully service will be restored soon."),
             RuleExample("The fix was deployed on May 3."),
             RuleExample("We could not reproduce the problem."),
             RuleExample("Engineers re-ran `probably_flaky_test` twice."),

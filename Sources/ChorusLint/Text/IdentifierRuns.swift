@@ -19,7 +19,8 @@ enum IdentifierRuns {
     /// Calls `body` with the byte range of each candidate run inside `ranges` (sorted, disjoint).
     static func scan(_ bytes: [UInt8], within ranges: [Range<Int>], _ body: (Range<Int>) -> Void) {
         guard !ranges.isEmpty else { return }
-        bytes.withUnsafeBufferPointer { buffer in
+        let buffer = bytes
+        do {
             for range in ranges {
                 var i = range.lowerBound
                 while i < range.upperBound {
@@ -51,7 +52,7 @@ enum IdentifierRuns {
         }
     }
 
-    private static func isLocalhost(_ buffer: UnsafeBufferPointer<UInt8>, _ s: Int) -> Bool {
+    private static func isLocalhost(_ buffer: [UInt8], _ s: Int) -> Bool {
         let word = "localhost".utf8
         var k = s
         for c in word {

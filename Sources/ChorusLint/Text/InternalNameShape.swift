@@ -1,8 +1,7 @@
 /// Tells internal names from ordinary words by their shape: IP addresses, hostnames with an
 /// internal label or a numbered first label, and identifiers in `kebab-case`, `snake_case` or
 /// `camelCase` whose parts name infrastructure (the phrasebook's `[identifier-parts]`).
-/// Works on the ASCII bytes of one identifier run, without building strings except for the
-/// parts it looks up.
+/// Works on the ASCII bytes of one identifier run.
 enum InternalNameShape: Equatable {
     case ipAddress
     case hostname
@@ -22,22 +21,17 @@ enum InternalNameShape: Equatable {
     private static func isHex(_ b: UInt8) -> Bool { isDigit(b) || (b | 0x20 >= 97 && b | 0x20 <= 102) }
     private static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
 
-    /// The lowercase text of `bytes[range]` (inline, without allocating, when short).
-    private static func lowered(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: range.count) { out in
-            for (k, i) in range.enumerated() { out[k] = lower(bytes[i]) }
-            return range.count
-        }
+    /// The lowercase text of `bytes[range]`.
+    private static func lowered(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: bytes[range].map(lower), as: UTF8.self)
     }
 
     static func classify(_ text: String, identifierParts: Set<String>, hostLabels: Set<String>) -> InternalNameShape? {
         let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer {
-            classify($0, 0..<$0.count, identifierParts: identifierParts, hostLabels: hostLabels)
-        }
+        return classify(bytes, 0..<bytes.count, identifierParts: identifierParts, hostLabels: hostLabels)
     }
 
-    static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>, identifierParts: Set<String>,
+    static func classify(_ bytes: [UInt8], _ run: Range<Int>, identifierParts: Set<String>,
                          hostLabels: Set<String>) -> InternalNameShape? {
         var dots = 0, colons = 0, letters = 0, underscores = 0, hyphens = 0, hexOnly = true, camel = false
         var previousLower = false
@@ -69,7 +63,7 @@ enum InternalNameShape: Equatable {
     }
 
     /// `10.0.3.17` or `10.0.3.17:5432`.
-    private static func isIPv4(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Bool {
+    private static func isIPv4(_ bytes: [UInt8], _ run: Range<Int>) -> Bool {
         var groups = 0, digits = 0, value = 0
         var i = run.lowerBound
         while i < run.upperBound {
@@ -91,7 +85,7 @@ enum InternalNameShape: Equatable {
     }
 
     /// `fe80::1`, `2001:db8::8a2e:370:7334`: groups of up to four hex digits, with `::` or eight groups.
-    private static func isIPv6(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>, colons: Int) -> Bool {
+    private static func isIPv6(_ bytes: [UInt8], _ run: Range<Int>, colons: Int) -> Bool {
         var group = 0, doubleColon = false
         var previousColon = false
         for i in run {
@@ -111,7 +105,7 @@ enum InternalNameShape: Equatable {
     /// For a syntactically valid hostname whose last label is alphabetic: whether it is internal
     /// (a label listed in `[host-labels]`, or a numbered first label such as `db01` or `web-3`).
     /// Nil when the run is not a hostname.
-    private static func hostname(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>, hostLabels: Set<String>) -> Bool? {
+    private static func hostname(_ bytes: [UInt8], _ run: Range<Int>, hostLabels: Set<String>) -> Bool? {
         var labels: [Range<Int>] = []
         var start = run.lowerBound
         for i in run where bytes[i] == UInt8(ascii: ".") {
@@ -130,7 +124,7 @@ enum InternalNameShape: Equatable {
     }
 
     /// `db01`, `web-3`, `ip-10-0-0-1`: a machine, not a product.
-    private static func isNumberedNode(_ bytes: UnsafeBufferPointer<UInt8>, _ label: Range<Int>) -> Bool {
+    private static func isNumberedNode(_ bytes: [UInt8], _ label: Range<Int>) -> Bool {
         var i = label.lowerBound
         while i < label.upperBound, isLetter(bytes[i]) { i += 1 }
         let letters = i - label.lowerBound
@@ -142,7 +136,7 @@ enum InternalNameShape: Equatable {
         return letters >= 2 && i < label.upperBound && (i..<label.upperBound).allSatisfy { isDigit(bytes[$0]) }
     }
 
-    private static func isIdentifier(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>, snake: Bool, camel: Bool,
+    private static func isIdentifier(_ bytes: [UInt8], _ run: Range<Int>, snake: Bool, camel: Bool,
                                      identifierParts: Set<String>) -> Bool {
         var parts: [Range<Int>] = []
         var start = run.lowerBound

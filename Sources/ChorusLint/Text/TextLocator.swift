@@ -29,11 +29,9 @@ struct TextLocator {
         var scalarStarts = [0]
         scalarStarts.reserveCapacity(lineStarts.count)
         var scalars = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            for b in buffer {
-                if b & 0xC0 != 0x80 { scalars += 1 }
-                if b == UInt8(ascii: "\n") { scalarStarts.append(scalars) }
-            }
+        for b in bytes {
+            if b & 0xC0 != 0x80 { scalars += 1 }
+            if b == UInt8(ascii: "\n") { scalarStarts.append(scalars) }
         }
         scalarLineStarts = scalarStarts
     }

@@ -9,6 +9,8 @@ struct TextRegions: Sendable {
     var hidden: [Range<Int>] = []
     /// Skipped by the phrase rules but read by the internal-name rules: code and quotes.
     var codeAndQuotes: [Range<Int>] = []
+    /// The text inside inline code spans (without the backticks).
+    var codeSpans: [Range<Int>] = []
     /// HTML comments `<!-- … -->`: the whole comment and its inner text.
     var comments: [(whole: Range<Int>, content: Range<Int>)] = []
     /// Lines and sections labelled `Hypothesis:`, `Unconfirmed:` or `Theory:`.
@@ -31,7 +33,7 @@ struct TextRegions: Sendable {
         return low < labelled.count && labelled[low].contains(offset)
     }
 
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRegions {
+    static func scan(_ bytes: [UInt8]) -> TextRegions {
         var scanner = RegionScanner(bytes: bytes)
         scanner.run()
         return scanner.regions
@@ -40,28 +42,14 @@ struct TextRegions: Sendable {
 
 /// The single pass behind `TextRegions.scan`.
 private struct RegionScanner {
-    let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: [UInt8]
     var regions = TextRegions()
     private var labelStart: Int?
     private var labelIsSection = false
     private var sectionHasContent = false
     private var pendingSectionEnd: Int?
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
-    /// The high bit of each byte of `word` that may be interesting (SWAR: a byte equal to one of
-    /// the six ASCII triggers, or any byte ≥ 0x80). Bytes after the first marked one may be
-    /// marked falsely (borrows), but the lowest mark is exact and none is missed.
-    @inline(__always)
-    private static func interestingMarks(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasByte(_ value: UInt8) -> UInt64 {
-            let x = word ^ (ones &* UInt64(value))
-            return (x &- ones) & ~x & highs
-        }
-        return (word & highs) | hasByte(UInt8(ascii: "\n")) | hasByte(UInt8(ascii: ".")) | hasByte(UInt8(ascii: ":"))
-            | hasByte(UInt8(ascii: "`")) | hasByte(UInt8(ascii: "<")) | hasByte(UInt8(ascii: "\""))
-    }
+    init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// The bytes that may start a region or a line (URLs are found from their `://` or `www.`);
     /// everything else is skipped at once.
@@ -78,12 +66,11 @@ private struct RegionScanner {
     private func isAlnum(_ b: UInt8) -> Bool {
         (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
     }
-    private func starts(_ literal: StaticString, at i: Int, caseInsensitive: Bool = false) -> Bool {
-        let k = literal.utf8CodeUnitCount
-        guard i + k <= bytes.count else { return false }
-        for j in 0..<k {
-            let expected = literal.utf8Start[j]
-            if (caseInsensitive ? lower(i + j) : byte(i + j)) != expected { return false }
+    private func starts(_ literal: String, at i: Int) -> Bool {
+        var k = i
+        for expected in literal.utf8 {
+            if byte(k) != expected { return false }
+            k += 1
         }
         return true
     }
@@ -112,21 +99,6 @@ private struct RegionScanner {
             if atLineStart {
                 atLineStart = false
                 if let next = lineStart(i) { i = next; atLineStart = true; continue }
-            }
-            // Skip plain text eight bytes at a time: a word of eight bytes none of which is
-            // interesting (no byte ≥ 0x80 and none of \n . : ` < ") is passed over whole, and
-            // otherwise the scan goes straight to the first interesting byte.
-            if let base = bytes.baseAddress {
-                while i + 8 <= n {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                    let marks = RegionScanner.interestingMarks(word)
-                    if marks == 0 {
-                        i += 8
-                    } else {
-                        i += marks.trailingZeroBitCount >> 3
-                        break
-                    }
-                }
             }
             guard i < n else { break }
             let b = bytes[i]
@@ -262,10 +234,9 @@ private struct RegionScanner {
 
     /// `hypothesis`, `hypotheses`, `unconfirmed`, `theory` or `theories`, in any case.
     private func isHypothesisLabel(_ range: Range<Int>) -> Bool {
-        func equals(_ word: StaticString) -> Bool {
-            guard range.count == word.utf8CodeUnitCount else { return false }
-            for k in 0..<range.count where lower(range.lowerBound + k) != word.utf8Start[k] { return false }
-            return true
+        func equals(_ word: String) -> Bool {
+            guard range.count == word.utf8.count else { return false }
+            return zip(range, word.utf8).allSatisfy { lower($0) == $1 }
         }
         switch range.count {
         case 6: return equals("theory")
@@ -333,6 +304,7 @@ private struct RegionScanner {
                 while byte(i + closing) == UInt8(ascii: "`") { closing += 1 }
                 if closing == run {
                     skip(start..<(i + run), hidden: false)
+                    if i > start + run { regions.codeSpans.append((start + run)..<i) }
                     return i + run
                 }
                 i += closing

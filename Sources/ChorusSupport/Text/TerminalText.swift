@@ -1,35 +1,46 @@
-/// Text made safe for a terminal or a log line: characters that could forge output are shown
-/// as visible escapes instead of acting.
-///
-/// Control characters (a newline could forge a whole log line; ESC starts terminal escape
-/// sequences), bidirectional controls (U+202E reverses what follows), invisible format
-/// characters (U+2060, zero-width spaces, U+FEFF) and line or paragraph separators each become
-/// `\u{XXXX}`; everything else is kept as is.
+/// Text made safe to print on a terminal or in a log line: control characters (a newline could
+/// forge a whole log line; ESC starts terminal escape sequences), bidirectional controls (U+202E
+/// reverses what follows), invisible format characters (U+2060, zero-width spaces, U+FEFF) and
+/// line or paragraph separators are written as `\u{…}`, so user text can neither forge a line
+/// nor reorder what the reader sees.
 public enum TerminalText {
-    /// Whether `scalar` is a control, format (bidi, zero-width, invisible) or separator
-    /// character: one that does not stand for itself on screen.
-    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    /// `text` with every control, bidi and format character escaped; `\n` kept only when
+    /// `keepingLineBreaks` is true, `\t` kept always.
+    public static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n", keepingLineBreaks { out.append(scalar); continue }
+            if scalar == "\t" { out.append(scalar); continue }
+            if isUnsafe(scalar) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// `text` on one line: every unsafe character, line breaks included, written as `\u{…}`
+    /// (tabs kept). For one field of a line: an author, a note, a reason.
+    public static func escape(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        return escaped(text)
+    }
+
+    /// Controls (C0, DEL, C1), line and paragraph separators, and format characters (bidi
+    /// embeddings, overrides and isolates, zero-width characters, the byte-order mark).
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
-            return true
-        default:
-            // Fillers that render as nothing but are letters by category.
-            return [0x115F, 0x1160, 0x3164, 0xFFA0, 0x180E].contains(scalar.value)
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned: true
+        default: false
         }
     }
 
-    /// `text` with every unsafe character written as `\u{XXXX}`.
-    public static func escape(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) {
-                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
-            } else {
-                result.append(scalar)
-            }
-        }
-        return String(result)
+    /// `needsEscape`, and the fillers that render as nothing although they are letters by
+    /// category (U+115F, U+1160, U+3164, U+FFA0) and U+180E: a character that does not stand
+    /// for itself on screen.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        needsEscape(scalar) || [0x115F, 0x1160, 0x3164, 0xFFA0, 0x180E].contains(scalar.value)
     }
 
     /// The first unsafe character in `text`, named for an error message ("U+202E"), or nil.

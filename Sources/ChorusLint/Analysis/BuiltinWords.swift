@@ -5,7 +5,7 @@ enum BuiltinWords {
     static let numbers = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty", "thirty", "forty", "forty-five", "fifty", "sixty", "ninety", "hundred",
+        "nineteen", "twenty", "thirty", "forty", "fortyfive", "fifty", "sixty", "ninety", "hundred",
     ]
     static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
     static let units = [
@@ -26,6 +26,21 @@ enum BuiltinWords {
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
     static let times = ["noon", "midnight", "midday"]
+
+    /// Units written glued to a number: `20min`, `15m`, `2h`, `20mn`, `45minutes`.
+    static let glueUnits = [
+        "s", "sec", "secs", "second", "seconds", "m", "mn", "min", "mins", "minute", "minutes", "h", "hr", "hrs",
+        "hour", "hours", "d", "day", "days", "w", "wk", "wks", "week", "weeks",
+    ]
+
+    static let numberSet = Set(numbers)
+    static let ordinalSet = Set(ordinals)
+    static let unitSet = Set(units + ["mn", "h"])
+    static let zoneSet = Set(zones)
+    static let weekdaySet = Set(weekdays)
+    static let monthSet = Set(months)
+    static let timeSet = Set(times)
+    static let notNameSet = Set(notNames)
 
     /// Words that start sentences in capitals but are never a person: pronouns, determiners,
     /// conjunctions, prepositions, and the nouns incident prose opens with.

@@ -1,0 +1,164 @@
+/// What a word token is, read off its characters: its key (the form patterns compare with) and
+/// its built-in classes (number, time, date, duration, acronym, name…).
+struct WordShape {
+    let key: String
+    let classes: TokenClass
+
+    init(_ text: String) {
+        var lowered = ""
+        var letters = 0, digits = 0, uppercase = 0, lowercase = 0
+        var firstUpper = false
+        var first = true
+        for scalar in text.unicodeScalars {
+            let p = scalar.properties
+            if p.isAlphabetic {
+                letters += 1
+                if p.isUppercase { uppercase += 1; if first { firstUpper = true } }
+                if p.isLowercase { lowercase += 1 }
+            } else if p.numericType != nil {
+                digits += 1
+            }
+            first = false
+            if scalar == "\u{2019}" { lowered.append("'") } else { lowered.unicodeScalars.append(contentsOf: p.lowercaseMapping.unicodeScalars) }
+        }
+        var classes: TokenClass = []
+        var key = lowered
+        if letters > 0, digits == 0, key.contains("-") { key.removeAll { $0 == "-" } }
+        if key.hasSuffix("'s"), key.count > 3, !BuiltinWords.contractionsEndingInS.contains(key) {
+            key.removeLast(2)
+            classes.insert(.possessive)
+        }
+        if letters > 0 { classes.insert(.word) }
+        if firstUpper { classes.insert(.capitalized) }
+        if firstUpper, lowercase > 0 { classes.insert(.titleCase) }
+        // DNS, EC2, HTTP/503, APIs; not shouting ("HOWEVER"): five letters at most unless digits join them.
+        let pluralAcronym = lowercase == 1 && text.hasSuffix("s") && uppercase >= 2
+        if letters > 0, lowercase == 0 || pluralAcronym, text.unicodeScalars.count >= 2, letters <= 5 || digits > 0,
+           text.unicodeScalars.first?.properties.isAlphabetic == true {
+            classes.insert(.acronym)
+        }
+        classes.formUnion(WordShape.timeClasses(key, letters: letters, digits: digits))
+        if text.hasPrefix("/") { classes.insert(.path) }
+        if letters > 0, digits > 0, classes.isDisjoint(with: [.time, .date, .duration, .ordinal, .number, .path]),
+           !WordShape.isVersion(key), !(key.contains("/") && key.contains(".")) {
+            classes.insert(.alphanumeric)
+        }
+        if classes.contains(.capitalized), !classes.contains(.acronym), !BuiltinWords.notNameSet.contains(key) {
+            classes.insert(.name)
+        }
+        self.key = key
+        self.classes = classes
+    }
+
+    /// `v2`, `v1.19`, `1.2.11`: a version, not a name.
+    static func isVersion(_ key: String) -> Bool {
+        let digits = key.hasPrefix("v") ? key.dropFirst() : Substring(key)
+        return !digits.isEmpty && digits.allSatisfy { $0.isNumber || $0 == "." }
+    }
+
+    /// `twohour` → (`two`, `hour`): a number word glued to a unit.
+    private static func compound(_ key: String) -> (String, String)? {
+        for number in BuiltinWords.numbers where key.hasPrefix(number) && key.count > number.count {
+            return (number, String(key.dropFirst(number.count)))
+        }
+        return nil
+    }
+
+    /// Number, time, date, ordinal, duration, unit, zone, weekday and month, from the key.
+    private static func timeClasses(_ key: String, letters: Int, digits: Int) -> TokenClass {
+        var classes: TokenClass = []
+        if letters > 0, digits == 0 {
+            // two-hour, thirty-minute (the key has lost its hyphen; the parts are in `lowered`)
+            if let (number, unit) = WordShape.compound(key), BuiltinWords.numberSet.contains(number), BuiltinWords.unitSet.contains(unit) {
+                classes.insert(.duration)
+            }
+            if BuiltinWords.numberSet.contains(key) { classes.insert(.number) }
+            if BuiltinWords.ordinalSet.contains(key) { classes.insert(.ordinal) }
+            if BuiltinWords.unitSet.contains(key) { classes.insert(.unit) }
+            if BuiltinWords.zoneSet.contains(key) { classes.insert(.zone) }
+            if BuiltinWords.weekdaySet.contains(key) { classes.insert(.weekday) }
+            if BuiltinWords.monthSet.contains(key) { classes.insert(.month) }
+            if BuiltinWords.timeSet.contains(key) { classes.insert(.time) }
+            return classes
+        }
+        guard digits > 0 else { return classes }
+        let chars = Array(key.utf8)
+        var scan = ShapeScanner(chars)
+        // Numbers: 15, 2.5, 1,000, 99.9%, 1-2
+        if scan.number(), scan.atEnd || (scan.skip("%") && scan.atEnd) { return [.number] }
+        scan = ShapeScanner(chars)
+        if scan.number(), scan.skip("-"), scan.number(), scan.atEnd { return [.number] }
+        // Dates: 2024-05-01, 2024/05/01, 5/1/2024
+        scan = ShapeScanner(chars)
+        if scan.digits(4...4), scan.skip("-") || scan.skip("/"), scan.digits(1...2), scan.skip("-") || scan.skip("/"),
+           scan.digits(1...2), scan.atEnd { return [.date] }
+        scan = ShapeScanner(chars)
+        if scan.digits(1...2), scan.skip("/"), scan.digits(1...2), scan.skip("/"), scan.digits(2...4), scan.atEnd { return [.date] }
+        // Ordinals: 3rd, 22nd
+        scan = ShapeScanner(chars)
+        if scan.digits(1...4), scan.word(["st", "nd", "rd", "th"]), scan.atEnd { return [.ordinal] }
+        // Clock times: 14:00, 9:30:00, 3pm, 3:30pm, 16h30, 12:30utc, 22utc
+        scan = ShapeScanner(chars)
+        if scan.digits(1...2) {
+            var clock = false
+            if scan.skip(":") { clock = scan.digits(2...2); if clock, scan.skip(":") { clock = scan.digits(2...2) } }
+            else if scan.skip("h"), scan.digits(2...2) { clock = true }
+            if scan.atEnd, clock { return [.time] }
+            if scan.word(["am", "pm", "a.m", "p.m"]) || scan.word(Array(BuiltinWords.zoneSet)) || scan.word(["z"]) {
+                if scan.atEnd { return [.time] }
+            }
+        }
+        // Durations: 20min, 15m, 2h, 10-20min, 1.5hrs, 45minutes
+        scan = ShapeScanner(chars)
+        if scan.number() {
+            if scan.skip("-") { _ = scan.number() }
+            if scan.word(BuiltinWords.glueUnits), scan.atEnd { return [.duration] }
+        }
+        return classes
+    }
+}
+
+/// A cursor over ASCII bytes for the shape tests above.
+private struct ShapeScanner {
+    let chars: [UInt8]
+    var i = 0
+
+    init(_ chars: [UInt8]) { self.chars = chars }
+
+    var atEnd: Bool { i == chars.count }
+
+    mutating func skip(_ c: Character) -> Bool {
+        guard let ascii = c.asciiValue, i < chars.count, chars[i] == ascii else { return false }
+        i += 1
+        return true
+    }
+
+    mutating func digits(_ count: ClosedRange<Int>) -> Bool {
+        var n = 0
+        while i < chars.count, UTF8Text.isDigit(chars[i]), n < count.upperBound { i += 1; n += 1 }
+        return count.contains(n) && (i == chars.count || !UTF8Text.isDigit(chars[i]))
+    }
+
+    /// `15`, `2.5`, `1,000`.
+    mutating func number() -> Bool {
+        let start = i
+        while i < chars.count, UTF8Text.isDigit(chars[i]) { i += 1 }
+        guard i > start else { return false }
+        while i + 1 < chars.count, chars[i] == UInt8(ascii: ".") || chars[i] == UInt8(ascii: ","), UTF8Text.isDigit(chars[i + 1]) {
+            i += 1
+            while i < chars.count, UTF8Text.isDigit(chars[i]) { i += 1 }
+        }
+        return true
+    }
+
+    /// One of `words` (longest first) at the cursor.
+    mutating func word(_ words: [String]) -> Bool {
+        var best = 0
+        for word in words {
+            let w = Array(word.utf8)
+            if w.count > best, i + w.count <= chars.count, Array(chars[i..<(i + w.count)]) == w { best = w.count }
+        }
+        i += best
+        return best > 0
+    }
+}

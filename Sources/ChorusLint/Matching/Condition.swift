@@ -1,0 +1,186 @@
+/// A condition on a match, written under a section header as `when: …` (must hold) or
+/// `unless: …` (must not hold):
+///
+/// - `negated`: a negation cue of the section's category (its `[negation CATEGORY]` entries)
+///   stands at most six words before the match, in its clause;
+/// - `past`: the clause reads as past narrative (`was`, `had`, `did`, a past verb after its
+///   subject…) and has no future or modal marker (`will`, `should`, `expect`, `may`…);
+/// - `future`: the clause has a future or modal marker;
+/// - `in name`: the match is part of a capitalized name (`Azure Container Instances`);
+/// - `subject has PHRASE`, `clause has PHRASE`, `before has PHRASE`, `after has PHRASE`,
+///   `sentence has PHRASE`: the phrase occurs in the clause's subject (the words before its first
+///   verb), the clause, the clause before or after the match, or the sentence;
+/// - `preceded by PHRASE`, `followed by PHRASE`: the phrase ends right before the match, or
+///   starts right after it, in its clause;
+/// - `is PHRASE`: the match itself is the phrase (`unless: is {plain-acronym}`);
+/// - several tests joined by ` and `: all of them (`unless: future and clause has {timing}`).
+struct Condition: Sendable {
+    enum Scope: String, Sendable, CaseIterable {
+        case subject, clause, before, after, sentence
+    }
+
+    enum Test: Sendable {
+        case negated, past, future, inName
+        case has(Scope, [PatternElement])
+        /// The phrase ends right where the match starts.
+        case precededBy([PatternElement])
+        /// The phrase starts right where the match ends.
+        case followedBy([PatternElement])
+        /// The match itself is exactly this phrase.
+        case isPhrase([PatternElement])
+    }
+
+    /// Tests joined by `and`: the condition is true when all of them are.
+    var tests: [Test]
+    /// True for `when:`, false for `unless:`.
+    var expected: Bool
+    /// As written, for documentation: `unless past`.
+    var text: String
+
+    static let keywords = ["negated", "past", "future", "in name", "preceded by", "followed by", "is"]
+        + Scope.allCases.map { "\($0.rawValue) has" }
+}
+
+/// The facts conditions are evaluated against.
+struct ConditionContext {
+    let tokens: [Token]
+    let clauses: Clauses
+    let matcher: PatternMatcher
+    /// Per category (by ordinal): token indexes where a negation cue ends, sorted.
+    let negationEnds: [[Int]]
+
+    /// How far back (in tokens) a negation reaches: "we do *not* yet have any reason to believe".
+    static let negationReach = 6
+
+    func holds(_ condition: Condition, category: FindingCategory?, start: Int, end: Int) -> Bool {
+        condition.tests.allSatisfy { evaluate($0, category: category, start: start, end: end) } == condition.expected
+    }
+
+    private func evaluate(_ test: Condition.Test, category: FindingCategory?, start: Int, end: Int) -> Bool {
+        let clause = clauses.clause(of: start).tokens
+        switch test {
+        case .negated:
+            guard let category else { return false }
+            // A cue at most `negationReach` tokens before the match, in its clause, with no
+            // punctuation between them ("azure doesn't acknowledge, probably related…").
+            let ends = negationEnds[category.ordinal]
+            return ends.contains { end in
+                end <= start && start - end <= ConditionContext.negationReach && end > clause.lowerBound
+                    && !(end..<start).contains { tokens[$0].isPunctuation || tokens[$0].isOpaque }
+            }
+        case .past:
+            return Grammar.isPast(tokens, clause: clause, before: end)
+        case .future:
+            return Grammar.hasFutureMarker(tokens, in: clause.lowerBound..<max(end, clause.lowerBound))
+                || Grammar.hasFutureMarker(tokens, in: end..<clause.upperBound)
+        case .inName:
+            return Grammar.isInCapitalizedName(tokens, start, clause: clause)
+        case .precededBy(let phrase):
+            let from = max(clause.lowerBound, start - 8)
+            return (from..<start).contains { k in matcher.ends(phrase, at: k, limit: start).contains(start) }
+        case .isPhrase(let phrase):
+            return matcher.ends(phrase, at: start, limit: end).contains(end)
+        case .followedBy(let phrase):
+            return end < clause.upperBound && (matcher.longest(phrase, at: end, limit: clause.upperBound) ?? end) > end
+        case .has(let scope, let phrase):
+            let range: Range<Int>
+            switch scope {
+            case .clause: range = clause
+            case .before: range = clause.lowerBound..<max(start, clause.lowerBound)
+            case .after: range = min(end, clause.upperBound)..<clause.upperBound
+            case .subject: range = clause.lowerBound..<Grammar.subjectEnd(tokens, clause: clause)
+            case .sentence: range = clauses.sentence(of: start)
+            }
+            return matcher.firstMatch(phrase, in: range) != nil
+        }
+    }
+}
+
+/// Rough English grammar over tokens: enough to tell a clause's subject, tense and names apart.
+/// These are language facts, not policy: what counts as speculation or an ETA lives in the
+/// phrasebook.
+enum Grammar {
+    static let auxiliaries: Set<String> = [
+        "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "will", "would", "shall", "should", "can",
+        "could", "may", "might", "must", "do", "does", "did", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
+        "hadn't", "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "doesn't", "don't", "didn't",
+    ]
+    static let pastWords: Set<String> = [
+        "was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't", "been", "took", "went", "came", "began",
+        "saw", "ran", "broke", "fell", "found", "made", "got", "gave", "kept", "left", "rose", "sent", "spent", "brought",
+        "caught", "held", "lost", "told", "said", "thought", "knew", "became", "grew", "led", "ago", "yesterday",
+        "done",
+    ]
+    static let futureWords: Set<String> = [
+        "will", "shall", "would", "should", "going", "may", "might", "can", "could", "must", "won't", "shouldn't",
+        "expect", "expects", "expected", "expecting", "anticipate", "anticipates", "anticipated", "estimate",
+        "estimates", "estimated", "plan", "plans", "planned", "planning", "hope", "hopes", "hoping", "aim", "aims",
+        "intend", "intends",
+    ]
+    /// Words after which an `-ed` word is not a finite past verb: `the expected time`, `is
+    /// expected`, `to be restored`.
+    static let notBeforeFiniteVerb: Set<String> = [
+        "the", "a", "an", "these", "those", "our", "your", "their", "its", "his", "her", "my", "is", "are",
+        "be", "been", "being", "am", "was", "were", "get", "gets", "got", "getting", "to", "of", "in", "on", "at", "by",
+        "for", "with", "from", "as", "all", "some", "any", "no", "not", "more", "most", "less", "fully", "partially",
+        "newly", "recently", "already", "now", "become", "becomes", "remain", "remains", "stay", "stays", "seem", "seems",
+        "has", "have", "had", "will", "would", "should", "can", "could", "may", "might", "must", "and", "or", "still",
+    ]
+
+    /// Whether `tokens[k]` reads as a finite verb in the past: `-ed` after a subject word.
+    static func isFinitePast(_ tokens: [Token], _ k: Int, clauseStart: Int) -> Bool {
+        let key = tokens[k].key
+        if pastWords.contains(key) { return true }
+        guard key.hasSuffix("ed"), key.count >= 5, tokens[k].classes.contains(.word), k > clauseStart else { return false }
+        let previous = tokens[k - 1]
+        return previous.isWord && !notBeforeFiniteVerb.contains(previous.key) && !previous.key.hasSuffix("ly")
+    }
+
+    static func isFutureMarker(_ key: String) -> Bool {
+        futureWords.contains(key) || key.hasSuffix("'ll") || key.hasSuffix("'d")
+    }
+
+    static func hasFutureMarker(_ tokens: [Token], in range: Range<Int>) -> Bool {
+        range.contains { isFutureMarker(tokens[$0].key) }
+    }
+
+    /// Past narrative: a past marker in the clause, and no future or modal marker.
+    static func isPast(_ tokens: [Token], clause: Range<Int>, before end: Int) -> Bool {
+        let upto = clause
+        guard !hasFutureMarker(tokens, in: clause) else { return false }
+        if upto.contains(where: { isFinitePast(tokens, $0, clauseStart: clause.lowerBound) }) { return true }
+        // "has been resolved", "have restored"
+        return upto.contains { k in
+            ["has", "have", "hasn't", "haven't"].contains(tokens[k].key) && k + 1 < clause.upperBound
+                && (tokens[k + 1].key == "been" || (tokens[k + 1].key.hasSuffix("ed") && tokens[k + 1].key.count >= 5))
+        }
+    }
+
+    /// The end of the clause's subject: its first auxiliary or finite verb (or the clause's end).
+    static func subjectEnd(_ tokens: [Token], clause: Range<Int>) -> Int {
+        for k in clause {
+            let key = tokens[k].key
+            if auxiliaries.contains(key) || key.hasSuffix("'ll") || key.hasSuffix("'re") || key.hasSuffix("'ve") { return k }
+            if k > clause.lowerBound, isFinitePast(tokens, k, clauseStart: clause.lowerBound) { return k }
+        }
+        return clause.upperBound
+    }
+
+    /// Whether token `k` belongs to a run of two or more capitalized words (`Azure Container
+    /// Instances`), at least one of them not an acronym.
+    static func isInCapitalizedName(_ tokens: [Token], _ k: Int, clause: Range<Int>) -> Bool {
+        // Title case or an acronym: "Azure Container Instances", "Amazon ECR" (not shouting: "DATABASE REPLICA").
+        func capitalized(_ i: Int) -> Bool {
+            // A function word ("The", "Our") opening a sentence is not part of a name.
+            guard i >= clause.lowerBound, i < clause.upperBound else { return false }
+            let classes = tokens[i].classes
+            return classes.contains(.acronym) || (classes.contains(.titleCase) && classes.contains(.name))
+        }
+        guard capitalized(k) else { return false }
+        var first = k, last = k
+        while capitalized(first - 1), tokens[first].spacing <= .space { first -= 1 }
+        while capitalized(last + 1), tokens[last + 1].spacing <= .space { last += 1 }
+        guard last > first else { return false }
+        return (first...last).contains { !tokens[$0].classes.contains(.acronym) }
+    }
+}
