@@ -76,6 +76,10 @@ public enum ChorusCommandLine {
                 return Result(status: failure.status, stdout: ctx.stdout + failure.stdout, stderr: ctx.stderr + failure.stderr)
             }
             let report = ErrorReport(error)
+            if report.kind == .usage {
+                let failure = usageFailure(report.message, spec: spec, json: json)
+                return Result(status: failure.status, stdout: ctx.stdout + failure.stdout, stderr: ctx.stderr + failure.stderr)
+            }
             return json ? Result(status: report.status, stdout: ctx.stdout + report.json, stderr: ctx.stderr)
                 : Result(status: report.status, stdout: ctx.stdout, stderr: ctx.stderr + report.text)
         }

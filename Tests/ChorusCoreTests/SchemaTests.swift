@@ -35,7 +35,8 @@ struct SchemaTests {
             eta: ETA(at: t, confidence: .estimate), rootCause: RootCause(summary: "r", whys: ["w"]), fix: "f",
             followUps: [FollowUp(text: "f", owner: "o", due: "2026-12-01")],
             corrections: [Correction(retracts: "F1", said: "s", correct: "c", at: t)],
-            links: [Link(title: "l", url: "https://x")], asks: ["a"], whatWentWell: ["w"]
+            links: [Link(title: "l", url: "https://x")], asks: ["a"], whatWentWell: ["w"],
+            reopened: Reopening(at: t, reason: "r", resolvedAt: t)
         )
     }
 

@@ -186,6 +186,16 @@ public struct Correction: Sendable, Codable, Equatable {
     }
 }
 
+/// A resolved incident that came back: when it was reopened, why, and when it had been resolved.
+public struct Reopening: Sendable, Codable, Equatable {
+    public var at: Date
+    /// Why it was reopened: "Errors returned at 15:40 after the fix was deployed".
+    public var reason: String
+    /// When it had been resolved.
+    public var resolvedAt: Date
+    public init(at: Date, reason: String, resolvedAt: Date) { self.at = at; self.reason = reason; self.resolvedAt = resolvedAt }
+}
+
 /// A link for engineers: dashboard, channel, runbook, pull request.
 public struct Link: Sendable, Codable, Equatable {
     public var title: String

@@ -75,6 +75,12 @@ public enum StateValidator {
         for (index, measure) in state.quantifiedImpact.enumerated() {
             happened(measure.asOf, root.appending("quantifiedImpact").appending(index).appending("asOf"), "the measure")
         }
+        if let reopened = state.reopened {
+            happened(reopened.at, root.appending("reopened").appending("at"), "reopened")
+            if reopened.resolvedAt > reopened.at {
+                add(root.appending("reopened").appending("resolvedAt"), "it was resolved (\(ISO8601.format(reopened.resolvedAt))) after it was reopened (\(ISO8601.format(reopened.at)))")
+            }
+        }
         for (index, correction) in state.corrections.enumerated() {
             happened(correction.at, root.appending("corrections").appending(index).appending("at"), "the correction")
         }
@@ -92,6 +98,19 @@ public enum StateValidator {
         duplicates(state.components.map(\.internalName), at: root.appending("components"), noun: "component", field: "internalName", into: &issues)
 
         // (A follow-up's owner must not be blank: the schema says so, for every text field.)
+
+        // One correction per statement: a second one of the same words is a mistake (edit or
+        // withdraw the first instead), and both would stay in every draft.
+        var corrected: [String: Int] = [:]
+        for (index, correction) in state.corrections.enumerated() {
+            let said = PlainText.clean(correction.said).lowercased()
+            if let first = corrected[said] {
+                add(root.appending("corrections").appending(index).appending("said"),
+                    "\"\(correction.said)\" is already corrected (corrections item \(first + 1)); change that correction or withdraw it instead of adding another")
+            } else {
+                corrected[said] = index
+            }
+        }
 
         if let eta = state.eta, eta.confidence == .confirmed, eta.at == nil {
             add(root.appending("eta").appending("at"), "a confirmed ETA needs a time; use confidence \"estimate\" or give the time")
