@@ -34,6 +34,7 @@ enum CommandRegistry {
         ApprovalCommands.publish,
         ApprovalCommands.due,
         ResolveCommand.spec,
+        ReopenCommand.spec,
         InitCommand.spec,
         DoctorCommand.spec,
         BoardCommand.spec,
