@@ -35,6 +35,7 @@ enum CommandRegistry {
         ApprovalCommands.publish,
         ApprovalCommands.due,
         ResolveCommand.spec,
+        ReopenCommand.spec,
         InitCommand.spec,
         DoctorCommand.spec,
         BoardCommand.spec,
