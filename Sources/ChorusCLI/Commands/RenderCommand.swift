@@ -23,6 +23,7 @@ enum RenderCommand {
             .flag("all", help: "Render every audience that applies to the state, each under a header."),
             .value("format", short: "f", "format", help: "Output format (default: the audience's own).", allowed: OutputFormat.allCases.map(\.rawValue)),
             Workflow.nowOption, Workflow.tzOption,
+            .flag("notify", help: "statuspage format: set deliver_notifications to true (the default, except for a retrospective)."),
             .flag("no-notify", help: "statuspage format: set deliver_notifications to false."),
         ] + ResourceLocator.options
     ) { context in
@@ -51,7 +52,8 @@ enum RenderCommand {
         }
         let renderer = try loadRenderer(context)
         let format = a.value("format").flatMap(OutputFormat.init(rawValue:))
-        let notify = !a.flag("no-notify")
+        if a.flag("notify") && a.flag("no-notify") { throw UsageError("Give either --notify or --no-notify, not both.") }
+        let notify: Bool? = a.flag("notify") ? true : a.flag("no-notify") ? false : nil
         if let audience = a.value("audience") {
             _ = try requireAudience(audience, in: renderer.catalog)
             if let format, let definition = renderer.catalog.audience(named: audience), !definition.formats.contains(format) {
@@ -104,7 +106,7 @@ enum RenderCommand {
     }
 
     static func render(_ renderer: DraftRenderer, _ state: IncidentState, _ audience: String, _ format: OutputFormat?,
-                       _ clock: RenderClock, _ context: DraftContext?, _ notify: Bool) throws -> RenderedDraft {
+                       _ clock: RenderClock, _ context: DraftContext?, _ notify: Bool?) throws -> RenderedDraft {
         do {
             return try renderer.render(state, audience: audience, format: format, clock: clock, context: context, deliverNotifications: notify)
         } catch let error as RenderError {
