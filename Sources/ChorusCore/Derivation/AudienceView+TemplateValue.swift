@@ -18,6 +18,7 @@ extension AudienceView {
         if let approvedCustomerWording { members["approvedCustomerWording"] = approvedCustomerWording.templateValue }
         if let title { members["title"] = .string(title) }
         if let status { members["status"] = status.templateValue }
+        if let reopened { members["reopened"] = reopened.templateValue }
         if let severity { members["severity"] = severity.templateValue }
         if let times { members["times"] = times.templateValue }
         if let lastUpdated { members["lastUpdated"] = lastUpdated.templateValue }
@@ -87,6 +88,17 @@ extension AudienceView.Status {
         members["isInProgress"] = .bool(isInProgress)
         members["isVerifying"] = .bool(isVerifying)
         members["isCompleted"] = .bool(isCompleted)
+        return .object(members)
+    }
+}
+
+extension AudienceView.Reopened {
+    var templateValue: TemplateValue {
+        var members: [String: TemplateValue] = [:]
+        members.reserveCapacity(3)
+        members["at"] = at.templateValue
+        members["resolvedAt"] = resolvedAt.templateValue
+        if let reason { members["reason"] = .string(reason) }
         return .object(members)
     }
 }

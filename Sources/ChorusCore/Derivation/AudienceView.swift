@@ -156,6 +156,14 @@ public struct AudienceView: Sendable, Encodable, Equatable {
         public var text: String
     }
 
+    /// A resolved incident that came back: when it had been resolved and when it was reopened;
+    /// why only for audiences that see facts.
+    public struct Reopened: Sendable, Encodable, Equatable {
+        public var at: Time
+        public var resolvedAt: Time
+        public var reason: String?
+    }
+
     /// The journal revision the draft is of, when it comes from the journal.
     public struct Revision: Sendable, Encodable, Equatable {
         public var number: Int
@@ -200,6 +208,7 @@ public struct AudienceView: Sendable, Encodable, Equatable {
 
     public var title: String?
     public var status: Status?
+    public var reopened: Reopened?
     public var severity: Severity?
     public var times: Times?
     public var lastUpdated: Time?

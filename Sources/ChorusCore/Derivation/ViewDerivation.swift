@@ -52,6 +52,9 @@ public enum ViewDerivation {
                 isMonitoring: status == .monitoring, isResolved: status == .resolved, isScheduled: status == .scheduled,
                 isInProgress: status == .inProgress, isVerifying: status == .verifying, isCompleted: status == .completed
             ) : nil,
+            reopened: shows(.status) ? state.reopened.map {
+                AudienceView.Reopened(at: time($0.at), resolvedAt: time($0.resolvedAt), reason: shows(.facts) ? c($0.reason) : nil)
+            } : nil,
             severity: shows(.severity) ? AudienceView.Severity(value: state.severity.rawValue, label: state.severity.rawValue.uppercased(),
                                                                 description: Labels.severity(state.severity),
                                                                 isMajor: state.severity <= .sev2) : nil,
