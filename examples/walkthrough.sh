@@ -48,3 +48,4 @@ chorus fact INC-3001 "No new invoice tickets since 09:40." --source support
 chorus resolve INC-3001
 chorus render --incident INC-3001 --audience review
 chorus log INC-3001
+chorus verify INC-3001                # every line intact: hash chain, numbering, approvals

@@ -29,6 +29,7 @@ enum CommandRegistry {
         ShowCommands.list,
         HistoryCommands.log,
         HistoryCommands.diff,
+        VerifyCommand.spec,
         ApprovalCommands.approve,
         ApprovalCommands.pull,
         ApprovalCommands.publish,

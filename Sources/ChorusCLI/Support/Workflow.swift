@@ -55,8 +55,14 @@ struct Workflow {
     }
 
     func author(_ context: CommandContext) throws -> String {
-        if let name = context.arguments.value("as"), !name.trimmingCharacters(in: .whitespaces).isEmpty { return name }
-        if let name = context.environment["CHORUS_AUTHOR"], !name.trimmingCharacters(in: .whitespaces).isEmpty { return name }
+        for (origin, value) in [("--as", context.arguments.value("as")), ("CHORUS_AUTHOR", context.environment["CHORUS_AUTHOR"])] {
+            guard let value else { continue }
+            let name = value.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { continue }
+            // A name that could forge a log line (a newline) or hide itself (U+202E, U+2060).
+            if let problem = AuthorName.problem(name) { throw UsageError("\(origin): \(problem)") }
+            return name
+        }
         throw UsageError(JournalError.missingAuthor.description)
     }
 

@@ -17,6 +17,10 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     }
 
     public var seq: Int
+    /// The SHA-256 of the previous line, exactly as written (without its newline); for the
+    /// first entry, of `chorus-journal:<incident id>`. Each entry so vouches for every entry
+    /// before it: a changed, removed, inserted or reordered line breaks the chain.
+    public var prev: String?
     public var at: Date
     public var author: String
     public var kind: Kind

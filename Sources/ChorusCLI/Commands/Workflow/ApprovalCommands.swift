@@ -48,9 +48,9 @@ enum ApprovalCommands {
                                        revision: approval.revision, findings: []).output
         }
         context.print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
-        context.printError("approved by \(approval.author) at \(ISO8601.format(approval.at)) for revision \(approval.revision ?? 0) (sha256 \(approval.sha256 ?? ""))")
+        context.printError("approved by \(TerminalText.escape(approval.author)) at \(ISO8601.format(approval.at)) for revision \(approval.revision ?? 0) (sha256 \(approval.sha256 ?? ""))")
         if approval.kind == .override {
-            context.printError("warning: approved with an OVERRIDE: \(approval.reason ?? "") (\(Wording.count(approval.errorFindings?.count ?? 0, "error finding")))")
+            context.printError("warning: approved with an OVERRIDE: \(TerminalText.escape(approval.reason ?? "")) (\(Wording.count(approval.errorFindings?.count ?? 0, "error finding")))")
         }
         var stale = false
         if let promised = approval.state?.nextUpdateAt, approval.state?.status.isOpen == true, promised < workflow.now {
@@ -59,7 +59,7 @@ enum ApprovalCommands {
         }
         if let approvedRevision = approval.revision, approvedRevision != snapshot.revision, let current = snapshot.state {
             let changed = StateDiff.meaningfulChanges(from: approval.state, to: current)
-            context.printError("stale: approved for revision \(approvedRevision), but \(id) is now at revision \(snapshot.revision) (by \(snapshot.revisionAuthor ?? "?") at \(snapshot.revisionAt.map(ISO8601.format) ?? "?"))")
+            context.printError("stale: approved for revision \(approvedRevision), but \(id) is now at revision \(snapshot.revision) (by \(TerminalText.escape(snapshot.revisionAuthor ?? "?")) at \(snapshot.revisionAt.map(ISO8601.format) ?? "?"))")
             context.printError("  changed since: \(changed.isEmpty ? "only the update time" : changed.joined(separator: ", "))")
             stale = true
         }
