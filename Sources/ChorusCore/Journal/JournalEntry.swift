@@ -43,6 +43,8 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     /// The approved draft as rendered from its template, before any format was applied, so
     /// `chorus pull --format F` gives exactly the approved words in another format.
     public var source: String?
+    /// The approved draft's fingerprint (`DraftFingerprint`): what the approver read.
+    public var fingerprint: String?
     /// Error findings present when an override approved the draft.
     public var errorFindings: [String]?
     /// Why the approval overrode error findings.
