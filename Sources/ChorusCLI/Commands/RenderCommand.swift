@@ -23,6 +23,7 @@ enum RenderCommand {
             .flag("all", help: "Render every audience that applies to the state, each under a header."),
             .value("format", short: "f", "format", help: "Output format (default: the audience's own).", allowed: OutputFormat.allCases.map(\.rawValue)),
             Workflow.nowOption, Workflow.tzOption,
+            .flag("notify", help: "statuspage format: set deliver_notifications to true (the default, except for a retrospective)."),
             .flag("no-notify", help: "statuspage format: set deliver_notifications to false."),
         ] + ResourceLocator.options
     ) { context in
@@ -53,7 +54,8 @@ enum RenderCommand {
         }
         let renderer = try loadRenderer(context)
         let format = a.value("format").flatMap(OutputFormat.init(rawValue:))
-        let notify = !a.flag("no-notify")
+        if a.flag("notify") && a.flag("no-notify") { throw UsageError("Give either --notify or --no-notify, not both.") }
+        let notify: Bool? = a.flag("notify") ? true : a.flag("no-notify") ? false : nil
         if let audience = a.value("audience") {
             _ = try requireAudience(audience, in: renderer.catalog)
             if let format, let definition = renderer.catalog.audience(named: audience), !definition.formats.contains(format) {
@@ -137,7 +139,7 @@ enum RenderCommand {
     }
 
     static func render(_ renderer: DraftRenderer, _ state: IncidentState, _ audience: String, _ format: OutputFormat?,
-                       _ clock: RenderClock, _ context: DraftContext?, _ notify: Bool) throws -> RenderedDraft {
+                       _ clock: RenderClock, _ context: DraftContext?, _ notify: Bool?) throws -> RenderedDraft {
         do {
             return try renderer.render(state, audience: audience, format: format, clock: clock, context: context, deliverNotifications: notify)
         } catch let error as RenderError {
@@ -168,7 +170,9 @@ enum RenderCommand {
         let audiences = try ResourceLocator.locate(.audiences, option: context.arguments.value("audiences"), in: context)
         let phrasebook = try ResourceLocator.locate(.phrasebook, option: context.arguments.value("phrasebook"), in: context)
         do {
-            return try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook)
+            var renderer = try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook)
+            renderer.statusPage = try context.workspace()?.config.statusPage?.value
+            return renderer
         } catch let error as AudienceLoadError {
             throw CommandFailure("the audiences cannot be loaded:\n" + error.description)
         } catch let error as PhrasebookError {
