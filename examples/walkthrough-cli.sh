@@ -88,7 +88,8 @@ step "15:05 — fixed; monitoring"
 export CHORUS_NOW=2026-11-24T15:05:00Z
 chorus set INC-4100 components.payments-callback.status operational steps.S1.state done
 chorus update INC-4100 --status monitoring --next-update 15:40 --eta none \
-  --fix "The previous signing key is accepted again; the callbacks that failed were replayed."
+  --fix "The previous signing key is accepted again; the callbacks that failed were replayed." \
+  --past-impact "Some customers could not complete checkout when paying by card."
 chorus add INC-4100 followUps --text "Keep the previous signing key valid during rotation" --owner "Marco Silva" --due 2026-12-04
 chorus add INC-4100 whatWentWell "Support flagged the failures within five minutes."
 expect 1 resolve INC-4100                              # monitoring has not held for 30 minutes
