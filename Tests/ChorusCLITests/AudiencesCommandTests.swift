@@ -36,3 +36,23 @@ struct AudiencesCommandTests {
         #expect(missing.stderr == "Error: CHORUS_AUDIENCES: /no/such/dir is not a folder; expected the audiences folder\n")
     }
 }
+
+@Suite("chorus audiences: templates")
+struct AudiencesTemplateCheckTests {
+    @Test func aMisspelledTemplateFieldFailsWithItsPositionAndDidYouMean() throws {
+        let dir = try Repo.scratch()
+        let copy = dir.appendingPathComponent("audiences")
+        try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("audiences"), to: copy)
+        let file = copy.appendingPathComponent("customer/incident.mustache")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "{{summary}}", with: "{{sumary}}").write(to: file, atomically: true, encoding: .utf8)
+        let line = (text.components(separatedBy: "\n").firstIndex { $0.contains("{{summary}}") } ?? 0) + 1
+        let result = chorus("audiences", "--audiences", copy.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("customer/incident.mustache:\(line):1: error: unknown name 'sumary': no field of the view is called 'sumary' here. Did you mean 'summary'?"), "\(result.stderr)")
+        #expect(result.stdout.contains("customer\n") && result.stdout.contains("  templates: 1 problem (below)"))
+        let render = chorus("render", "examples/checkout-identified.json", "--audience", "customer", "--audiences", copy.path)
+        #expect(render.status == 2, "a broken audience cannot render: \(render.stderr)")
+        #expect(render.stderr.contains("unknown name 'sumary'"))
+    }
+}

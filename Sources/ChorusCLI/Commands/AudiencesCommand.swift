@@ -1,5 +1,7 @@
 import ChorusCore
 import ChorusLint
+import ChorusSupport
+import Foundation
 
 /// `chorus audiences`: lists the audiences with their description, channel and policy.
 enum AudiencesCommand {
@@ -8,7 +10,9 @@ enum AudiencesCommand {
         abstract: "List the audiences with their description, channel and lint policy.",
         discussion: """
         Audiences are folders under audiences/, each with an audience.json; a new audience is a new
-        folder, not new code. Loading checks every definition and reports problems as FILE:LINE:COL.
+        folder, not new code. Loading checks every definition and every template (syntax, partials,
+        and every name against the fields the audience may see) and reports each problem as
+        FILE:LINE:COL; exit 1 when there is any.
         """,
         options: [ResourceLocator.audiencesOption]
     ) { context in
@@ -19,6 +23,16 @@ enum AudiencesCommand {
         } catch let error as AudienceLoadError {
             for problem in error.problems { context.printError(problem.description) }
             return ExitStatus.failure
+        }
+        let shared = catalog.directory.appendingPathComponent(AudienceCatalog.sharedPartialsFolder)
+        let sharedExists = FileManager.default.fileExists(atPath: shared.path)
+        var problems: [AudienceProblem] = []
+        for audience in catalog.audiences {
+            do {
+                _ = try AudienceTemplates.load(for: audience, sharedPartials: sharedExists ? shared : nil)
+            } catch let error as AudienceLoadError {
+                problems += error.problems
+            }
         }
         for audience in catalog.audiences {
             context.print("\(audience.name)")
@@ -32,7 +46,10 @@ enum AudiencesCommand {
             let policy = FindingCategory.allCases.map { "\($0.rawValue) \(audience.policy.severity(of: $0).rawValue)" }
             context.print("  policy:   \(policy.joined(separator: ", "))")
             if !audience.policy.allow.isEmpty { context.print("  allows:   \(audience.policy.allow.joined(separator: ", "))") }
+            let own = problems.filter { $0.file.hasPrefix(audience.directory.path) }
+            context.print("  templates: " + (own.isEmpty ? "ok" : Wording.count(own.count, "problem") + " (below)"))
         }
-        return ExitStatus.success
+        for problem in problems { context.printError(problem.description) }
+        return problems.isEmpty ? ExitStatus.success : ExitStatus.failure
     }
 }

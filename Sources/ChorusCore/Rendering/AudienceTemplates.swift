@@ -47,8 +47,57 @@ public struct AudienceTemplates: Sendable {
         if names.isEmpty {
             problems.append(AudienceProblem(file: folder.path, message: "no templates: add template.mustache (or <kind>.mustache, <kind>.<status>.mustache)"))
         }
+        if problems.isEmpty {
+            problems += checkNames(library, names: names, audience: audience)
+        }
         guard problems.isEmpty else { throw AudienceLoadError(problems: problems) }
         return AudienceTemplates(audience: audience, library: library, names: names)
+    }
+
+    /// Every name a template uses must be in the view the audience may see: a misspelled name
+    /// would render as nothing, and a field the audience may not be shown never reaches it. Both
+    /// are loading errors at the tag, with the nearest name or the `shows` entry that would allow
+    /// it. A shared partial (`audiences/partials`) serves audiences that see different fields, so
+    /// there only a misspelled name is an error; a field this audience does not see renders as
+    /// nothing for it.
+    static func checkNames(_ library: TemplateLibrary, names: [String], audience: Audience) -> [AudienceProblem] {
+        let shape = ViewShape.shape(showing: audience.shows)
+        let found = names.flatMap { library.unknownNames(in: $0, shape: shape) }
+        guard !found.isEmpty else { return [] }
+        let everything = ViewShape.shape(showing: ViewShape.everyField)
+        func key(_ name: UnknownName) -> String { "\(name.templateName):\(name.position.offset)" }
+        let unknownAnywhere = Set(names.flatMap { library.unknownNames(in: $0, shape: everything) }.map(key))
+        var seen = Set<String>()
+        var problems: [AudienceProblem] = []
+        let own = audience.directory.standardizedFileURL.path + "/"
+        for name in found where seen.insert(key(name)).inserted {
+            let file = templateFile(name.templateName, in: audience.directory)
+            let isShared = !URL(fileURLWithPath: file).standardizedFileURL.path.hasPrefix(own)
+            if isShared && !unknownAnywhere.contains(key(name)) { continue }
+            var message: String
+            if unknownAnywhere.contains(key(name)) {
+                message = "unknown name '\(name.name)': " + (name.foundPrefix.isEmpty ? "no field of the view is called '\(name.missingPart)' here"
+                    : "'\(name.foundPrefix)' has no '\(name.missingPart)'")
+                if let suggestion = name.suggestion { message += ". Did you mean '\(suggestion)'?" }
+            } else {
+                // The field named like the tag first: `hypotheses.open` for {{#hypotheses.open}}.
+                func closeness(_ field: ViewField) -> Int {
+                    let raw = field.rawValue, first = name.name.split(separator: ".").first.map(String.init) ?? name.name
+                    if raw == name.name || name.name.hasPrefix(raw + ".") { return 0 }
+                    if raw == first || raw.hasPrefix(first + ".") { return 1 }
+                    return 2
+                }
+                let candidates = ViewField.allCases.filter { !audience.shows($0) }.sorted { closeness($0) < closeness($1) }
+                let field = candidates.first { field in
+                    let wider = ViewShape.shape(showing: audience.shows.union([field]))
+                    return !names.flatMap { library.unknownNames(in: $0, shape: wider) }.map(key).contains(key(name))
+                }
+                message = "'\(name.name)' is not shown to the \(audience.name) audience"
+                message += field.map { ": add \"\($0.rawValue)\" to \"shows\" in \(AudienceCatalog.definitionFileName) if it should see it" } ?? ""
+            }
+            problems.append(AudienceProblem(file: file, position: name.position, path: nil, message: message))
+        }
+        return problems
     }
 
     private static func templateFile(_ name: String, in folder: URL) -> String {

@@ -137,7 +137,8 @@ struct TemplateScanner {
             throw source.error(.unclosedTag(expected: String(decoding: closing, as: UTF8.self)), atByte: start)
         }
         let body = bytes[bodyStart..<closeAt]
-        if kind != .comment, find(open, in: body) {
+        // (A set-delimiter tag may name the current delimiters: `{{={{ }}=}}` resets to them.)
+        if kind != .comment && kind != .delimiters, find(open, in: body) {
             // `{{a {{b}}`: the first tag was never closed; say so rather than "invalid name".
             throw source.error(.unclosedTag(expected: delimiters.close), atByte: start)
         }
