@@ -1,0 +1,29 @@
+import ChorusCLI
+import Foundation
+import Testing
+
+/// A draft promising the next update at a time already past fails, in every audience that states it.
+@Suite("A next update time that has passed")
+struct NextUpdatePassedTests {
+    @Test func everyAudienceThatStatesTheTimeHasAnErrorFindingAndRenderExitsOne() {
+        // checkout-identified promises the next update by 09:55 UTC.
+        let late = chorus("render", "examples/checkout-identified.json", "--all", "--format", "text", "--now", "2026-11-24T10:05:00Z")
+        #expect(late.status == 1)
+        for audience in ["customer", "engineering", "leadership", "sales", "support"] {
+            #expect(late.stderr.contains("\(audience):") && late.stderr.contains("error: [cadence/next-update-passed] the draft promises the next update by 09:55 UTC, which passed 10 minutes ago"),
+                    "\(audience): \(late.stderr)")
+        }
+        let lines = late.stderr.split(separator: "\n").filter { $0.contains("next-update-passed") }
+        #expect(lines.count == 5, "\(lines)")
+        #expect(late.stderr.contains("(suggestion: set a new next update time (chorus update INC-2041 --next-update +30m), then render again)"))
+        let onTime = chorus("render", "examples/checkout-identified.json", "--all", "--format", "text", "--now", "2026-11-24T09:50:00Z")
+        #expect(onTime.status == 0, "\(onTime.stderr)")
+        #expect(!onTime.stderr.contains("next-update-passed"))
+    }
+
+    @Test func aResolvedIncidentPromisesNothingAndHasNoSuchFinding() {
+        let resolved = chorus("render", "examples/checkout-resolved.json", "--all", "--format", "text", "--now", "2026-11-25T10:00:00Z")
+        #expect(resolved.status == 0, "\(resolved.stderr)")
+        #expect(!resolved.stderr.contains("next-update-passed"))
+    }
+}
