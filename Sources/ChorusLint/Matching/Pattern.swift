@@ -46,29 +46,48 @@ struct WordClass: Sendable {
     var sequences: [[PatternElement]] = []
     /// Sequences by the keys they can start with.
     var sequencesByKey: [String: [Int]] = [:]
+    /// Sequences that can start with a token of a built-in class, with the classes.
+    var sequencesByClass: [(classes: TokenClass, sequence: Int)] = []
     /// Sequences that can start with any token.
     var unindexed: [Int] = []
+    /// What a phrase of the class can start with.
+    var first = FirstSet()
 
     init(name: String) { self.name = name }
 
-    mutating func add(_ sequence: [PatternElement], firstKeys: Set<String>?) {
+    mutating func add(_ sequence: [PatternElement], first sequenceFirst: FirstSet) {
+        first.formUnion(sequenceFirst)
         if sequence.count == 1, case .word(let forms) = sequence[0] { words.formUnion(forms); return }
         if sequence.count == 1, case .tokenClass(let c) = sequence[0] { tokenClasses.formUnion(c); return }
         let index = sequences.count
         sequences.append(sequence)
-        if let keys = firstKeys {
-            for key in keys { sequencesByKey[key, default: []].append(index) }
-        } else {
+        if sequenceFirst.anyToken {
             unindexed.append(index)
+            return
         }
+        for key in sequenceFirst.keys { sequencesByKey[key, default: []].append(index) }
+        if !sequenceFirst.classes.isEmpty { sequencesByClass.append((sequenceFirst.classes, index)) }
     }
 }
 
 /// Runs compiled patterns over tokens. Every function returns all the places a match can end,
-/// so the caller takes the longest.
-struct PatternMatcher {
+/// so the caller takes the longest. A class's ends at a token are computed once per text and
+/// kept: many patterns start with the same classes (`{duration}`, `{third-party}`).
+final class PatternMatcher {
     let tokens: [Token]
     let wordClasses: [WordClass]
+    private var classMemo: [ClassPosition: [Int]] = [:]
+
+    private struct ClassPosition: Hashable {
+        var wordClass: Int
+        var token: Int
+        var limit: Int
+    }
+
+    init(tokens: [Token], wordClasses: [WordClass]) {
+        self.tokens = tokens
+        self.wordClasses = wordClasses
+    }
 
     /// Ends of a match of `elements` starting at token `k`, not past `limit`.
     func ends(_ elements: [PatternElement], at k: Int, limit: Int) -> [Int] {
@@ -130,13 +149,20 @@ struct PatternMatcher {
         guard k < limit else { return [] }
         let wordClass = wordClasses[index]
         let token = tokens[k]
+        guard wordClass.first.admits(token) else { return [] }
+        let position = ClassPosition(wordClass: index, token: k, limit: limit)
+        if let known = classMemo[position] { return known }
         var out: [Int] = []
         if !token.isOpaque, !token.isPunctuation, wordClass.words.contains(token.key) { out.append(k + 1) }
         if !wordClass.tokenClasses.isEmpty, !token.classes.isDisjoint(with: wordClass.tokenClasses), !out.contains(k + 1) {
             out.append(k + 1)
         }
         for s in wordClass.sequencesByKey[token.key] ?? [] { ends(wordClass.sequences[s], 0, at: k, limit: limit, into: &out) }
+        for (classes, s) in wordClass.sequencesByClass where !token.classes.isDisjoint(with: classes) {
+            ends(wordClass.sequences[s], 0, at: k, limit: limit, into: &out)
+        }
         for s in wordClass.unindexed { ends(wordClass.sequences[s], 0, at: k, limit: limit, into: &out) }
+        classMemo[position] = out
         return out
     }
 

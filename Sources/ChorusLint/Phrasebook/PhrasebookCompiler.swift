@@ -7,31 +7,60 @@ struct CompiledEntry: Sendable {
     var conditions: [Condition]
 }
 
-/// Where each entry may start: by the key of its first token, by a built-in class, or anywhere.
+/// Where each entry may start (its first set): by the key of the first token, by a built-in
+/// class of it, or anywhere.
 struct EntryIndex: Sendable {
     var byKey: [String: [Int]] = [:]
-    var byClass: [(tokenClass: TokenClass, entries: [Int])] = []
+    /// Per built-in class bit (`TokenClass` raw value bit), the entries that may start there.
+    var byClassBit: [[Int]] = Array(repeating: [], count: 32)
     var anywhere: [Int] = []
+    var count = 0
+    /// Per key, the entries that need it (or another of their required words): they are tried
+    /// only in the few tokens before an occurrence, and kept out of the tables above.
+    var requiring: [String: [Int]] = [:]
+    /// Per entry: its first set and the most tokens it can span (for entries with required words).
+    var firsts: [FirstSet] = []
+    var spans: [Int] = []
 
-    mutating func add(_ entry: Int, pattern: [PatternElement], classes: [WordClass]) {
-        if let keys = PatternCompiler.firstKeys(pattern, classes: classes) {
-            for key in keys { byKey[key, default: []].append(entry) }
-        } else if case .tokenClass(let tokenClass)? = pattern.first {
-            if let k = byClass.firstIndex(where: { $0.tokenClass == tokenClass }) {
-                byClass[k].entries.append(entry)
-            } else {
-                byClass.append((tokenClass, [entry]))
-            }
-        } else {
-            anywhere.append(entry)
+    mutating func add(_ entry: Int, first: FirstSet, required: Set<String>?, span: Int) {
+        count = max(count, entry + 1)
+        while firsts.count < count { firsts.append(FirstSet()); spans.append(0) }
+        firsts[entry] = first
+        spans[entry] = span
+        if let required, span <= 32 {
+            for key in required { requiring[key, default: []].append(entry) }
+            return
         }
+        if first.anyToken {
+            anywhere.append(entry)
+            return
+        }
+        for key in first.keys { byKey[key, default: []].append(entry) }
+        var bits = first.classes.rawValue
+        while bits != 0 {
+            let bit = bits.trailingZeroBitCount
+            byClassBit[bit].append(entry)
+            bits &= bits - 1
+        }
+    }
+
+    /// Calls `body` with each entry that may start at `token`; an entry admitted twice (by its
+    /// key and by a class) may be passed twice.
+    func forEachCandidate(for token: Token, _ body: (Int) -> Void) {
+        if let entries = byKey[token.key] { for entry in entries { body(entry) } }
+        var bits = token.classes.rawValue
+        while bits != 0 {
+            let bit = bits.trailingZeroBitCount
+            for entry in byClassBit[bit] { body(entry) }
+            bits &= bits - 1
+        }
+        for entry in anywhere { body(entry) }
     }
 
     /// Entries that may start at `token`, each once.
     func candidates(for token: Token) -> [Int] {
-        var found = byKey[token.key] ?? []
-        for (tokenClass, entries) in byClass where !token.classes.isDisjoint(with: tokenClass) { found += entries }
-        found += anywhere
+        var found: [Int] = []
+        forEachCandidate(for: token) { if !found.contains($0) { found.append($0) } }
         return found
     }
 }
@@ -51,6 +80,12 @@ struct PhrasebookCompiler {
     private(set) var problems: [PhrasebookError.Problem] = []
 
     private var classIndex: [String: Int] = [:]
+    /// The first sets of the word classes, once they are built.
+    private var classFirsts: [FirstSet] = []
+    /// The required words of the word classes, once they are built.
+    private var classRequired: [Set<String>?] = []
+    /// The longest phrase of each word class, in tokens.
+    private var classMaximum: [Int] = []
     private var classLocations: [PhrasebookLocation] = []
 
     mutating func compile(_ sections: [ParsedSection]) {
@@ -134,7 +169,9 @@ struct PhrasebookCompiler {
                 entries.append(entry)
                 compiled.append(CompiledEntry(pattern: pattern, conditions: conditions))
                 fixable.append(kind == .substitution && line.suggestions.count == 1 && PhrasePattern.isPlain(line.phrase))
-                index.add(id, pattern: pattern, classes: wordClasses)
+                index.add(id, first: FirstSet.of(pattern, classFirsts: classFirsts),
+                          required: RequiredWords.of(pattern, classRequired: classRequired),
+                          span: PatternLength.maximum(pattern, classMaximum: classMaximum))
             }
         }
         checkShadowedEntries()
@@ -239,6 +276,8 @@ struct PhrasebookCompiler {
         }
         // Build in dependency order so a class's first keys can see the classes it starts with.
         var state = Array(repeating: 0, count: wordClasses.count) // 0 new, 1 building, 2 done
+        var required = Array(repeating: Set<String>?.none, count: wordClasses.count)
+        var maximum = Array(repeating: 64, count: wordClasses.count)
         func build(_ index: Int, path: [Int]) {
             if state[index] == 2 { return }
             if state[index] == 1 {
@@ -250,12 +289,18 @@ struct PhrasebookCompiler {
             for alternative in alternatives[index] {
                 for reference in PatternCompiler.references(alternative) { build(reference, path: path + [index]) }
             }
+            let firsts = wordClasses.map(\.first)
             for alternative in alternatives[index] {
-                wordClasses[index].add(alternative, firstKeys: PatternCompiler.firstKeys(alternative, classes: wordClasses))
+                wordClasses[index].add(alternative, first: FirstSet.of(alternative, classFirsts: firsts))
             }
+            required[index] = RequiredWords.of(wordClasses[index], classRequired: required)
+            maximum[index] = PatternLength.maximum(wordClasses[index], classMaximum: maximum)
             state[index] = 2
         }
         for index in wordClasses.indices { build(index, path: []) }
+        classFirsts = wordClasses.map(\.first)
+        classRequired = required
+        classMaximum = maximum
     }
 
     /// The section's `rule:` if it names a rule that reports its category.
