@@ -23,7 +23,9 @@ struct MatchResolver {
     }
 
     mutating func run(accepted: [[PatternElement]]) {
-        let matcher = PatternMatcher(tokens: tokens, wordClasses: phrasebook.wordClasses)
+        var clauseEnd = Array(repeating: tokens.count, count: tokens.count)
+        for clause in clauses.clauses { for k in clause.tokens { clauseEnd[k] = clause.tokens.upperBound } }
+        let matcher = PatternMatcher(tokens: tokens, wordClasses: phrasebook.wordClasses, clauseEnd: clauseEnd)
         var hits: [Hit] = []
         var acceptedRanges: [Range<Int>] = []
         let index = phrasebook.index

@@ -4,19 +4,25 @@
 /// a required literal before it runs. Nil when every part can be matched by some class or
 /// word not listed (`{number}`, `!be`).
 enum RequiredWords {
-    static func of(_ elements: [PatternElement], classRequired: [Set<String>?]) -> Set<String>? {
+    /// The cheapest of the pattern's mandatory word sets by `cost` (by default, the fewest
+    /// words); a set with a word found in every sentence is a poor filter and comes last.
+    static func of(_ elements: [PatternElement], classRequired: [Set<String>?],
+                   cost: (Set<String>) -> Int = { $0.count }) -> Set<String>? {
         var best: Set<String>?
         var bestCost = Int.max
-        for element in elements {
-            guard let set = of(element, classRequired: classRequired) else { continue }
-            // Fewer words is better, and a set with a word found in every sentence is a poor filter.
-            let cost = set.count + (set.isDisjoint(with: commonWords) ? 0 : 100_000)
-            if cost < bestCost {
+        for set in mandatorySets(elements, classRequired: classRequired) {
+            let total = cost(set) + (set.isDisjoint(with: commonWords) ? 0 : 1_000_000)
+            if total < bestCost {
                 best = set
-                bestCost = cost
+                bestCost = total
             }
         }
         return best
+    }
+
+    /// The word sets of the pattern's mandatory parts (one of each set must occur in a match).
+    static func mandatorySets(_ elements: [PatternElement], classRequired: [Set<String>?]) -> [Set<String>] {
+        elements.compactMap { of($0, classRequired: classRequired) }
     }
 
     /// Words so frequent that requiring them filters nothing.

@@ -165,15 +165,12 @@ struct PhrasebookCompiler {
                                             suggestions: line.suggestions.isEmpty ? section.suggestion.map { [$0] } ?? [] : line.suggestions,
                                             message: section.message, conditions: conditions.map(\.text), rule: rule,
                                             location: line.location)
-                let id = entries.count
                 entries.append(entry)
                 compiled.append(CompiledEntry(pattern: pattern, conditions: conditions))
                 fixable.append(kind == .substitution && line.suggestions.count == 1 && PhrasePattern.isPlain(line.phrase))
-                index.add(id, first: FirstSet.of(pattern, classFirsts: classFirsts),
-                          required: RequiredWords.of(pattern, classRequired: classRequired),
-                          span: PatternLength.maximum(pattern, classMaximum: classMaximum))
             }
         }
+        buildIndex()
         checkShadowedEntries()
     }
 
@@ -211,6 +208,18 @@ struct PhrasebookCompiler {
         case .gap, .optional, .punctuation: return true
         default: return false
         }
+    }
+
+    /// `text` cut at every `separator`.
+    static func split(_ text: String, on separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(text)
+        while let range = rest.firstRange(of: separator) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
     }
 
     /// A gap, or an optional part that is only a gap.
@@ -330,7 +339,7 @@ struct PhrasebookCompiler {
             var tests: [Condition.Test] = []
             var column = written.location.column
             var valid = true
-            for part in text.components(separatedBy: " and ") {
+            for part in PhrasebookCompiler.split(text, on: " and ") {
                 let location = PhrasebookLocation(file: written.location.file, line: written.location.line, column: column)
                 column += part.unicodeScalars.count + 5
                 if let test = compileTest(part, at: location, category: section.category, negationCategories: negationCategories) {
@@ -416,34 +425,61 @@ struct PhrasebookCompiler {
 
     // MARK: entries no text can reach
 
+    /// Indexes every entry by its first set, and by its required words chosen by how many other
+    /// entries share them (a word many entries need, such as "database", filters little).
+    private mutating func buildIndex() {
+        var popularity: [String: Int] = [:]
+        for entry in compiled {
+            for set in RequiredWords.mandatorySets(entry.pattern, classRequired: classRequired) {
+                for key in set { popularity[key, default: 0] += 1 }
+            }
+        }
+        for (id, entry) in compiled.enumerated() {
+            let required = RequiredWords.of(entry.pattern, classRequired: classRequired) { set in
+                set.reduce(0) { $0 + (popularity[$1] ?? 0) }
+            }
+            index.add(id, first: FirstSet.of(entry.pattern, classFirsts: classFirsts), required: required,
+                      span: PatternLength.maximum(entry.pattern, classMaximum: classMaximum))
+        }
+    }
+
     /// A plain reported entry that an unconditional exception of its category (or of all), or a
-    /// cadence phrase for an ETA, always overlaps can never be reported; one that an earlier
-    /// plain entry of its kind and category already matches in full is a duplicate.
+    /// cadence phrase for an ETA, always overlaps can never be reported; one whose text an earlier
+    /// one-word plain entry of its kind and category already matches is a duplicate.
     private mutating func checkShadowedEntries() {
-        var shadowed = Set<Int>()
+        // The covering entries, by the keys they can start with.
+        var covers: [String: [Int]] = [:]
+        var coversAnywhere: [Int] = []
+        for (id, entry) in entries.enumerated()
+        where (entry.kind == .exception || entry.kind == .cadence) && compiled[id].conditions.isEmpty {
+            let first = FirstSet.of(compiled[id].pattern, classFirsts: classFirsts)
+            if first.anyToken || !first.classes.isEmpty { coversAnywhere.append(id) }
+            for key in first.keys { covers[key, default: []].append(id) }
+        }
+        // One-word plain entries by every form they match, per kind and category.
+        var owners: [String: Int] = [:]
         for (id, entry) in entries.enumerated() where entry.kind.reports && PhrasePattern.isPlain(Array(entry.phrase.unicodeScalars)) {
             let tokens = Tokenizer.tokenize(Array(entry.phrase.utf8), skipping: [])
             guard !tokens.isEmpty else { continue }
+            let scope = "\(entry.kind.rawValue)|\(entry.category?.rawValue ?? "*")|"
+            if tokens.count == 1, compiled[id].conditions.isEmpty {
+                if let owner = owners[scope + tokens[0].key] {
+                    problem(entry.location, "duplicate: '\(entry.phrase)' matches what '\(entries[owner].phrase)' at \(entries[owner].location) already matches")
+                    continue
+                }
+                if case .word(let forms)? = compiled[id].pattern.first {
+                    for form in forms where owners[scope + form] == nil { owners[scope + form] = id }
+                }
+            }
             let matcher = PatternMatcher(tokens: tokens, wordClasses: wordClasses)
             search: for k in tokens.indices {
-                for other in index.candidates(for: tokens[k]) where other != id {
+                for other in (covers[tokens[k].key] ?? []) + coversAnywhere {
                     let cover = entries[other]
-                    guard compiled[other].conditions.isEmpty,
+                    guard cover.kind == .cadence ? entry.category == .eta : (cover.category == nil || cover.category == entry.category),
                           let end = matcher.longest(compiled[other].pattern, at: k, limit: tokens.count), end > k else { continue }
-                    if cover.kind == .exception && (cover.category == nil || cover.category == entry.category)
-                        || cover.kind == .cadence && entry.category == .eta {
-                        let what = cover.kind == .cadence ? "cadence" : "exception"
-                        problem(entry.location, "can never match: the \(what) '\(cover.phrase)' at \(cover.location) covers every form of '\(entry.phrase)'")
-                        shadowed.insert(id)
-                        break search
-                    }
-                    if other < id, k == 0, end == tokens.count, cover.kind == entry.kind, cover.category == entry.category,
-                       compiled[id].conditions.isEmpty, !shadowed.contains(other),
-                       PhrasePattern.isPlain(Array(cover.phrase.unicodeScalars)) {
-                        problem(entry.location, "duplicate: '\(entry.phrase)' matches what '\(cover.phrase)' at \(cover.location) already matches")
-                        shadowed.insert(id)
-                        break search
-                    }
+                    let what = cover.kind == .cadence ? "cadence" : "exception"
+                    problem(entry.location, "can never match: the \(what) '\(cover.phrase)' at \(cover.location) covers every form of '\(entry.phrase)'")
+                    break search
                 }
             }
         }
