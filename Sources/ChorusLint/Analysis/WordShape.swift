@@ -41,7 +41,7 @@ struct WordShape {
         }
         var classes: TokenClass = []
         var key = lowered
-        if letters > 0, digits == 0, key.contains("-") { key.removeAll { $0 == "-" } }
+        if letters > 0, digits == 0, key.contains(Character("-")) { key.removeAll { $0 == "-" } }
         if key.hasSuffix("'s"), key.count > 3, !BuiltinWords.contractionsEndingInS.contains(key) {
             key.removeLast(2)
             classes.insert(.possessive)
@@ -58,7 +58,7 @@ struct WordShape {
         classes.formUnion(WordShape.timeClasses(key, letters: letters, digits: digits))
         if text.hasPrefix("/") { classes.insert(.path) }
         if letters > 0, digits > 0, classes.isDisjoint(with: [.time, .date, .duration, .ordinal, .number, .path]),
-           !WordShape.isVersion(key), !(key.contains("/") && key.contains(".")) {
+           !WordShape.isVersion(key), !(key.contains(Character("/")) && key.contains(Character("."))) {
             classes.insert(.alphanumeric)
         }
         if classes.contains(.capitalized), !classes.contains(.acronym), !BuiltinWords.notNameSet.contains(key) {

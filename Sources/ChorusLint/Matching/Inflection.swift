@@ -8,7 +8,7 @@ enum Inflection {
     static func forms(of word: String) -> [String] {
         if let group = irregularGroup[word] { return [word] + group.filter { $0 != word }.sorted() }
         guard word.count >= 3, !doNotInflect.contains(word), word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "'" }),
-              !word.contains("'") else { return [word] }
+              !word.contains(Character("'")) else { return [word] }
         var forms = [word]
         func add(_ form: String) { if !forms.contains(form) { forms.append(form) } }
         let chars = Array(word)

@@ -99,7 +99,7 @@ struct PatternCompiler {
             }
         }
         // "health check" also matches "health-check" and "healthcheck"; "roll back", "rollback".
-        if inflect, tokens.count >= 2, tokens.count <= 3, tokens.allSatisfy({ $0.classes.contains(.word) && !$0.key.contains("'") }),
+        if inflect, tokens.count >= 2, tokens.count <= 3, tokens.allSatisfy({ $0.classes.contains(.word) && !$0.key.contains(Character("'")) }),
            elements.count == tokens.count {
             let joined = tokens.map(\.key).joined()
             elements = [.choice([elements, [.word(Set(Inflection.forms(of: joined)))]])]

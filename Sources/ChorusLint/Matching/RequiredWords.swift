@@ -25,11 +25,17 @@ enum RequiredWords {
         elements.compactMap { of($0, classRequired: classRequired) }
     }
 
-    /// Words so frequent that requiring them filters nothing.
+    /// Words so frequent in English prose that requiring them filters nothing.
     static let commonWords: Set<String> = [
-        "the", "a", "an", "to", "of", "and", "or", "in", "on", "is", "are", "was", "were", "be", "been", "we", "it", "this",
-        "that", "our", "for", "with", "at", "by", "as", "from", "will", "has", "have", "had", "not", "you", "your", "i",
-        "they", "their", "some", "all", "any", ",", ":", ".", "(", ")",
+        "the", "a", "an", "to", "of", "and", "or", "but", "in", "on", "at", "by", "for", "with", "from", "as", "into", "about",
+        "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "done",
+        "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "we", "it", "this", "that",
+        "these", "those", "our", "us", "you", "your", "i", "my", "they", "their", "them", "he", "she", "his", "her", "some",
+        "all", "any", "more", "most", "other", "such", "than", "then", "there", "here", "when", "where", "which", "who",
+        "what", "how", "why", "if", "so", "up", "out", "down", "over", "after", "before", "also", "only", "just", "now",
+        "new", "one", "two", "time", "get", "got", "make", "made", "see", "use", "used", "work", "working", "issue",
+        "issues", "service", "services", "customers", "users", "update", "updates", "team", "its", "it's", "we're",
+        "we'll", "we've", "'s", ",", ":", ".", "(", ")", "-", "—", "'", "\"",
     ]
 
     private static func of(_ element: PatternElement, classRequired: [Set<String>?]) -> Set<String>? {
