@@ -21,8 +21,8 @@ chorus step INC-3001 "Compare renderer timings before and after the 08:40 releas
 
 chorus show INC-3001
 chorus render --incident INC-3001 --audience customer
-chorus approve INC-3001 customer
-chorus approve INC-3001 support
+chorus approve INC-3001 customer --yes
+chorus approve INC-3001 support --yes
 chorus pull INC-3001 support
 
 export CHORUS_NOW=2026-11-24T09:20:00Z
@@ -34,12 +34,13 @@ chorus pull INC-3001 support          # the state moved on: prints the text, say
 status=$?
 set -e
 [ "$status" -eq 3 ] || { echo "expected a stale pull (exit 3), got $status" >&2; exit 1; }
-chorus approve INC-3001 support
+chorus approve INC-3001 support --yes
 chorus publish INC-3001 support --channel "support desk"
 
 export CHORUS_NOW=2026-11-24T09:35:00Z
 chorus component INC-3001 billing-web --status operational
-chorus update INC-3001 --status monitoring --next-update 10:15 --fix "The 08:40 release was undone; invoices render again."
+chorus update INC-3001 --status monitoring --next-update 10:15 --fix "We undid the 08:40 release; invoices open again." \
+  --past-impact "Some customers could not open their invoices page."
 chorus follow-up INC-3001 "Add a timeout test with a 500-line invoice" --owner "Ravi Patel" --due 2026-12-04
 if chorus resolve INC-3001; then echo "resolve should wait for the monitoring period" >&2; exit 1; fi
 
@@ -48,3 +49,4 @@ chorus fact INC-3001 "No new invoice tickets since 09:40." --source support
 chorus resolve INC-3001
 chorus render --incident INC-3001 --audience review
 chorus log INC-3001
+chorus verify INC-3001                # every line intact: hash chain, numbering, approvals

@@ -20,6 +20,8 @@ public struct BoardWriteResult: Sendable, Equatable {
     public var written: [String]
     /// Pages removed because their incident is no longer in the store.
     public var removed: [String]
+    /// Incidents left out because their journal could not be read, with the reason.
+    public var unreadable: [String] = []
     /// False when the board was already up to date and nothing was written.
     public var changed: Bool { !written.isEmpty || !removed.isEmpty }
 }
@@ -73,8 +75,17 @@ public struct BoardWriter: Sendable {
         }
         var incidents: [BoardIncident] = []
         var written: [String] = []
+        var unreadable: [String] = []
         for id in store.incidentIDs() {
-            guard let journal = try? store.journal(for: id), let (snapshot, _) = try? journal.snapshot() else { continue }
+            let journal: IncidentJournal
+            let snapshot: JournalSnapshot
+            do {
+                journal = try store.journal(for: id)
+                snapshot = try journal.snapshot().snapshot
+            } catch {
+                unreadable.append("\(id): \(error)")
+                continue
+            }
             let unchanged = previous?.generator == settings.generator && previous?.journals[id] == fingerprint[id]
                 && previous?.pages.contains("incidents/\(id).html") == true
             let isOpen = snapshot.state?.status.isOpen ?? false
@@ -101,7 +112,7 @@ public struct BoardWriter: Sendable {
         }
         let manifest = Manifest(generator: settings.generator, journals: fingerprint, pages: pages.sorted())
         try writeFile(Self.manifestName, manifest.json)
-        return BoardWriteResult(written: written, removed: removed)
+        return BoardWriteResult(written: written, removed: removed, unreadable: unreadable)
     }
 
     /// Why the board cannot be written into its folder (a file is there, or a folder of other

@@ -71,6 +71,28 @@ struct BoardCommandTests {
         }
     }
 
+    @Test func anUnreadableJournalIsLeftOffWithAWarningAndTheRestIsWritten() throws {
+        try ScratchFolder.with { folder in
+            let store = folder.at("store").path
+            for id in ["INC-1", "INC-2"] {
+                let opened = chorus(["open", id, "--title", "Checkout down", "--severity", "sev2", "--impact", "Some customers cannot pay.",
+                                     "--affected", "Customers paying by card", "--lead", "Dana Kim", "--next-update", "+30m", "--store", store, "--as", "dana"],
+                                    directory: folder.path)
+                #expect(opened.status == 0, "\(opened.stderr)")
+            }
+            let journal = folder.at("store/incidents/INC-2/journal.jsonl")
+            let handle = try FileHandle(forWritingTo: journal)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("{ not an entry }\n".utf8))
+            try handle.close()
+            let result = chorus(["board", "--out", "site", "--store", store], directory: folder.path)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.hasPrefix("warning: left off the board: INC-2: "), "\(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: folder.at("site/incidents/INC-1.html").path))
+            #expect(!FileManager.default.fileExists(atPath: folder.at("site/incidents/INC-2.html").path))
+        }
+    }
+
     @Test func initWithoutABoardWritesNone() throws {
         try ScratchFolder.with { folder in
             #expect(chorus(["init", "--no-board"], directory: folder.path).status == 0)

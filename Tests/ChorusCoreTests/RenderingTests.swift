@@ -84,12 +84,14 @@ struct RenderingTests {
         let parts = text.components(separatedBy: "\n---\n")
         #expect(parts.count == 2)
         let reply = parts[0], notes = parts[1]
-        #expect(reply.contains("Some people using our Android and iOS apps could not sign in."))
-        #expect(reply.contains("In the meantime: Sign in on the website"))
+        #expect(reply.contains("Some people using our Android and iOS apps could not sign in, and some were signed out."))
+        #expect(reply.contains("If you still have trouble: Sign in on the website"))
         #expect(reply.contains("We will post the next update by 15:35 UTC"))
         #expect(!reply.contains("Escalate"))
+        #expect(!(reply.components(separatedBy: "Customer reply").last ?? reply).contains("INC-2044"), "the pasted reply carries no internal id")
+        #expect(notes.contains("Incident: INC-2044"))
         #expect(notes.contains("Who is affected: Mobile app users signing in with email and password"))
-        #expect(notes.contains("Do not say: what caused it, a time for the fix"))
+        #expect(notes.contains("Do not say: that it is resolved, what caused it"))
         #expect(notes.contains("Escalate: #inc-2044 in Slack"))
         #expect(notes.contains("Not yet approved: draft, made 15:20 UTC"))
     }
@@ -159,7 +161,9 @@ struct RenderingTests {
         #expect(incident["status"]?.stringValue == "investigating")
         #expect(incident["impact_override"]?.stringValue == "critical")
         #expect(incident["deliver_notifications"]?.value == .bool(true))
-        #expect(incident["component_ids"]?.elements?.compactMap(\.stringValue) == ["k7hx2m9q4r1t", "p3nd8v6c0w2z"])
+        // Only the affected component: the operational Website is context, not part of the incident.
+        #expect(incident["component_ids"]?.elements?.compactMap(\.stringValue) == ["k7hx2m9q4r1t"])
+        #expect(incident["components"]?["p3nd8v6c0w2z"] == nil)
         #expect(incident["components"]?["k7hx2m9q4r1t"]?.stringValue == "partial_outage")
         #expect(incident["body"]?.stringValue?.hasPrefix("**Status:** Investigating") == true)
         let quiet = try Shipped.renderer().render(state, audience: "customer", format: .statuspage, clock: Shipped.clock(for: state), deliverNotifications: false)

@@ -26,7 +26,7 @@ struct SchemaTests {
             resolvedAt: t, lastUpdatedAt: t, nextUpdateAt: t, window: MaintenanceWindow(start: t, end: t),
             monitoringSince: t, monitoringPeriodMinutes: 30,
             roles: Roles(incidentLead: "L", commsLead: "C", responders: [Responder(name: "N", doing: "D")], escalation: "E"),
-            impact: CustomerImpact(summary: "S", canDo: ["a"], cannotDo: ["b"], whoIsAffected: "W", segments: ["s"]),
+            impact: CustomerImpact(summary: "S", canDo: ["a"], cannotDo: ["b"], whoIsAffected: "W", segments: ["s"], pastSummary: "P"),
             quantifiedImpact: [ImpactMeasure(metric: "m", value: 1, unit: "u", asOf: t)], businessImpact: "B",
             components: [AffectedComponent(internalName: "i", publicName: "p", status: .operational, statuspageId: "x")],
             facts: [Fact(id: "F1", text: "f", at: t, source: .support)],
@@ -35,7 +35,8 @@ struct SchemaTests {
             eta: ETA(at: t, confidence: .estimate), rootCause: RootCause(summary: "r", whys: ["w"]), fix: "f",
             followUps: [FollowUp(text: "f", owner: "o", due: "2026-12-01")],
             corrections: [Correction(retracts: "F1", said: "s", correct: "c", at: t)],
-            links: [Link(title: "l", url: "https://x")], asks: ["a"], whatWentWell: ["w"]
+            links: [Link(title: "l", url: "https://x")], asks: ["a"], whatWentWell: ["w"],
+            reopened: Reopening(at: t, reason: "r", resolvedAt: t)
         )
     }
 

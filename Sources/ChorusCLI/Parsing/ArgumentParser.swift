@@ -11,7 +11,9 @@ enum ArgumentParser {
         while index < words.count {
             let word = words[index]
             index += 1
-            if optionsEnded || word == "-" || !word.hasPrefix("-") {
+            // A dash and a digit is a value (-10m, -5), never an option: no option is a digit.
+            let isValue = word.count > 1 && word.dropFirst().first?.isNumber == true
+            if optionsEnded || word == "-" || !word.hasPrefix("-") || isValue {
                 positionals.append(word)
                 continue
             }

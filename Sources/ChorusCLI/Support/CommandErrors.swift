@@ -103,6 +103,7 @@ struct ErrorReport {
                 self.init(kind: .invalid, message: error.summary, problems: problems.map { Problem(path: $0.path.description, message: $0.message) })
             case .refused: self.init(kind: .invalid, message: error.description)
             case .notFound: self.init(kind: .couldNotRun, message: error.description)
+            case .badInput: self.init(kind: .usage, message: error.description)
             }
         case let error as JournalError:
             switch error {

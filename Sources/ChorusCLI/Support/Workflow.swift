@@ -55,8 +55,14 @@ struct Workflow {
     }
 
     func author(_ context: CommandContext) throws -> String {
-        if let name = context.arguments.value("as"), !name.trimmingCharacters(in: .whitespaces).isEmpty { return name }
-        if let name = context.environment["CHORUS_AUTHOR"], !name.trimmingCharacters(in: .whitespaces).isEmpty { return name }
+        for (origin, value) in [("--as", context.arguments.value("as")), ("CHORUS_AUTHOR", context.environment["CHORUS_AUTHOR"])] {
+            guard let value else { continue }
+            let name = value.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { continue }
+            // A name that could forge a log line (a newline) or hide itself (U+202E, U+2060).
+            if let problem = AuthorName.problem(name) { throw UsageError("\(origin): \(problem)") }
+            return name
+        }
         throw UsageError(JournalError.missingAuthor.description)
     }
 
@@ -108,6 +114,18 @@ struct Workflow {
         }
         typedTimes.add(option: option, text: text, date: value.date)
         return value.date
+    }
+
+    /// An editor of `state` whose typed times are echoed after the write.
+    func editor(_ state: IncidentState) throws -> StateEditor {
+        try StateEditor(state, clock: clock)
+    }
+
+    /// Remembers the times `editor` read, for the echo.
+    func collectTimes(of editor: StateEditor) {
+        for typed in editor.typedTimes {
+            typedTimes.add(option: typed.field, text: typed.typed, date: typed.date)
+        }
     }
 
     /// One line per typed time: what it was taken to mean, absolute, in the zone, and relative.
@@ -173,10 +191,10 @@ struct Workflow {
     /// Applies `edit` to the current state and appends the result as a new revision, after
     /// validating it. Prints what changed.
     @discardableResult
-    func revise(_ id: String, _ context: inout CommandContext, summary: String,
+    func revise(_ id: String, _ context: inout CommandContext, summary: String, expectRevision: Int? = nil,
                 _ edit: @escaping (IncidentState) throws -> IncidentState) throws -> JournalSnapshot {
         let author = try author(context)
-        let expected = try expectedRevision(context)
+        let expected = try expectRevision ?? expectedRevision(context)
         let clock = try writeClock(context)
         let journal = try journalOrFail(id)
         var changed: [String] = []
@@ -184,12 +202,7 @@ struct Workflow {
             try journal.append(author: author, clock: clock, expectRevision: expected) { snapshot, now in
                 let current = try snapshot.requireState()
                 var next = try edit(current)
-                next.lastUpdatedAt = max(now, current.lastUpdatedAt)
-                if next.status == .monitoring && (current.status != .monitoring || next.monitoringSince == nil) {
-                    next.monitoringSince = now
-                } else if next.status != .monitoring && next.status != .resolved {
-                    next.monitoringSince = nil // monitoring must hold unbroken: leaving it starts the clock again
-                }
+                IncidentLifecycle.settle(&next, after: current, at: now)
                 next = try IncidentEdits.validated(next)
                 changed = StateDiff.meaningfulChanges(from: current, to: next)
                 guard !changed.isEmpty else { return [] }

@@ -5,8 +5,11 @@ public indirect enum FieldType: Sendable {
     /// Text that must not be blank.
     case text
     /// A time with zone; typed times reach into the past (`--started 13:58`: the most recent
-    /// 13:58) or the future (`--next-update 14:40`: the next one).
+    /// 13:58) or the future (`--eta 14:40`: the next one).
     case time(TimeInput.Direction)
+    /// A time promised to readers (the next update): typed, it must be ahead and, unless given
+    /// with its full date, within `TimeInput.maximumNextUpdateHours`.
+    case promise
     /// A calendar date `YYYY-MM-DD`.
     case date
     /// An http(s) link.
@@ -27,7 +30,7 @@ public indirect enum FieldType: Sendable {
     var schemaType: SchemaType {
         switch self {
         case .text: return .string(.nonEmpty)
-        case .time: return .string(.dateTime)
+        case .time, .promise: return .string(.dateTime)
         case .date: return .string(.date)
         case .url: return .string(.url)
         case .integer(let minimum): return .integer(minimum: minimum)
@@ -44,6 +47,7 @@ public indirect enum FieldType: Sendable {
         case .text: return "text"
         case .time(.past): return "time (13:58 = the most recent; -10m; a full date)"
         case .time(.future): return "time (14:40 = the next; +30m; a full date)"
+        case .promise: return "time (14:40 = the next; +30m; within 12 hours unless a full date)"
         case .date: return "date YYYY-MM-DD"
         case .url: return "http(s) link"
         case .integer(let minimum): return "whole number ≥ \(minimum)"

@@ -24,6 +24,8 @@ public enum StateFields {
         F("cannotDo", .list(.text), "What users cannot do.", shown: .with([.impact])),
         F("whoIsAffected", .text, required: true, "Who is affected, in words.", flag: "affected", shown: .with([.impact])),
         F("segments", .list(.text), "Affected customer segments, for sales.", shown: .with([.segments])),
+        F("pastSummary", .text, "The impact in the past tense, for drafts once a fix is in place (monitoring, resolved): "
+          + "\"Some customers could not upload files.\" Required once resolved.", flag: "past-impact", shown: .with([.impact])),
     ])
 
     public static let measure = RecordSpec("ImpactMeasure", "an impact measure", [
@@ -97,6 +99,12 @@ public enum StateFields {
         F("end", .time(.future), required: true, "When it is announced to end.", flag: "window-end", shown: .with([.window])),
     ])
 
+    public static let reopening = RecordSpec("Reopening", "the reopening", [
+        F("at", .time(.past), required: true, "When the incident was reopened.", shown: .with([.status])),
+        F("reason", .text, required: true, "Why: what showed the problem had returned.", shown: .with([.status])),
+        F("resolvedAt", .time(.past), required: true, "When it had been resolved.", shown: .with([.status])),
+    ])
+
     public static let state = RecordSpec("IncidentState", "the incident state", [
         F("id", .text, required: true, "The incident's id, e.g. INC-2041.",
           editing: .managed("the id names the incident's journal; open a new incident for another id"), shown: .everyone),
@@ -109,13 +117,13 @@ public enum StateFields {
           editing: .managed("change it with chorus update ID --status …, chorus resolve or chorus reopen"), flag: "status", shown: .with([.status])),
         F("startedAt", .time(.past), required: true, "When the problem started (or the maintenance begins).", flag: "started", shown: .with([.times])),
         F("detectedAt", .time(.past), "When it was detected.", flag: "detected", shown: .with([.times])),
-        F("resolvedAt", .time(.past), "When it was resolved; required once resolved.", shown: .with([.times])),
+        F("resolvedAt", .time(.past), "When it was resolved; required once resolved.", flag: "resolved", shown: .with([.times])),
         F("lastUpdatedAt", .time(.past), required: true, "When the state last changed.",
           editing: .managed("every change sets it to the time of the write"), shown: .with([.lastUpdatedAt])),
-        F("nextUpdateAt", .time(.future), "When the next update is promised; required while open.", flag: "next-update", shown: .with([.nextUpdateAt])),
+        F("nextUpdateAt", .promise, "When the next update is promised; required while open.", flag: "next-update", shown: .with([.nextUpdateAt])),
         F("window", .record(window), "For maintenance: the announced window.", shown: .with([.window])),
-        F("monitoringSince", .time(.past), "When monitoring began.",
-          editing: .managed("set when the status becomes monitoring (chorus update ID --status monitoring)"), shown: .nobody),
+        F("monitoringSince", .time(.past), "When monitoring began: the fix was in place, so the customer impact ended.",
+          editing: .managed("set when the status becomes monitoring (chorus update ID --status monitoring)"), shown: .with([.times])),
         F("monitoringPeriodMinutes", .integer(minimum: 1), "How long monitoring must hold before resolving.", flag: "monitoring-period", shown: .nobody),
         F("roles", .record(roles), required: true, "Incident lead and other roles.", shown: .with([.roles, .responders, .escalation])),
         F("impact", .record(impact), required: true, "The customer impact in plain words.", shown: .with([.impact, .segments])),
@@ -128,11 +136,13 @@ public enum StateFields {
         F("workaround", .text, "What customers can do meanwhile.", flag: "workaround", shown: .with([.workaround])),
         F("eta", .record(eta), "When the fix is expected, with its confidence.", shown: .with([.anyETA, .confirmedETA])),
         F("rootCause", .record(rootCause), "The root cause once known.", shown: .with([.rootCause])),
-        F("fix", .text, "What fixed it; required once resolved.", flag: "fix", shown: .with([.fix])),
+        F("fix", .text, "What fixed it, in plain words (customers read it once a fix is in place); required once resolved.", flag: "fix", shown: .with([.fix])),
         F("followUps", .list(.record(followUp)), "Work after the incident, each with owner and due date.", shown: .with([.followUps])),
         F("corrections", .list(.record(correction)), "Retracted statements and what is true instead.", shown: .with([.corrections])),
         F("links", .list(.record(link)), "Dashboards, channels, runbooks.", shown: .with([.links])),
         F("asks", .list(.text), "Decisions or help needed from leadership.", shown: .with([.asks])),
         F("whatWentWell", .list(.text), "For the review: what went well in the response.", shown: .with([.whatWentWell])),
+        F("reopened", .record(reopening), "Set when a resolved incident is reopened: when, why, and when it had been resolved.",
+          editing: .managed("chorus reopen sets it"), shown: .with([.status])),
     ])
 }

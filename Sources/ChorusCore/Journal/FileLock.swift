@@ -92,9 +92,11 @@ enum DurableFile {
         syncFolder(of: folder.path)
     }
 
-    /// Replaces `path` atomically: writes a temporary file, syncs it, renames it over `path`,
-    /// and syncs the folder.
-    static func replace(_ path: String, with bytes: [UInt8]) throws {
+    /// Replaces `path` atomically: writes a temporary file, syncs it (unless `sync` is false),
+    /// renames it over `path`, and syncs the folder (likewise). Without syncing, a crash can
+    /// leave the old file or an empty one, never a mix: right for a cache such as the checkpoint,
+    /// which is rebuilt when missing or unreadable.
+    static func replace(_ path: String, with bytes: [UInt8], sync: Bool = true) throws {
         // Readers holding the shared lock may save a checkpoint at the same time: each writes
         // its own temporary file, and the last rename wins (they hold the same content).
         let temporary = path + ".tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
@@ -102,7 +104,7 @@ enum DurableFile {
         guard fd >= 0 else { throw WriteError(path: temporary, reason: String(cString: strerror(errno))) }
         do {
             try writeAll(fd, bytes, path: temporary)
-            guard fsync(fd) == 0 else { throw WriteError(path: temporary, reason: String(cString: strerror(errno))) }
+            guard !sync || fsync(fd) == 0 else { throw WriteError(path: temporary, reason: String(cString: strerror(errno))) }
         } catch {
             close(fd)
             unlink(temporary)
@@ -114,7 +116,7 @@ enum DurableFile {
             unlink(temporary)
             throw WriteError(path: path, reason: reason)
         }
-        syncFolder(of: path)
+        if sync { syncFolder(of: path) }
     }
 
     /// Truncates `path` to `length` bytes and syncs.
@@ -150,6 +152,19 @@ enum DurableFile {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return Int(info.st_size)
+    }
+
+    /// The file's identity and last change: device, inode, size and modification time. Any
+    /// write to the file, or replacing it, changes it.
+    static func stamp(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec
+        #else
+        let modified = info.st_mtim
+        #endif
+        return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(modified.tv_sec).\(modified.tv_nsec)"
     }
 
     /// Reads `length` bytes from `offset` (fewer at the end of the file).

@@ -85,6 +85,7 @@ public struct IncidentJournal: Sendable {
         _ build: (JournalSnapshot, Date) throws -> [JournalEntry]
     ) throws -> AppendResult {
         guard !author.trimmingCharacters(in: .whitespaces).isEmpty else { throw JournalError.missingAuthor }
+        if let problem = AuthorName.problem(author) { throw JournalError.rejected(problem) }
         try DurableFile.createFolder(folder)
         let lock = try FileLock(path: lockPath, mode: .exclusive)
         defer { withExtendedLifetime(lock) {} }
@@ -107,9 +108,12 @@ public struct IncidentJournal: Sendable {
             entries[index].author = author
             entries[index].at = date
             entries[index].clock = clock.marker
+            entries[index].prev = snapshot.lastHash ?? JournalRules.genesis(id)
             if entries[index].kind == .revision { entries[index].revision = snapshot.revision + 1 }
             snapshot.apply(entries[index])
-            bytes += Array(try encoder.encode(entries[index])) + [0x0A]
+            let line = Array(try encoder.encode(entries[index]))
+            snapshot.lastHash = JournalRules.hash(ofLine: line[...])
+            bytes += line + [0x0A]
         }
         do {
             try DurableFile.append(bytes, to: journalPath)
@@ -142,40 +146,68 @@ public struct IncidentJournal: Sendable {
     }
 
     /// The checkpoint, when it can be trusted for a journal of `size` bytes: its numbers are in
-    /// range (so nothing computed from them can overflow) and it ends at a line boundary.
-    private func readCheckpoint(journalSize size: Int) -> JournalSnapshot? {
+    /// range (so nothing computed from them can overflow) and it ends at a line boundary. The
+    /// line it ends at must still hash to the head it recorded: if not, that line was changed
+    /// after it was written, and this throws rather than build on it.
+    func readCheckpoint(journalSize size: Int) throws -> JournalSnapshot? {
         guard let bytes = DurableFile.read(checkpointPath),
               let snapshot = try? StateCoding.decoder().decode(JournalSnapshot.self, from: Data(bytes)),
               snapshot.layout == JournalSnapshot.layoutVersion, snapshot.incidentID == id,
               (0...size).contains(snapshot.bytes), (0...snapshot.bytes).contains(snapshot.seq),
-              (0...snapshot.seq).contains(snapshot.revision),
-              endsAtLineBoundary(snapshot.bytes) else { return nil }
+              (0...snapshot.seq).contains(snapshot.revision), (snapshot.seq == 0) == (snapshot.lastHash == nil) else { return nil }
+        if snapshot.bytes > 0 {
+            guard let line = lastLine(endingAt: snapshot.bytes) else { return nil } // not at a line boundary
+            guard JournalRules.hash(ofLine: line[...]) == snapshot.lastHash else {
+                throw JournalError.damaged(path: journalPath, line: snapshot.seq, reason: "the line no longer matches the hash recorded when it was written (checkpoint.json): it was changed afterwards. Run chorus verify")
+            }
+        }
+        if snapshot.bytes == size, let stamp = snapshot.journalStamp, stamp != DurableFile.stamp(journalPath) {
+            return nil // changed behind chorus's back: rebuild, checking every line
+        }
         return snapshot
     }
 
-    /// Whether the journal's byte before `offset` ends a line (a checkpoint that points into the
-    /// middle of a line belongs to another journal and is not trusted).
-    private func endsAtLineBoundary(_ offset: Int) -> Bool {
-        guard offset > 0 else { return true }
-        guard let handle = FileHandle(forReadingAtPath: journalPath) else { return false }
+    /// The complete line that ends (with its newline) just before `offset`, or nil when the byte
+    /// before `offset` is not a newline. Reads backwards in chunks: a line costs its own length.
+    func lastLine(endingAt offset: Int) -> [UInt8]? {
+        guard offset > 0, let handle = FileHandle(forReadingAtPath: journalPath) else { return nil }
         defer { try? handle.close() }
         do {
             try handle.seek(toOffset: UInt64(offset - 1))
-            return try handle.read(upToCount: 1) == Data([0x0A])
+            guard try handle.read(upToCount: 1) == Data([0x0A]) else { return nil }
+            var chunks: [[UInt8]] = [] // last first
+            var end = offset - 1
+            while end > 0 {
+                let start = max(0, end - 65_536)
+                try handle.seek(toOffset: UInt64(start))
+                let chunk = [UInt8](try handle.read(upToCount: end - start) ?? Data())
+                guard chunk.count == end - start else { return nil }
+                if let newline = chunk.lastIndex(of: 0x0A) {
+                    chunks.append(Array(chunk[(newline + 1)...]))
+                    break
+                }
+                chunks.append(chunk)
+                end = start
+            }
+            return Array(chunks.reversed().joined())
         } catch {
-            return false
+            return nil
         }
     }
 
     private func writeCheckpoint(_ snapshot: JournalSnapshot) throws {
+        var snapshot = snapshot
+        snapshot.journalStamp = DurableFile.stamp(journalPath)
         let data = try StateCoding.encoder(pretty: false).encode(snapshot)
-        try DurableFile.replace(checkpointPath, with: Array(data))
+        // A cache: written after the entries it covers are synced, never itself synced.
+        try DurableFile.replace(checkpointPath, with: Array(data), sync: false)
     }
 
     /// Reads the checkpoint and the lines after it. Changes nothing on disk.
     private func load() throws -> Loaded {
         let size = DurableFile.size(journalPath) ?? 0
-        var snapshot = readCheckpoint(journalSize: size) ?? JournalSnapshot(incidentID: id)
+        var snapshot = try readCheckpoint(journalSize: size) ?? JournalSnapshot(incidentID: id)
+        snapshot.journalStamp = nil
         let start = snapshot.bytes
         guard start < size else { return Loaded(snapshot: snapshot) }
         guard let tail = DurableFile.read(journalPath, from: start) else {
@@ -236,10 +268,11 @@ public struct IncidentJournal: Sendable {
             } catch {
                 throw JournalError.unreadable(path: journalPath, line: lineNumber, reason: JournalRules.whyUndecodable(line, error))
             }
-            if let broken = JournalRules.orderProblem(entry, after: current) {
+            if let broken = JournalRules.orderProblem(entry, after: current) ?? JournalRules.chainProblem(entry, after: current) {
                 throw JournalError.damaged(path: journalPath, line: lineNumber, reason: broken)
             }
             current.apply(entry)
+            current.lastHash = JournalRules.hash(ofLine: line)
             entries.append(entry)
             lineStart = newline + 1
         }

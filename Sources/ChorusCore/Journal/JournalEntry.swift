@@ -17,6 +17,10 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     }
 
     public var seq: Int
+    /// The SHA-256 of the previous line, exactly as written (without its newline); for the
+    /// first entry, of `chorus-journal:<incident id>`. Each entry so vouches for every entry
+    /// before it: a changed, removed, inserted or reordered line breaks the chain.
+    public var prev: String?
     public var at: Date
     public var author: String
     public var kind: Kind
@@ -39,6 +43,8 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     /// The approved draft as rendered from its template, before any format was applied, so
     /// `chorus pull --format F` gives exactly the approved words in another format.
     public var source: String?
+    /// The approved draft's fingerprint (`DraftFingerprint`): what the approver read.
+    public var fingerprint: String?
     /// Error findings present when an override approved the draft.
     public var errorFindings: [String]?
     /// Why the approval overrode error findings.

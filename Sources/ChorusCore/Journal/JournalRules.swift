@@ -59,3 +59,24 @@ enum JournalRules {
         return "the line does not decode as an entry"
     }
 }
+
+extension JournalRules {
+    /// The `prev` of an incident's first entry: binds the chain to the incident, so a journal
+    /// copied into another incident's folder does not verify.
+    static func genesis(_ incidentID: String) -> String { SHA256.hex("chorus-journal:\(incidentID)") }
+
+    /// The hash the next entry's `prev` must carry: of the line exactly as written.
+    static func hash(ofLine line: ArraySlice<UInt8>) -> String { SHA256.hex(line) }
+
+    /// Why an entry's `prev` does not link it to the line before it, or nil.
+    static func chainProblem(_ entry: JournalEntry, after previous: JournalSnapshot) -> String? {
+        let expected = previous.lastHash ?? genesis(previous.incidentID)
+        guard let prev = entry.prev else { return "the entry carries no hash of the line before it (\"prev\"); it was not written by chorus, or was edited" }
+        guard prev == expected else {
+            return previous.seq == 0
+                ? "the first entry's chain does not start from this incident (\(previous.incidentID)): the journal was copied from another incident or edited"
+                : "the entry does not follow line \(previous.seq): line \(previous.seq) was changed after this one was written, or a line was removed, inserted or reordered here"
+        }
+        return nil
+    }
+}

@@ -5,7 +5,7 @@ import Foundation
 /// journal whenever the checkpoint is missing, damaged or behind.
 public struct JournalSnapshot: Sendable, Codable, Equatable {
     /// Bumped when the checkpoint's layout changes, so an old one is rebuilt, not misread.
-    public static let layoutVersion = 2
+    public static let layoutVersion = 3
 
     public var layout = JournalSnapshot.layoutVersion
     public var incidentID: String
@@ -15,6 +15,12 @@ public struct JournalSnapshot: Sendable, Codable, Equatable {
     public var lastAt: Date?
     /// How many bytes of the journal this snapshot covers.
     public var bytes = 0
+    /// The SHA-256 of the last line it covers (the head of the hash chain); nil when empty.
+    public var lastHash: String?
+    /// In a saved checkpoint only: the journal file's identity and modification time when it
+    /// was saved. A journal of the same size whose stamp differs was changed by something other
+    /// than chorus, so the checkpoint is not trusted and the whole chain is checked again.
+    public var journalStamp: String?
     /// The current revision number (0 before the first).
     public var revision = 0
     public var state: IncidentState?
@@ -28,7 +34,7 @@ public struct JournalSnapshot: Sendable, Codable, Equatable {
     public init(incidentID: String) { self.incidentID = incidentID }
 
     /// Applies one entry, in order.
-    mutating func apply(_ entry: JournalEntry) {
+    public mutating func apply(_ entry: JournalEntry) {
         seq = entry.seq
         lastAt = entry.at
         switch entry.kind {

@@ -36,11 +36,14 @@ public struct DraftRenderer: Sendable {
     public let catalog: AudienceCatalog
     public let templates: [String: AudienceTemplates]
     public let linter: Linter
+    /// The public status page's address (the workspace's `statusPage`), which texts point to.
+    public var statusPage: String?
 
-    public init(catalog: AudienceCatalog, templates: [String: AudienceTemplates], linter: Linter) {
+    public init(catalog: AudienceCatalog, templates: [String: AudienceTemplates], linter: Linter, statusPage: String? = nil) {
         self.catalog = catalog
         self.templates = templates
         self.linter = linter
+        self.statusPage = statusPage
     }
 
     /// Loads the audiences (definitions and templates) and the phrasebook with the organization's
@@ -72,7 +75,7 @@ public struct DraftRenderer: Sendable {
     /// and lints it under the audience's policy.
     public func render(
         _ state: IncidentState, audience audienceName: String, format requested: OutputFormat? = nil,
-        clock: RenderClock, context: DraftContext? = nil, deliverNotifications: Bool = true
+        clock: RenderClock, context: DraftContext? = nil, deliverNotifications: Bool? = nil
     ) throws -> RenderedDraft {
         let audience = try catalog.require(audienceName)
         guard audience.applies(to: state) else {
@@ -87,7 +90,8 @@ public struct DraftRenderer: Sendable {
         guard let set = templates[audience.name], let name = set.templateName(for: state) else {
             throw RenderError("the \(audience.name) audience has no template for \(Wording.article(state.kind.rawValue)) (\(state.status.rawValue)); add \(audience.directory.path)/\(state.kind.rawValue).mustache or template.mustache")
         }
-        let view = ViewDerivation.view(of: state, for: audience, clock: clock, context: context)
+        var view = ViewDerivation.view(of: state, for: audience, clock: clock, context: context)
+        view.statusPage = statusPage.map(PlainText.clean)
         let marked: String
         do {
             marked = try set.render(name, view: view)
@@ -99,12 +103,16 @@ public struct DraftRenderer: Sendable {
         var policy = audience.policy
         if !state.status.isOpen { policy.severities[.cadence] = .off } // no next update is owed
         let components = state.components.map { ComponentName(internalName: $0.internalName, publicName: $0.publicName) }
-        // The incident's own id and the components' public names are the reader's words, not jargon.
-        let vocabulary = [state.id] + state.components.map(\.publicName)
-        let findings = linter.lint(lintSource, policy: policy, componentNames: audience.shows(.componentInternalNames) ? [] : components,
+        // The incident's own id, the severity's name ("SEV1 (highest)") and the components'
+        // public names are the reader's words, not jargon.
+        let vocabulary = [state.id, state.severity.rawValue.uppercased()] + state.components.map(\.publicName)
+        var findings = linter.lint(lintSource, policy: policy, componentNames: audience.shows(.componentInternalNames) ? [] : components,
                                    vocabulary: vocabulary)
         // Without comment lines the plain text is the linted text, word for word.
         let hasComments = document.blocks.contains { if case .comment = $0 { return true }; return false }
+        if audience.formats.contains(.statuspage) {
+            findings += StatuspageChecks.findings(state: state, document: document, lintedText: lintSource, checkBody: format == .statuspage)
+        }
         let (output, notes) = Self.write(document, as: format, text: hasComments ? nil : lintSource, state: state, audience: audience.name,
                                          revision: context?.revision, findings: findings, deliverNotifications: deliverNotifications)
         return RenderedDraft(audience: audience, format: format, incidentID: state.id, revision: context?.revision,
@@ -120,7 +128,7 @@ public struct DraftRenderer: Sendable {
     /// draft in another format, word for word.
     public static func write(
         _ document: DraftDocument, as format: OutputFormat, state: IncidentState, audience: String, revision: Int?,
-        findings: [Finding], deliverNotifications: Bool = true
+        findings: [Finding], deliverNotifications: Bool? = nil
     ) -> (output: String, notes: [String]) {
         write(document, as: format, text: nil, state: state, audience: audience, revision: revision,
               findings: findings, deliverNotifications: deliverNotifications)
@@ -129,7 +137,7 @@ public struct DraftRenderer: Sendable {
     /// `write`, given `DraftWriter.text(document)` when it has been written already.
     static func write(
         _ document: DraftDocument, as format: OutputFormat, text knownText: String?, state: IncidentState, audience: String,
-        revision: Int?, findings: [Finding], deliverNotifications: Bool
+        revision: Int?, findings: [Finding], deliverNotifications: Bool?
     ) -> (output: String, notes: [String]) {
         func text() -> String { knownText ?? DraftWriter.text(document) }
         switch format {
@@ -138,10 +146,9 @@ public struct DraftRenderer: Sendable {
         case .html: return (DraftWriter.html(document), [])
         case .slack: return (DraftWriter.slack(document, text: text()).rendered(), [])
         case .statuspage:
-            var body = document
-            if case .heading(1, _)? = body.blocks.first { body.blocks.removeFirst() }
-            let export = StatuspageExport.body(for: state, body: DraftWriter.markdown(body), deliverNotifications: deliverNotifications)
-            let notes = export.unmapped.isEmpty ? [] : ["components without a statuspageId are left out of the export: \(export.unmapped.joined(separator: ", "))"]
+            let export = StatuspageExport.body(for: state, body: StatuspageChecks.body(document),
+                                               options: StatuspageExport.Options(deliverNotifications: deliverNotifications))
+            let notes = export.unmapped.isEmpty ? [] : [StatuspageChecks.unmappedNote(export.unmapped)]
             return (export.json.rendered(), notes)
         case .json:
             return (JSONOutput.object([

@@ -41,6 +41,8 @@ public struct IncidentState: Sendable, Codable, Equatable {
     public var asks: [String]
     /// For the review: what went well in the response.
     public var whatWentWell: [String]
+    /// Set when a resolved incident is reopened (the problem returned).
+    public var reopened: Reopening?
 
     public init(
         id: String, title: String, kind: IncidentKind = .incident, severity: IncidentSeverity, status: IncidentStatus,
@@ -51,7 +53,7 @@ public struct IncidentState: Sendable, Codable, Equatable {
         components: [AffectedComponent] = [], facts: [Fact] = [], hypotheses: [Hypothesis] = [],
         steps: [Step] = [], workaround: String? = nil, eta: ETA? = nil, rootCause: RootCause? = nil,
         fix: String? = nil, followUps: [FollowUp] = [], corrections: [Correction] = [], links: [Link] = [],
-        asks: [String] = [], whatWentWell: [String] = []
+        asks: [String] = [], whatWentWell: [String] = [], reopened: Reopening? = nil
     ) {
         self.id = id; self.title = title; self.kind = kind; self.severity = severity; self.status = status
         self.startedAt = startedAt; self.detectedAt = detectedAt; self.resolvedAt = resolvedAt
@@ -61,7 +63,7 @@ public struct IncidentState: Sendable, Codable, Equatable {
         self.businessImpact = businessImpact; self.components = components; self.facts = facts
         self.hypotheses = hypotheses; self.steps = steps; self.workaround = workaround; self.eta = eta
         self.rootCause = rootCause; self.fix = fix; self.followUps = followUps; self.corrections = corrections
-        self.links = links; self.asks = asks; self.whatWentWell = whatWentWell
+        self.links = links; self.asks = asks; self.whatWentWell = whatWentWell; self.reopened = reopened
     }
 }
 
@@ -70,7 +72,7 @@ extension IncidentState {
         case id, title, kind, severity, status, startedAt, detectedAt, resolvedAt, lastUpdatedAt, nextUpdateAt
         case window, monitoringSince, monitoringPeriodMinutes, roles, impact, quantifiedImpact, businessImpact
         case components, facts, hypotheses, steps, workaround, eta, rootCause, fix, followUps, corrections
-        case links, asks, whatWentWell
+        case links, asks, whatWentWell, reopened
     }
 
     /// Lists may be left out of the JSON (they mean "none"); everything else follows the schema.
@@ -106,5 +108,6 @@ extension IncidentState {
         links = try c.decodeIfPresent([Link].self, forKey: .links) ?? []
         asks = try c.decodeIfPresent([String].self, forKey: .asks) ?? []
         whatWentWell = try c.decodeIfPresent([String].self, forKey: .whatWentWell) ?? []
+        reopened = try c.decodeIfPresent(Reopening.self, forKey: .reopened)
     }
 }

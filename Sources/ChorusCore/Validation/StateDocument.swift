@@ -25,25 +25,38 @@ public struct StateDocument: Sendable {
 
     /// Parses, checks the shape, decodes and validates `text`. Never writes anything.
     public static func load(_ text: String) throws(LoadError) -> StateDocument {
+        // Shape problems first; the decoder ignores unknown keys, so when those are the only
+        // problems the rules still run and every problem is reported in one go.
+        let (state, node, shape) = try shapeChecked(text)
+        let rules = StateValidator.validate(state).map { issue in
+            SchemaProblem(path: issue.path, position: node.locate(issue.path).position, message: issue.message)
+        }
+        let problems = shape + rules
+        guard problems.isEmpty else { throw .invalid(sorted(problems)) }
+        return StateDocument(state: state, node: node)
+    }
+
+    /// Parses, checks the shape and decodes `text`, without the rules beyond shape (for an edit
+    /// in progress, which the workflow settles and validates as a whole afterwards).
+    public static func decode(_ text: String) throws(LoadError) -> (state: IncidentState, node: JSONNode) {
+        let (state, node, shape) = try shapeChecked(text)
+        guard shape.isEmpty else { throw .invalid(sorted(shape)) }
+        return (state, node)
+    }
+
+    /// The decoded state and the shape problems, or an error when it does not decode at all.
+    private static func shapeChecked(_ text: String) throws(LoadError) -> (IncidentState, JSONNode, [SchemaProblem]) {
         let node: JSONNode
         do { node = try JSONParser.parse(text) } catch { throw .syntax(error) }
-        // Shape problems first; the decoder ignores unknown keys, so when those are the only
-        // problems the rules below still run and every problem is reported in one go.
         var problems = SchemaChecker.check(node, against: .object(IncidentStateSchema.state))
-        let state: IncidentState
         do {
-            state = try StateCoding.decoder().decode(IncidentState.self, from: Data(text.utf8))
+            return (try StateCoding.decoder().decode(IncidentState.self, from: Data(text.utf8)), node, problems)
         } catch let error as DecodingError {
             if problems.isEmpty { problems.append(problem(from: error, in: node)) }
             throw .invalid(sorted(problems))
         } catch {
             throw .invalid(sorted(problems + [SchemaProblem(path: .root, position: node.position, message: "\(error)")]))
         }
-        problems += StateValidator.validate(state).map { issue in
-            SchemaProblem(path: issue.path, position: node.locate(issue.path).position, message: issue.message)
-        }
-        guard problems.isEmpty else { throw .invalid(sorted(problems)) }
-        return StateDocument(state: state, node: node)
     }
 
     /// In reading order: by line and column, problems without a position last.

@@ -47,6 +47,12 @@ public enum StateValidator {
         if closed && state.kind != .maintenance && (state.fix ?? "").allSatisfy(\.isWhitespace) {
             add(root.appending("fix"), "a resolved \(state.kind.rawValue) needs a fix: say what fixed it")
         }
+        // A text after the fix speaks in the past tense: what customers could not do, not what
+        // they cannot do. Without it a resolved draft would say "resolved" and "cannot" at once.
+        if closed && state.kind != .maintenance && (state.impact.pastSummary ?? "").allSatisfy(\.isWhitespace) {
+            add(root.appending("impact").appending("pastSummary"), "a resolved \(state.kind.rawValue) needs the impact in the past tense for its drafts: "
+                + "say what customers could not do (\"Some customers could not upload files.\"; chorus update ID --past-impact \"…\")")
+        }
         if !closed, state.resolvedAt != nil {
             add(root.appending("resolvedAt"), "a resolved time is set but the status is \"\(state.status.rawValue)\"; set the status or remove the time")
         }
@@ -75,6 +81,12 @@ public enum StateValidator {
         for (index, measure) in state.quantifiedImpact.enumerated() {
             happened(measure.asOf, root.appending("quantifiedImpact").appending(index).appending("asOf"), "the measure")
         }
+        if let reopened = state.reopened {
+            happened(reopened.at, root.appending("reopened").appending("at"), "reopened")
+            if reopened.resolvedAt > reopened.at {
+                add(root.appending("reopened").appending("resolvedAt"), "it was resolved (\(ISO8601.format(reopened.resolvedAt))) after it was reopened (\(ISO8601.format(reopened.at)))")
+            }
+        }
         for (index, correction) in state.corrections.enumerated() {
             happened(correction.at, root.appending("corrections").appending(index).appending("at"), "the correction")
         }
@@ -92,6 +104,19 @@ public enum StateValidator {
         duplicates(state.components.map(\.internalName), at: root.appending("components"), noun: "component", field: "internalName", into: &issues)
 
         // (A follow-up's owner must not be blank: the schema says so, for every text field.)
+
+        // One correction per statement: a second one of the same words is a mistake (edit or
+        // withdraw the first instead), and both would stay in every draft.
+        var corrected: [String: Int] = [:]
+        for (index, correction) in state.corrections.enumerated() {
+            let said = PlainText.clean(correction.said).lowercased()
+            if let first = corrected[said] {
+                add(root.appending("corrections").appending(index).appending("said"),
+                    "\"\(correction.said)\" is already corrected (corrections item \(first + 1)); change that correction or withdraw it instead of adding another")
+            } else {
+                corrected[said] = index
+            }
+        }
 
         if let eta = state.eta, eta.confidence == .confirmed, eta.at == nil {
             add(root.appending("eta").appending("at"), "a confirmed ETA needs a time; use confidence \"estimate\" or give the time")

@@ -44,6 +44,40 @@ public enum IncidentEdits {
         return state
     }
 
+    /// Changes correction `index` (its statement, what is true now, or both).
+    public static func editCorrection(_ state: IncidentState, at index: Int, said: String?, correct: String?) throws(StateEditError) -> IncidentState {
+        var state = state
+        guard state.corrections.indices.contains(index) else { throw .notFound(noCorrection(index, in: state)) }
+        if let said {
+            guard state.corrections[index].retracts == nil else {
+                throw .refused("correction \(index + 1) retracts fact \(state.corrections[index].retracts ?? ""); what the fact said cannot change, only --correct")
+            }
+            state.corrections[index].said = said
+        }
+        if let correct { state.corrections[index].correct = correct }
+        return state
+    }
+
+    /// Withdraws correction `index`. A withdrawn fact retraction puts the fact back as it was
+    /// last recorded (found in `history`, the states of earlier revisions, oldest first).
+    public static func withdrawCorrection(_ state: IncidentState, at index: Int, history: [IncidentState]) throws(StateEditError) -> IncidentState {
+        var state = state
+        guard state.corrections.indices.contains(index) else { throw .notFound(noCorrection(index, in: state)) }
+        let correction = state.corrections.remove(at: index)
+        if let id = correction.retracts {
+            let fact = history.reversed().lazy.compactMap { $0.facts.first { $0.id == id } }.first
+                ?? Fact(id: id, text: correction.said, at: correction.at, source: .engineering)
+            state.facts.append(fact)
+            state.facts.sort { $0.at < $1.at }
+        }
+        return state
+    }
+
+    static func noCorrection(_ index: Int, in state: IncidentState) -> String {
+        state.corrections.isEmpty ? "\(state.id) has no corrections"
+            : "\(state.id) has \(Wording.count(state.corrections.count, "correction")); there is no correction \(index + 1) (they count from 1)"
+    }
+
     public static func addStep(_ state: IncidentState, text: String, owner: String, stepState: StepState, at: Date?) -> (IncidentState, String) {
         var state = state
         let id = nextID(prefix: "S", existing: state.steps.compactMap(\.id))

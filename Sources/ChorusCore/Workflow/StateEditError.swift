@@ -8,13 +8,16 @@ public enum StateEditError: Error, Sendable, Equatable, CustomStringConvertible 
     case notFound(String)
     /// The change cannot be made as asked (a duplicate, a status that does not allow it).
     case refused(String)
+    /// The command line names a field the state does not have, or gives a value that is not of
+    /// the field's type ("abc" for a number): a usage mistake.
+    case badInput(String)
 
     /// One line saying what went wrong.
     public var summary: String {
         switch self {
         case .invalid(let problems):
             return "the change would make the state invalid (\(Wording.count(problems.count, "problem"))); nothing was written"
-        case .notFound(let message), .refused(let message):
+        case .notFound(let message), .refused(let message), .badInput(let message):
             return message
         }
     }

@@ -39,8 +39,10 @@ public enum TimeInput {
     /// The longest relative offset accepted: a year.
     static let maximumMinutes = 366 * 24 * 60
 
-    public static func parse(_ text: String, now: Date, timeZone: TimeZone, direction: Direction) throws(ParseError) -> Value {
+    public static func parse(_ text: String, now exactNow: Date, timeZone: TimeZone, direction: Direction) throws(ParseError) -> Value {
         let input = text.trimmingCharacters(in: .whitespaces)
+        // People type minutes; a typed time keeps whole seconds, never the clock's fraction.
+        let now = Date(timeIntervalSince1970: exactNow.timeIntervalSince1970.rounded(.down))
         if input.lowercased() == "now" { return Value(date: now, isFullDate: false) }
         if let sign = input.first, sign == "+" || sign == "-" {
             guard let minutes = durationMinutes(String(input.dropFirst())), minutes <= maximumMinutes else { throw ParseError(input: text) }

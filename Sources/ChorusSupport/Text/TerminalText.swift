@@ -1,6 +1,8 @@
-/// Text made safe to print on a terminal: control characters (other than the line breaks and
-/// tabs asked for), bidi overrides and invisible format characters are written as `\u{…}`, so user
-/// text can neither forge a line nor reorder what the reader sees.
+/// Text made safe to print on a terminal or in a log line: control characters (a newline could
+/// forge a whole log line; ESC starts terminal escape sequences), bidirectional controls (U+202E
+/// reverses what follows), invisible format characters (U+2060, zero-width spaces, U+FEFF) and
+/// line or paragraph separators are written as `\u{…}`, so user text can neither forge a line
+/// nor reorder what the reader sees.
 public enum TerminalText {
     /// `text` with every control, bidi and format character escaped; `\n` kept only when
     /// `keepingLineBreaks` is true, `\t` kept always.
@@ -9,13 +11,20 @@ public enum TerminalText {
         for scalar in text.unicodeScalars {
             if scalar == "\n", keepingLineBreaks { out.append(scalar); continue }
             if scalar == "\t" { out.append(scalar); continue }
-            if needsEscape(scalar) {
+            if isUnsafe(scalar) {
                 out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
             } else {
                 out.append(scalar)
             }
         }
         return String(out)
+    }
+
+    /// `text` on one line: every unsafe character, line breaks included, written as `\u{…}`
+    /// (tabs kept). For one field of a line: an author, a note, a reason.
+    public static func escape(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        return escaped(text)
     }
 
     /// Controls (C0, DEL, C1), line and paragraph separators, and format characters (bidi
@@ -25,5 +34,19 @@ public enum TerminalText {
         case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned: true
         default: false
         }
+    }
+
+    /// `needsEscape`, and the fillers that render as nothing although they are letters by
+    /// category (U+115F, U+1160, U+3164, U+FFA0) and U+180E: a character that does not stand
+    /// for itself on screen.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        needsEscape(scalar) || [0x115F, 0x1160, 0x3164, 0xFFA0, 0x180E].contains(scalar.value)
+    }
+
+    /// The first unsafe character in `text`, named for an error message ("U+202E"), or nil.
+    public static func firstUnsafe(in text: String) -> String? {
+        guard let scalar = text.unicodeScalars.first(where: isUnsafe) else { return nil }
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }

@@ -4,7 +4,33 @@ import Foundation
 
 /// `chorus log` and `chorus diff`: what changed, who said what to whom, and when.
 enum HistoryCommands {
+    /// One entry in words. Every user-supplied string is escaped for the terminal, so an author
+    /// name or a note cannot forge a log line (a newline) or turn text around (U+202E).
     static func describe(_ entry: JournalEntry) -> String {
+        var text = describeUnescaped(escaped(entry))
+        if entry.clock == JournalEntry.replayClock {
+            text.insert(contentsOf: " [replayed clock]", at: text.firstIndex(of: "\n") ?? text.endIndex)
+        }
+        return text
+    }
+
+    /// `entry` with every user-supplied field escaped for the terminal.
+    static func escaped(_ entry: JournalEntry) -> JournalEntry {
+        var entry = entry
+        let e = TerminalText.escape
+        entry.author = e(entry.author)
+        entry.summary = entry.summary.map(e)
+        entry.changed = entry.changed?.map(e)
+        entry.audience = entry.audience.map(e)
+        entry.format = entry.format.map(e)
+        entry.reason = entry.reason.map(e)
+        entry.channel = entry.channel.map(e)
+        entry.note = entry.note.map(e)
+        entry.sha256 = entry.sha256.map(e)
+        return entry
+    }
+
+    private static func describeUnescaped(_ entry: JournalEntry) -> String {
         switch entry.kind {
         case .revision:
             let changed = entry.changed ?? []
@@ -34,9 +60,9 @@ enum HistoryCommands {
         _ = try workflow.snapshot(id, &context) // sets aside a torn tail, if any, and reports it
         let entries = try workflow.run { try journal.entries() }
         for entry in entries {
-            context.print("#\(entry.seq)  \(ISO8601.format(entry.at))  \(entry.author)  \(describe(entry))")
+            context.print("#\(entry.seq)  \(ISO8601.format(entry.at))  \(TerminalText.escape(entry.author))  \(describe(entry))")
             if context.arguments.flag("text"), entry.isApproval, let text = entry.text {
-                context.print(text.split(separator: "\n", omittingEmptySubsequences: false).map { "      | " + $0 }.joined(separator: "\n"))
+                context.print(text.split(separator: "\n", omittingEmptySubsequences: false).map { "      | " + TerminalText.escape(String($0)) }.joined(separator: "\n"))
             }
         }
         return ExitStatus.success
@@ -68,9 +94,9 @@ enum HistoryCommands {
         let changes = StateDiff.changes(from: from, to: to)
         if changes.isEmpty { context.print("no differences"); return ExitStatus.success }
         for change in changes {
-            context.print("\(change.path)")
-            if let before = change.before { context.print("  - \(before)") }
-            if let after = change.after { context.print("  + \(after)") }
+            context.print(TerminalText.escape(change.path))
+            if let before = change.before { context.print("  - \(TerminalText.escape(before))") }
+            if let after = change.after { context.print("  + \(TerminalText.escape(after))") }
         }
         return ExitStatus.success
     }

@@ -2,35 +2,37 @@ import ChorusCore
 import ChorusSupport
 import Foundation
 
-/// `chorus open`: starts an incident's journal from a state file or from flags.
+/// `chorus open`: starts an incident's journal from a state file or from flags — the same
+/// flags `chorus update` takes, from the field table.
 enum OpenCommand {
     static let spec = CommandSpec(
         name: "open",
-        abstract: "Open an incident: start its journal from a state file or from flags.",
+        abstract: "Open an incident, maintenance or retrospective: start its journal from flags or a state file.",
         discussion: """
-        From a file:   chorus open --from state.json --as NAME
-        From flags:    chorus open INC-2050 --title "…" --severity sev2 --impact "…" --affected "…" \\
-                         --lead NAME --next-update +30m --as NAME
-        The state is validated with the same rules as chorus validate before anything is written.
+        An incident:      chorus open INC-2050 --title "…" --severity sev2 --impact "…" --affected "…" \\
+                            --lead NAME --next-update +30m [--started 13:58] [--detected 14:02]
+        A maintenance:    chorus open MNT-7 --kind maintenance --title "…" --impact "…" --affected "…" \\
+                            --lead NAME --window-start "2026-12-01 02:00" --window-end "2026-12-01 04:00"
+                          (status scheduled, severity sev4, next update at the window's start, unless given)
+        A retrospective:  chorus open INC-2001 --kind retrospective --title "…" --severity sev3 --impact "…" \\
+                            --affected "…" --lead NAME --started "2026-11-12 19:20" --resolved "2026-11-12 21:10" --fix "…"
+        From a file:      chorus open --from state.json
+        Any field with a flag may be given (chorus help update lists them); the rest are set
+        afterwards with chorus set, add and remove. The state is validated with the same rules as
+        chorus validate before anything is written; each typed time is echoed back.
         """,
         arguments: [ArgumentSpec("id", help: "The incident id (with flags; a state file carries its own).", arity: .optional)],
         options: [
             .value("from", "file", help: "A state file (JSON) to open the incident from; - reads standard input."),
-            .value("title", "text", help: "A short public title."),
             .value("kind", "kind", help: "incident, maintenance or retrospective.", default: "incident", allowed: IncidentKind.allCases.map(\.rawValue)),
-            .value("severity", "sev", help: "sev1 (worst) to sev4.", allowed: IncidentSeverity.allCases.map(\.rawValue)),
-            .value("status", "status", help: "The starting status (default: investigating).", allowed: IncidentStatus.allCases.map(\.rawValue)),
-            .value("impact", "text", help: "The customer impact in plain words."),
-            .value("affected", "text", help: "Who is affected, in words."),
-            .value("lead", "name", help: "The incident lead."),
-            .value("next-update", "time", help: "When the next update comes: +30m, 14:40 (the next such time) or a full date; within 12 hours unless a full date."),
-            .value("started", "time", help: "When it started: 13:58 (the most recent such time), -15m or a full date (default: now)."),
-        ] + Workflow.writeOptions.filter { $0.long != "expect-revision" }
+        ] + FieldFlags.options + Workflow.writeOptions.filter { $0.long != "expect-revision" }
     ) { context in
         let workflow = try Workflow(context)
         let author = try workflow.author(context)
         var state: IncidentState
         if let from = context.arguments.value("from") {
+            let flags = FieldFlags.given(in: context).map { "--" + $0.flag.name }
+            guard flags.isEmpty else { throw UsageError("give either --from FILE or flags, not both (\(flags.joined(separator: ", ")))") }
             let input = try InputText.read(context.resolve(from), standardInput: context.readStandardInput)
             do {
                 state = try StateDocument.load(input.text).state
@@ -41,27 +43,11 @@ enum OpenCommand {
                 throw UsageError("the id '\(id)' differs from the state file's id '\(state.id)'")
             }
         } else {
-            guard let id = context.arguments.argument("id") else { throw UsageError("Missing expected argument '<id>' (or pass --from FILE)") }
-            var missing: [String] = []
-            for option in ["title", "severity", "impact", "affected", "lead", "next-update"] where context.arguments.value(option) == nil {
-                missing.append("--\(option)")
-            }
-            let kind = IncidentKind(rawValue: context.arguments.value("kind") ?? "incident") ?? .incident
-            if kind != .incident { missing.append("(maintenance and retrospectives need a window or times: use --from FILE)") }
-            guard missing.isEmpty else { throw UsageError("Missing \(missing.joined(separator: ", ")) to open from flags") }
-            let started = try context.arguments.value("started").map { try workflow.time($0, option: "--started", .past) } ?? workflow.now
-            state = IncidentState(
-                id: id, title: context.arguments.value("title") ?? "", kind: kind,
-                severity: IncidentSeverity(rawValue: context.arguments.value("severity") ?? "") ?? .sev3,
-                status: IncidentStatus(rawValue: context.arguments.value("status") ?? "") ?? .investigating,
-                startedAt: started, detectedAt: started, lastUpdatedAt: workflow.now,
-                nextUpdateAt: try workflow.nextUpdate(context.arguments.value("next-update") ?? ""),
-                roles: Roles(incidentLead: context.arguments.value("lead") ?? ""),
-                impact: CustomerImpact(summary: context.arguments.value("impact") ?? "", whoIsAffected: context.arguments.value("affected") ?? "")
-            )
+            do { state = try fromFlags(context, workflow) } catch let error as StateEditError { throw FieldFlags.hint(error) }
         }
         if state.status == .monitoring && state.monitoringSince == nil { state.monitoringSince = workflow.now }
-        let validated = try IncidentEdits.validated(state)
+        let validated: IncidentState
+        do throws(StateEditError) { validated = try IncidentEdits.validated(state) } catch { throw FieldFlags.hint(error) }
         let journal = try workflow.run { try workflow.store.journal(for: validated.id) }
         let result = try workflow.run {
             try journal.append(author: author, clock: try workflow.writeClock(context)) { snapshot, _ in
@@ -76,5 +62,62 @@ enum OpenCommand {
         context.print("\(validated.id): opened at revision \(result.snapshot.revision) by \(author) in \(journal.folder.path)")
         workflow.echoTypedTimes(&context)
         return ExitStatus.success
+    }
+
+    /// The flags every kind needs: the required fields that have a flag and no default.
+    static func requiredFlags(for kind: IncidentKind) -> [String] {
+        var flags = ["title", "impact", "affected", "lead"]
+        switch kind {
+        case .incident: flags += ["severity", "next-update"]
+        case .maintenance: flags += ["window-start", "window-end"]
+        case .retrospective: flags += ["severity", "started", "resolved", "fix"]
+        }
+        return flags
+    }
+
+    static func fromFlags(_ context: CommandContext, _ workflow: Workflow) throws -> IncidentState {
+        guard let id = context.arguments.argument("id") else { throw UsageError("Missing expected argument '<id>' (or pass --from FILE)") }
+        let kind = IncidentKind(rawValue: context.arguments.value("kind") ?? "") ?? .incident
+        let missing = requiredFlags(for: kind).filter { context.arguments.value($0) == nil }.map { "--" + $0 }
+        guard missing.isEmpty else {
+            throw UsageError("Missing \(missing.joined(separator: ", ")) to open \(Wording.article(kind.rawValue)) from flags")
+        }
+        let now = workflow.now
+        let status: IncidentStatus = switch kind {
+        case .incident: .investigating
+        case .maintenance: .scheduled
+        case .retrospective: .resolved
+        }
+        // A skeleton whose placeholders the required flags above all replace.
+        let skeleton = IncidentState(
+            id: id, title: "-", kind: kind, severity: kind == .maintenance ? .sev4 : .sev3, status: status,
+            startedAt: now, lastUpdatedAt: now, roles: Roles(incidentLead: "-"), impact: CustomerImpact(summary: "-", whoIsAffected: "-")
+        )
+        var editor = try workflow.editor(skeleton)
+        let given = FieldFlags.given(in: context)
+        try FieldFlags.apply(given, to: &editor, skipping: ["status"])
+        workflow.collectTimes(of: editor)
+        var state = try editor.state()
+        if let value = context.arguments.value("status") {
+            guard let status = IncidentStatus(rawValue: value), IncidentStatus.allowed(for: kind).contains(status) else {
+                throw UsageError("--status \(value) is not a status of \(Wording.article(kind.rawValue)); one of "
+                                 + IncidentStatus.allowed(for: kind).map(\.rawValue).joined(separator: ", "))
+            }
+            state.status = status
+        }
+        let startedGiven = context.arguments.value("started") != nil
+        switch kind {
+        case .incident:
+            if context.arguments.value("detected") == nil { state.detectedAt = state.startedAt }
+        case .maintenance:
+            if let window = state.window {
+                if !startedGiven && state.status == .scheduled { state.startedAt = window.start }
+                if state.nextUpdateAt == nil && state.status.isOpen { state.nextUpdateAt = window.start }
+            }
+            if !state.status.isOpen && state.resolvedAt == nil { state.resolvedAt = now }
+        case .retrospective:
+            break
+        }
+        return state
     }
 }

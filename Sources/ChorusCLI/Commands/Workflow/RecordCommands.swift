@@ -72,33 +72,77 @@ enum RecordCommands {
 
     static let retract = CommandSpec(
         name: "retract",
-        abstract: "Retract a fact (or, with --said, a published statement) and say what is true instead.",
+        abstract: "Retract a fact or a published statement and say what is true instead; edit or withdraw a correction.",
         discussion: """
         chorus retract ID F3 --correct "…" retracts a recorded fact: the audiences that see facts
         (engineering, the review) carry the correction. chorus retract ID --said "what we told
         customers" --correct "…" corrects a statement that went out: every audience's next draft
-        carries a "Correction:" line with what was said before and what is true now.
+        carries a "Correction:" line with what was said before and what is true now. A statement
+        is corrected once: a second correction of the same words is refused (edit the first).
+        chorus retract ID --edit 2 --correct "…" [--said "…"] changes correction 2 (corrections
+        count from 1, as chorus get ID corrections lists them); chorus retract ID --withdraw 2
+        --reason "…" withdraws it (a withdrawn fact retraction puts the fact back). Each is one
+        journaled revision, the reason in its summary.
         """,
         arguments: [idArgument, ArgumentSpec("fact", help: "The fact id, e.g. F3 (or use --said).", arity: .optional)],
         options: [
             .value("correct", "text", help: "What is true instead."),
             .value("said", "text", help: "A statement that went out and was wrong (instead of a fact id)."),
+            .value("edit", "n", help: "Change correction N (its --correct, its --said)."),
+            .value("withdraw", "n", help: "Withdraw correction N; give --reason."),
+            .value("reason", "text", help: "Why the correction is withdrawn."),
         ] + Workflow.writeOptions
     ) { context in
         let workflow = try Workflow(context)
-        guard let correct = context.arguments.value("correct") else { throw UsageError("Missing '--correct <text>': say what is true instead") }
-        let fact = context.arguments.argument("fact"), said = context.arguments.value("said")
+        let id = try id(context)
+        let a = context.arguments
+        if let number = a.value("withdraw") {
+            guard a.value("edit") == nil, a.value("correct") == nil, a.value("said") == nil, a.argument("fact") == nil else {
+                throw UsageError("--withdraw N takes only --reason")
+            }
+            guard let reason = a.value("reason"), !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw UsageError("Missing '--reason <text>': say why the correction is withdrawn (it is journaled)")
+            }
+            let index = try correctionIndex(number)
+            let history = try workflow.run { try workflow.journalOrFail(id).entries() }.compactMap(\.state)
+            try workflow.revise(id, &context, summary: "withdraw correction \(number): \(reason)") { state in
+                try IncidentEdits.withdrawCorrection(state, at: index, history: history)
+            }
+            return ExitStatus.success
+        }
+        if let number = a.value("edit") {
+            guard a.argument("fact") == nil, a.value("reason") == nil else { throw UsageError("--edit N takes --correct and --said") }
+            guard a.value("correct") != nil || a.value("said") != nil else {
+                throw UsageError("Missing '--correct <text>' or '--said <text>': say what the correction should say")
+            }
+            let index = try correctionIndex(number)
+            let correct = a.value("correct"), said = a.value("said")
+            try workflow.revise(id, &context, summary: "edit correction \(number)") { state in
+                try IncidentEdits.editCorrection(state, at: index, said: said, correct: correct)
+            }
+            return ExitStatus.success
+        }
+        guard let correct = a.value("correct") else { throw UsageError("Missing '--correct <text>': say what is true instead") }
+        let fact = a.argument("fact"), said = a.value("said")
         guard (fact == nil) != (said == nil) else {
             throw UsageError(fact == nil ? "Missing '<fact>' (a fact id such as F3) or '--said <text>'" : "Give a fact id or --said, not both")
         }
         let now = workflow.now
-        try workflow.revise(try id(context), &context, summary: fact.map { "retract \($0)" } ?? "correct a statement") { state in
+        try workflow.revise(id, &context, summary: fact.map { "retract \($0)" } ?? "correct a statement") { state in
             if let fact { return try IncidentEdits.retract(state, factID: fact, correct: correct, at: now) }
             var state = state
             state.corrections.append(Correction(said: said ?? "", correct: correct, at: now))
             return state
         }
         return ExitStatus.success
+    }
+
+    /// A correction's number as typed (from 1) as an index.
+    static func correctionIndex(_ text: String) throws -> Int {
+        guard let number = Int(text), number >= 1 else {
+            throw UsageError("'\(text)' is not a correction number: corrections count from 1 (chorus get ID corrections lists them)")
+        }
+        return number - 1
     }
 
     static let step = CommandSpec(

@@ -22,8 +22,8 @@ enum ShowCommands {
         let snapshot = try workflow.snapshot(id, &context)
         let state = try workflow.run { try snapshot.requireState() }
         let clock = workflow.clock
-        func row(_ label: String, _ value: String) { context.print("  " + (label + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + value) }
-        context.print("\(state.id)  \(state.title)")
+        func row(_ label: String, _ value: String) { context.print("  " + (label + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + TerminalText.escape(value)) }
+        context.print("\(state.id)  \(TerminalText.escape(state.title))")
         row("status", "\(Labels.status(state.status)), \(state.severity.rawValue.uppercased()), revision \(snapshot.revision)")
         row("broken", state.impact.summary)
         row("affected", state.impact.whoIsAffected)
@@ -70,9 +70,10 @@ enum ShowCommands {
     }
 }
 
-/// Left-aligned columns separated by two spaces.
+/// Left-aligned columns separated by two spaces; every cell escaped for the terminal.
 enum Table {
     static func render(_ rows: [[String]]) -> String {
+        let rows = rows.map { $0.map(TerminalText.escape) }
         let columns = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }

@@ -44,6 +44,7 @@ enum BoardCommand {
         } catch {
             throw CommandFailure(error.message)
         }
+        for problem in result.unreadable { context.printError("warning: left off the board: \(problem)") }
         let pages = result.written.filter { $0 != "index.html" }.count
         context.print("Wrote the board to \(folder.path): index.html and \(pages) incident page\(pages == 1 ? "" : "s")" + (result.removed.isEmpty ? "" : "; removed \(result.removed.joined(separator: ", "))"))
         context.print("Open \(folder.appendingPathComponent("index.html").path)")

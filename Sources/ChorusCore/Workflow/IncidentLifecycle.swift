@@ -1,0 +1,66 @@
+import Foundation
+
+/// The rules of an incident's life that every change obeys, whichever verb makes it: when the
+/// state was last updated, when monitoring began, what a status change sets and clears.
+public enum IncidentLifecycle {
+    /// What every change does besides itself: the state was updated now, and monitoring must
+    /// hold unbroken (entering it starts the clock; leaving it, except to resolve, stops it).
+    public static func settle(_ next: inout IncidentState, after current: IncidentState, at now: Date) {
+        next.lastUpdatedAt = max(now, current.lastUpdatedAt)
+        if next.status == .monitoring && (current.status != .monitoring || next.monitoringSince == nil) {
+            next.monitoringSince = now
+        } else if next.status != .monitoring && next.status != .resolved {
+            next.monitoringSince = nil
+        }
+    }
+
+    /// Changes the status as `chorus update --status` does. Resolving goes through the close-out
+    /// checklist (`chorus resolve`) and a closed incident opens again only with `chorus reopen`.
+    public static func changeStatus(_ state: inout IncidentState, to status: IncidentStatus, at now: Date) throws(StateEditError) {
+        guard status != state.status else { return }
+        if status == .resolved && state.kind == .incident {
+            throw .refused("to resolve \(state.id) use chorus resolve \(state.id), which checks the close-out list first")
+        }
+        if !state.status.isOpen && status.isOpen {
+            throw .refused("\(state.id) is \(state.status.rawValue); to open it again use chorus reopen \(state.id) --reason \"…\" --next-update +30m")
+        }
+        state.status = status
+        switch status {
+        case .completed:
+            state.resolvedAt = now
+            state.nextUpdateAt = nil
+            state.eta = nil
+        case .inProgress where state.startedAt > now:
+            state.startedAt = now // the maintenance began now, not at its announced start
+        default:
+            break
+        }
+    }
+
+    /// Returns a resolved incident (or a completed maintenance) to work: the status given, no
+    /// resolved time, a new next update; the fix that did not hold becomes a failed step, and
+    /// `reopened` records when, why and when it had been resolved, so drafts say it returned.
+    public static func reopen(_ state: inout IncidentState, to status: IncidentStatus, reason: String,
+                              nextUpdate: Date, at now: Date) throws(StateEditError) {
+        guard !state.status.isOpen else {
+            throw .refused("\(state.id) is \(state.status.rawValue), not resolved; there is nothing to reopen")
+        }
+        guard state.kind != .retrospective else {
+            throw .refused("\(state.id) is a retrospective (written up after the fact); open a new incident instead")
+        }
+        let allowed: [IncidentStatus] = state.kind == .maintenance ? [.inProgress, .verifying] : [.investigating, .identified, .monitoring]
+        guard allowed.contains(status) else {
+            throw .badInput("a reopened \(state.kind.rawValue) goes back to \(allowed.map(\.rawValue).joined(separator: " or ")), not \(status.rawValue)")
+        }
+        let resolvedAt = state.resolvedAt ?? now
+        if let fix = state.fix, state.kind == .incident {
+            state.steps.append(Step(id: IncidentEdits.nextID(prefix: "S", existing: state.steps.compactMap(\.id)),
+                                    text: "Fix that did not hold: \(fix)", owner: state.roles.incidentLead, state: .failed, at: now))
+            state.fix = nil
+        }
+        state.status = status
+        state.resolvedAt = nil
+        state.nextUpdateAt = nextUpdate
+        state.reopened = Reopening(at: now, reason: reason, resolvedAt: resolvedAt)
+    }
+}
