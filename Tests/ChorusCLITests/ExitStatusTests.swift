@@ -37,7 +37,8 @@ struct ExitStatusTests {
         Case(arguments: ["schema"], status: 0),
         Case(arguments: ["schema", "extra"], status: 64),
         // render
-        Case(arguments: ["render", "examples/checkout-identified.json", "--audience", "customer"], status: 0),
+        // The example promises its next update by 09:55 UTC on 24 Nov 2026; later, the draft is an error.
+        Case(arguments: ["render", "examples/checkout-identified.json", "--audience", "customer", "--now", "2026-11-24T09:30:00Z"], status: 0),
         Case(arguments: ["render", "Tests/ChorusCLITests/Fixtures/speculative-state.json", "--audience", "customer"], status: 1),
         Case(arguments: ["render", "Tests/ChorusCLITests/Fixtures/invalid-state.json", "--audience", "customer"], status: 1),
         Case(arguments: ["render", "no-such.json", "--audience", "customer"], status: 2),

@@ -15,10 +15,22 @@ struct NextUpdatePassedTests {
         }
         let lines = late.stderr.split(separator: "\n").filter { $0.contains("next-update-passed") }
         #expect(lines.count == 5, "\(lines)")
-        #expect(late.stderr.contains("(suggestion: set a new next update time (chorus update INC-2041 --next-update +30m), then render again)"))
+        // A file is fixed in the file; a journaled incident with `chorus update` (below).
+        #expect(late.stderr.contains("(suggestion: set a later $.nextUpdateAt in the state file, then render again"))
         let onTime = chorus("render", "examples/checkout-identified.json", "--all", "--format", "text", "--now", "2026-11-24T09:50:00Z")
         #expect(onTime.status == 0, "\(onTime.stderr)")
         #expect(!onTime.stderr.contains("next-update-passed"))
+    }
+
+    @Test func aJournaledIncidentIsToldToSetANewTimeFromTheCommandLine() throws {
+        // Opened at 09:12 from checkout-investigating, which promises the next update by 09:40.
+        var h = try WorkflowHarness()
+        #expect(h.open().status == 0)
+        h.now = "2026-11-24T09:45:00Z"
+        let late = h.read(["render", "--incident", "INC-2041", "--audience", "customer", "--format", "text"])
+        #expect(late.status == 1, "\(late.stderr)")
+        #expect(late.stderr.contains("which passed 5 minutes ago"), "\(late.stderr)")
+        #expect(late.stderr.contains("(suggestion: set a new next update time (chorus update INC-2041 --next-update +30m), then render again)"), "\(late.stderr)")
     }
 
     @Test func aResolvedIncidentPromisesNothingAndHasNoSuchFinding() {

@@ -110,7 +110,8 @@ public struct DraftRenderer: Sendable {
                                    vocabulary: vocabulary)
         // Without comment lines the plain text is the linted text, word for word.
         let hasComments = document.blocks.contains { if case .comment = $0 { return true }; return false }
-        findings += NextUpdateCheck.findings(state: state, view: view, lintedText: lintSource, clock: clock)
+        findings += NextUpdateCheck.findings(state: state, view: view, lintedText: lintSource, clock: clock,
+                                             journaled: context != nil)
         if audience.formats.contains(.statuspage) {
             findings += StatuspageChecks.findings(state: state, document: document, lintedText: lintSource, checkBody: format == .statuspage)
         }

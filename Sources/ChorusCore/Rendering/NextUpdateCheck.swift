@@ -8,8 +8,10 @@ enum NextUpdateCheck {
     static let rule = "next-update-passed"
 
     /// The finding, on the promised time where the draft states it; none when nothing is promised,
-    /// the time is still ahead, or the draft does not state it.
-    static func findings(state: IncidentState, view: AudienceView, lintedText: String, clock: RenderClock) -> [Finding] {
+    /// the time is still ahead, or the draft does not state it. `journaled` says whether the state
+    /// is a journaled incident (the fix is `chorus update`) or a file (the fix is in the file).
+    static func findings(state: IncidentState, view: AudienceView, lintedText: String, clock: RenderClock,
+                         journaled: Bool) -> [Finding] {
         guard state.status.isOpen, let next = state.nextUpdateAt, next < clock.now, let promised = view.nextUpdate?.display,
               let range = lintedText.range(of: promised) else { return [] }
         var start = 0, line = 1, column = 1
@@ -21,7 +23,9 @@ enum NextUpdateCheck {
             rule: rule, category: .cadence, severity: .error,
             message: "the draft promises the next update by \(promised), which passed \(clock.relative(next)); readers would be told of an update that did not come",
             match: promised, start: start, end: start + promised.unicodeScalars.count, line: line, column: column,
-            suggestion: "set a new next update time (chorus update \(state.id) --next-update +30m), then render again"
+            suggestion: journaled
+                ? "set a new next update time (chorus update \(state.id) --next-update +30m), then render again"
+                : "set a later $.nextUpdateAt in the state file, then render again (--now TIME renders the draft as of an earlier time)"
         )]
     }
 }
