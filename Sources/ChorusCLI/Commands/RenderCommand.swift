@@ -134,6 +134,11 @@ enum RenderCommand {
     static func loadRenderer(_ context: CommandContext) throws -> DraftRenderer {
         let audiences = try ResourceLocator.locate(.audiences, option: context.arguments.value("audiences"), in: context)
         let phrasebook = try ResourceLocator.locate(.phrasebook, option: context.arguments.value("phrasebook"), in: context)
+        return try loadRenderer(audiences: audiences, phrasebook: phrasebook)
+    }
+
+    /// The renderer for these audiences and phrasebook folders.
+    static func loadRenderer(audiences: URL, phrasebook: URL) throws -> DraftRenderer {
         do {
             return try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook)
         } catch let error as AudienceLoadError {

@@ -26,10 +26,12 @@ enum ApprovalCommands {
         let audienceName = context.arguments.argument("audience") ?? ""
         let reason = context.arguments.value("override")
         if let reason, reason.trimmingCharacters(in: .whitespaces).isEmpty { throw UsageError("--override needs a reason") }
-        let renderer = try RenderCommand.loadRenderer(context)
+        let resources = try ApprovalResources(context)
+        let renderer = resources.renderer
         _ = try RenderCommand.requireAudience(audienceName, in: renderer.catalog)
         let journal = try workflow.journalOrFail(id)
         var refused: RenderedDraft?
+        var refusedUnconfigured: [String]?
         let result = try workflow.run {
             try journal.append(author: author, clock: try workflow.writeClock(context), expectRevision: try workflow.expectedRevision(context)) { snapshot, now in
                 let state = try snapshot.requireState()
@@ -43,12 +45,19 @@ enum ApprovalCommands {
                 } catch {
                     throw JournalError.rejected("\(error)")
                 }
-                let errors = draft.findings.filter { $0.severity == .error }
+                // Checked against the configured audiences and phrasebook, whatever was pointed at.
+                let (check, errors) = resources.check(draft, of: state)
+                if let unconfigured = check.unconfigured, reason == nil {
+                    refusedUnconfigured = unconfigured
+                    return []
+                }
                 if !errors.isEmpty && reason == nil {
                     refused = draft
                     return []
                 }
-                var entry = JournalEntry(seq: 0, at: workflow.now, author: author, kind: errors.isEmpty ? .approval : .override)
+                let plain = errors.isEmpty && check.unconfigured == nil
+                var entry = JournalEntry(seq: 0, at: workflow.now, author: author, kind: plain ? .approval : .override)
+                entry.checkedWith = check
                 entry.audience = draft.audience.name
                 entry.revision = snapshot.revision
                 entry.format = draft.format.rawValue
@@ -56,7 +65,7 @@ enum ApprovalCommands {
                 entry.sha256 = SHA256.hex(draft.output)
                 entry.source = draft.source
                 entry.state = state
-                if !errors.isEmpty {
+                if !plain {
                     entry.reason = reason
                     entry.errorFindings = errors.map { "\($0.line):\($0.column): [\($0.category.rawValue)/\($0.rule)] \($0.message)" }
                 }
@@ -64,6 +73,12 @@ enum ApprovalCommands {
             }
         }
         workflow.report(result.torn, &context)
+        if let refusedUnconfigured {
+            context.printError("Error: an approval is checked against the configured audiences and phrasebook, and this one was not:")
+            for line in refusedUnconfigured { context.printError("  \(line)") }
+            context.printError("Approve without --audiences, --phrasebook, CHORUS_AUDIENCES and CHORUS_PHRASEBOOK, or record it as an override with --override \"reason\"; nothing was written.")
+            return ExitStatus.failure
+        }
         if let refused {
             context.printError("Error: the \(refused.audience.name) draft of \(id) revision \(result.snapshot.revision) has \(Wording.count(refused.errorCount, "error finding")); fix the state or the template, or approve with --override \"reason\":")
             RenderCommand.report(refused, &context)
@@ -77,6 +92,7 @@ enum ApprovalCommands {
         if entry.kind == .override {
             context.print("  OVERRIDE: \(entry.reason ?? "") — \(Wording.count(entry.errorFindings?.count ?? 0, "error finding")) approved anyway:")
             for finding in entry.errorFindings ?? [] { context.print("    \(finding)") }
+            for line in entry.checkedWith?.unconfigured ?? [] { context.print("  \(line)") }
         }
         return ExitStatus.success
     }
@@ -122,6 +138,9 @@ enum ApprovalCommands {
         context.printError("approved by \(TerminalText.escape(approval.author)) at \(ISO8601.format(approval.at)) for revision \(approval.revision ?? 0) (sha256 \(approval.sha256 ?? ""))")
         if approval.kind == .override {
             context.printError("warning: approved with an OVERRIDE: \(TerminalText.escape(approval.reason ?? "")) (\(Wording.count(approval.errorFindings?.count ?? 0, "error finding")))")
+            for line in approval.checkedWith?.unconfigured ?? [] {
+                context.printError("warning: not checked against the configured audiences and phrasebook: \(TerminalText.escape(line))")
+            }
         }
         var stale = false
         if let promised = approval.state?.nextUpdateAt, approval.state?.status.isOpen == true, promised < workflow.now {
