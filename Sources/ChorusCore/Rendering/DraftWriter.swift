@@ -242,14 +242,19 @@ public enum DraftWriter {
     }
 
     /// `line` in pieces of at most `limit` characters, split at spaces where possible.
+    /// Linear in the line's length: what remains is counted once and then kept by subtraction,
+    /// never counted again from the start.
     static func slackPieces(_ line: String, limit: Int) -> [String] {
-        guard line.count > limit else { return [line] }
+        var remaining = line.count
+        guard remaining > limit else { return [line] }
         var pieces: [String] = []
         var rest = Substring(line)
-        while rest.count > limit {
+        while remaining > limit {
             let window = rest.prefix(limit)
             let cut = window.lastIndex(of: " ").map { rest.index(after: $0) } ?? window.endIndex
-            pieces.append(String(rest[..<cut]).trimmingCharacters(in: .whitespaces))
+            let piece = rest[..<cut]
+            remaining -= piece.count
+            pieces.append(String(piece).trimmingCharacters(in: .whitespaces))
             rest = rest[cut...]
         }
         if !rest.isEmpty { pieces.append(String(rest)) }
