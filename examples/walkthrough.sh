@@ -21,8 +21,8 @@ chorus step INC-3001 "Compare renderer timings before and after the 08:40 releas
 
 chorus show INC-3001
 chorus render --incident INC-3001 --audience customer
-chorus approve INC-3001 customer
-chorus approve INC-3001 support
+chorus approve INC-3001 customer --yes
+chorus approve INC-3001 support --yes
 chorus pull INC-3001 support
 
 export CHORUS_NOW=2026-11-24T09:20:00Z
@@ -34,7 +34,7 @@ chorus pull INC-3001 support          # the state moved on: prints the text, say
 status=$?
 set -e
 [ "$status" -eq 3 ] || { echo "expected a stale pull (exit 3), got $status" >&2; exit 1; }
-chorus approve INC-3001 support
+chorus approve INC-3001 support --yes
 chorus publish INC-3001 support --channel "support desk"
 
 export CHORUS_NOW=2026-11-24T09:35:00Z

@@ -23,13 +23,16 @@ public enum ChorusCommandLine {
         currentDirectory: String = FileManager.default.currentDirectoryPath,
         standardInput: @escaping @Sendable () -> [UInt8] = { [] },
         now: @escaping @Sendable () -> Date = { Date() },
-        executablePath: String? = nil
+        executablePath: String? = nil,
+        terminal: Terminal? = nil
     ) -> Result {
         let commands = CommandRegistry.commands
         let executable = executablePath.map { URL(fileURLWithPath: $0) } ?? ExecutableLocation.current()
         func context(_ parsed: ParsedArguments) -> CommandContext {
-            CommandContext(arguments: parsed, environment: environment, currentDirectory: currentDirectory,
-                           readStandardInput: standardInput, now: now, executable: executable)
+            var context = CommandContext(arguments: parsed, environment: environment, currentDirectory: currentDirectory,
+                                         readStandardInput: standardInput, now: now, executable: executable)
+            context.terminal = terminal
+            return context
         }
         guard let first = arguments.first else {
             return Result(status: ExitStatus.success, stdout: HelpFormatter.rootHelp(commands: commands, version: version), stderr: "")
@@ -101,7 +104,8 @@ public enum ChorusCommandLine {
         let result = run(
             Array(CommandLine.arguments.dropFirst()),
             environment: ProcessInfo.processInfo.environment,
-            standardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) }
+            standardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
+            terminal: .current
         )
         FileHandle.standardOutput.write(Data(result.stdout.utf8))
         FileHandle.standardError.write(Data(result.stderr.utf8))

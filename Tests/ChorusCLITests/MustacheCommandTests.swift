@@ -58,7 +58,7 @@ struct MustacheCommandTests {
             "html": "&lt;!channel&gt; *hi* [x](http://e)|<!channel> *hi* [x](http://e)",
             "text": "<!channel> *hi* [x](http://e)|<!channel> *hi* [x](http://e)",
             "slack": "&lt;!channel&gt; *hi* [x](http://e)|<!channel> *hi* [x](http://e)",
-            "markdown": #"\<\!channel\> \*hi\* \[x\]\(http\://e\)|<!channel> *hi* [x](http://e)"#,
+            "markdown": "\\<\\!channel\\> \\*hi\\* \\[x\\]\\(http\u{2060}\\://e\\)|<!channel> *hi* [x](http://e)",
         ]
         for (escape, output) in expected {
             let result = run(["t.mustache", "d.json", "--escape", escape], in: folder)

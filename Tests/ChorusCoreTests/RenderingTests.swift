@@ -159,7 +159,9 @@ struct RenderingTests {
         #expect(incident["status"]?.stringValue == "investigating")
         #expect(incident["impact_override"]?.stringValue == "critical")
         #expect(incident["deliver_notifications"]?.value == .bool(true))
-        #expect(incident["component_ids"]?.elements?.compactMap(\.stringValue) == ["k7hx2m9q4r1t", "p3nd8v6c0w2z"])
+        // Only the affected component: the operational Website is context, not part of the incident.
+        #expect(incident["component_ids"]?.elements?.compactMap(\.stringValue) == ["k7hx2m9q4r1t"])
+        #expect(incident["components"]?["p3nd8v6c0w2z"] == nil)
         #expect(incident["components"]?["k7hx2m9q4r1t"]?.stringValue == "partial_outage")
         #expect(incident["body"]?.stringValue?.hasPrefix("**Status:** Investigating") == true)
         let quiet = try Shipped.renderer().render(state, audience: "customer", format: .statuspage, clock: Shipped.clock(for: state), deliverNotifications: false)

@@ -31,15 +31,15 @@ struct EscapingTests {
 
     @Test func markdownMakesLinksHtmlAndEmphasisInert() throws {
         let md = TemplateEscaping.markdown
-        #expect(md.escape("[x](http://evil)") == #"\[x\]\(http\://evil\)"#)
-        #expect(md.escape("![img](http://evil/p.png)") == #"\!\[img\]\(http\://evil/p.png\)"#)
+        #expect(md.escape("[x](http://evil)") == "\\[x\\]\\(http\u{2060}\\://evil\\)")
+        #expect(md.escape("![img](http://evil/p.png)") == "\\!\\[img\\]\\(http\u{2060}\\://evil/p.png\\)")
         #expect(md.escape("<script>") == #"\<script\>"#)
         #expect(md.escape("*bold* _it_ `code` ~~gone~~") == #"\*bold\* \_it\_ \`code\` \~\~gone\~\~"#)
         #expect(md.escape("a | b") == #"a \| b"#)
         #expect(md.escape("AT&T &amp;") == #"AT\&T \&amp;"#)
         #expect(md.escape(#"back\slash"#) == #"back\\slash"#)
-        #expect(md.escape("see www.evil.example") == #"see www\.evil.example"#)
-        #expect(md.escape("mail me@evil.example") == #"mail me\@evil.example"#)
+        #expect(md.escape("see www.evil.example") == "see www\u{2060}\\.evil.example")
+        #expect(md.escape("mail me@evil.example") == "mail me\u{2060}\\@evil.example")
     }
 
     @Test func markdownEscapesBlockStartsAtLineStartsOnly() throws {

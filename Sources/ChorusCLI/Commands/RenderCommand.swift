@@ -23,6 +23,7 @@ enum RenderCommand {
             .flag("all", help: "Render every audience that applies to the state, each under a header."),
             .value("format", short: "f", "format", help: "Output format (default: the audience's own).", allowed: OutputFormat.allCases.map(\.rawValue)),
             Workflow.nowOption, Workflow.tzOption,
+            .flag("notify", help: "statuspage format: set deliver_notifications to true (the default, except for a retrospective)."),
             .flag("no-notify", help: "statuspage format: set deliver_notifications to false."),
         ] + ResourceLocator.options
     ) { context in
@@ -33,13 +34,15 @@ enum RenderCommand {
         let workflow = try Workflow(context)
         let state: IncidentState
         var draftContext: DraftContext?
+        var snapshot: JournalSnapshot?
         switch (a.argument("state"), a.value("incident")) {
         case (nil, nil): throw UsageError("Missing expected argument '<state>' (or --incident ID for a journaled incident)")
         case (_?, _?): throw UsageError("Give either a state file or --incident ID, not both.")
         case (nil, let id?):
-            let snapshot = try workflow.snapshot(id, &context)
-            state = try workflow.run { try snapshot.requireState() }
-            draftContext = DraftContext(snapshot: snapshot, now: workflow.now)
+            let read = try workflow.snapshot(id, &context)
+            state = try workflow.run { try read.requireState() }
+            draftContext = DraftContext(snapshot: read, now: workflow.now)
+            snapshot = read
         case (let path?, nil):
             let input = try InputText.read(context.resolve(path), standardInput: context.readStandardInput)
             let name = path == "-" ? input.displayName : path
@@ -51,14 +54,16 @@ enum RenderCommand {
         }
         let renderer = try loadRenderer(context)
         let format = a.value("format").flatMap(OutputFormat.init(rawValue:))
-        let notify = !a.flag("no-notify")
+        if a.flag("notify") && a.flag("no-notify") { throw UsageError("Give either --notify or --no-notify, not both.") }
+        let notify: Bool? = a.flag("notify") ? true : a.flag("no-notify") ? false : nil
         if let audience = a.value("audience") {
             _ = try requireAudience(audience, in: renderer.catalog)
             if let format, let definition = renderer.catalog.audience(named: audience), !definition.formats.contains(format) {
                 throw UsageError("the \(audience) audience cannot be rendered as \(format.rawValue); its formats: \(definition.formats.map(\.rawValue).joined(separator: ", "))")
             }
             let draft = try render(renderer, state, audience, format, workflow.clock, draftContext, notify)
-            context.print(draft.output, terminator: draft.output.hasSuffix("\n") ? "" : "\n")
+            let print = try fingerprinted(draft, state: state, snapshot: snapshot, renderer: renderer, &context)
+            context.print(print, terminator: print.hasSuffix("\n") ? "" : "\n")
             report(draft, &context)
             return draft.errorCount > 0 ? ExitStatus.failure : ExitStatus.success
         }
@@ -72,14 +77,15 @@ enum RenderCommand {
             }
             let draft = try render(renderer, state, audience.name, chosen, workflow.clock, draftContext, notify)
             errors += draft.errorCount
+            let print = try fingerprinted(draft, state: state, snapshot: snapshot, renderer: renderer, &context)
             if format == .json && draft.format == .json {
                 // --all --format json prints one JSON array of envelopes, so the output stays JSON.
-                envelopes.append(draft.output)
+                envelopes.append(print)
                 continue
             }
             if index > 0 { context.print("") }
             context.print("==== \(audience.name) (\(draft.format.rawValue), \(audience.channel)): \(summary(draft)) ====")
-            context.print(draft.output, terminator: draft.output.hasSuffix("\n") ? "" : "\n")
+            context.print(print, terminator: print.hasSuffix("\n") ? "" : "\n")
             report(draft, &context)
         }
         if !envelopes.isEmpty {
@@ -93,6 +99,35 @@ enum RenderCommand {
         return errors > 0 ? ExitStatus.failure : ExitStatus.success
     }
 
+    /// The draft as printed, with its fingerprint: a `fingerprint` member of the JSON envelope, or
+    /// a line on standard error (so the printed draft stays exactly the draft).
+    static func fingerprinted(_ draft: RenderedDraft, state: IncidentState, snapshot: JournalSnapshot?, renderer: DraftRenderer,
+                              _ context: inout CommandContext) throws -> String {
+        let text: String
+        do {
+            if let snapshot {
+                text = try DraftFingerprint.of(snapshot, audience: draft.audience.name, renderer: renderer).text
+            } else {
+                text = try DraftFingerprint.canonicalText(state, audience: draft.audience.name, renderer: renderer,
+                                                          revision: nil, revisionAt: nil, customerApproval: nil)
+            }
+        } catch let error as RenderError {
+            throw CommandFailure(error.message)
+        }
+        let fingerprint = DraftFingerprint.of(text)
+        if draft.format == .json, case .object(var members)? = (try? JSONParser.parse(draft.output)).map(JSONOutput.init) {
+            let at = members.firstIndex { $0.0 == "text" } ?? members.count
+            members.insert(("fingerprint", .string(fingerprint)), at: at)
+            return JSONOutput.object(members).rendered()
+        }
+        var line = "\(draft.audience.name): fingerprint \(fingerprint)"
+        if let snapshot {
+            line += " (revision \(snapshot.revision); approve it with: chorus approve \(snapshot.incidentID) \(draft.audience.name) --fingerprint \(fingerprint))"
+        }
+        context.printError(line)
+        return draft.output
+    }
+
     /// The audience named on the command line, or a usage error with "did you mean" (exit 64).
     static func requireAudience(_ name: String, in catalog: AudienceCatalog) throws -> Audience {
         if let audience = catalog.audience(named: name) { return audience }
@@ -104,7 +139,7 @@ enum RenderCommand {
     }
 
     static func render(_ renderer: DraftRenderer, _ state: IncidentState, _ audience: String, _ format: OutputFormat?,
-                       _ clock: RenderClock, _ context: DraftContext?, _ notify: Bool) throws -> RenderedDraft {
+                       _ clock: RenderClock, _ context: DraftContext?, _ notify: Bool?) throws -> RenderedDraft {
         do {
             return try renderer.render(state, audience: audience, format: format, clock: clock, context: context, deliverNotifications: notify)
         } catch let error as RenderError {

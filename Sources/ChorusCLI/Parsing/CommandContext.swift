@@ -12,6 +12,8 @@ public struct CommandContext: Sendable {
     public let now: @Sendable () -> Date
     /// The `chorus` executable's real location: installed defaults are found beside it.
     public let executable: URL?
+    /// The person at the terminal, when standard input and error are one; nil for scripts.
+    public var terminal: Terminal?
 
     public init(
         arguments: ParsedArguments,
@@ -43,6 +45,24 @@ public struct CommandContext: Sendable {
     public func resolve(_ path: String) -> String {
         if path == "-" || path.hasPrefix("/") { return path }
         return URL(fileURLWithPath: currentDirectory).appendingPathComponent(path).path
+    }
+}
+
+/// A person at a terminal, asked a question while the command runs (output is otherwise
+/// printed when the command ends).
+public struct Terminal: Sendable {
+    /// Shows `prompt` at once and returns the line typed, or nil at end of input.
+    public var ask: @Sendable (_ prompt: String) -> String?
+
+    public init(ask: @escaping @Sendable (_ prompt: String) -> String?) { self.ask = ask }
+
+    /// The process's own terminal, when standard input and standard error are both one.
+    public static var current: Terminal? {
+        guard isatty(0) == 1, isatty(2) == 1 else { return nil }
+        return Terminal { prompt in
+            FileHandle.standardError.write(Data(prompt.utf8))
+            return readLine(strippingNewline: true)
+        }
     }
 }
 

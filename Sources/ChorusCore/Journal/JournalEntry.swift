@@ -46,6 +46,8 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     /// What the approval was checked with (fingerprints of the audience's policy, templates and
     /// the phrasebook), and whether they were the configured ones.
     public var checkedWith: ApprovalCheck?
+    /// The approved draft's fingerprint (`DraftFingerprint`): what the approver read.
+    public var fingerprint: String?
     /// Error findings present when an override approved the draft.
     public var errorFindings: [String]?
     /// Why the approval overrode error findings.

@@ -34,7 +34,7 @@ public struct JournalSnapshot: Sendable, Codable, Equatable {
     public init(incidentID: String) { self.incidentID = incidentID }
 
     /// Applies one entry, in order.
-    mutating func apply(_ entry: JournalEntry) {
+    public mutating func apply(_ entry: JournalEntry) {
         seq = entry.seq
         lastAt = entry.at
         switch entry.kind {

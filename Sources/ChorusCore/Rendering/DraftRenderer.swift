@@ -72,7 +72,7 @@ public struct DraftRenderer: Sendable {
     /// and lints it under the audience's policy.
     public func render(
         _ state: IncidentState, audience audienceName: String, format requested: OutputFormat? = nil,
-        clock: RenderClock, context: DraftContext? = nil, deliverNotifications: Bool = true
+        clock: RenderClock, context: DraftContext? = nil, deliverNotifications: Bool? = nil
     ) throws -> RenderedDraft {
         let audience = try catalog.require(audienceName)
         guard audience.applies(to: state) else {
@@ -96,9 +96,12 @@ public struct DraftRenderer: Sendable {
         }
         let document = DraftDocument.parse(marked)
         let lintSource = DraftWriter.lintSource(document)
-        let findings = lint(lintSource, as: audience, of: state)
+        var findings = lint(lintSource, as: audience, of: state)
         // Without comment lines the plain text is the linted text, word for word.
         let hasComments = document.blocks.contains { if case .comment = $0 { return true }; return false }
+        if audience.formats.contains(.statuspage) {
+            findings += StatuspageChecks.findings(state: state, document: document, lintedText: lintSource, checkBody: format == .statuspage)
+        }
         let (output, notes) = Self.write(document, as: format, text: hasComments ? nil : lintSource, state: state, audience: audience.name,
                                          revision: context?.revision, findings: findings, deliverNotifications: deliverNotifications)
         return RenderedDraft(audience: audience, format: format, incidentID: state.id, revision: context?.revision,
@@ -127,7 +130,7 @@ public struct DraftRenderer: Sendable {
     /// draft in another format, word for word.
     public static func write(
         _ document: DraftDocument, as format: OutputFormat, state: IncidentState, audience: String, revision: Int?,
-        findings: [Finding], deliverNotifications: Bool = true
+        findings: [Finding], deliverNotifications: Bool? = nil
     ) -> (output: String, notes: [String]) {
         write(document, as: format, text: nil, state: state, audience: audience, revision: revision,
               findings: findings, deliverNotifications: deliverNotifications)
@@ -136,7 +139,7 @@ public struct DraftRenderer: Sendable {
     /// `write`, given `DraftWriter.text(document)` when it has been written already.
     static func write(
         _ document: DraftDocument, as format: OutputFormat, text knownText: String?, state: IncidentState, audience: String,
-        revision: Int?, findings: [Finding], deliverNotifications: Bool
+        revision: Int?, findings: [Finding], deliverNotifications: Bool?
     ) -> (output: String, notes: [String]) {
         func text() -> String { knownText ?? DraftWriter.text(document) }
         switch format {
@@ -145,10 +148,9 @@ public struct DraftRenderer: Sendable {
         case .html: return (DraftWriter.html(document), [])
         case .slack: return (DraftWriter.slack(document, text: text()).rendered(), [])
         case .statuspage:
-            var body = document
-            if case .heading(1, _)? = body.blocks.first { body.blocks.removeFirst() }
-            let export = StatuspageExport.body(for: state, body: DraftWriter.markdown(body), deliverNotifications: deliverNotifications)
-            let notes = export.unmapped.isEmpty ? [] : ["components without a statuspageId are left out of the export: \(export.unmapped.joined(separator: ", "))"]
+            let export = StatuspageExport.body(for: state, body: StatuspageChecks.body(document),
+                                               options: StatuspageExport.Options(deliverNotifications: deliverNotifications))
+            let notes = export.unmapped.isEmpty ? [] : [StatuspageChecks.unmappedNote(export.unmapped)]
             return (export.json.rendered(), notes)
         case .json:
             return (JSONOutput.object([

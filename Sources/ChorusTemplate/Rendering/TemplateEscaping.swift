@@ -16,12 +16,14 @@ public struct TemplateEscaping: Sendable, Equatable, CustomStringConvertible {
     public static let text = TemplateEscaping(kind: .text)
     /// Markdown (CommonMark / GitHub flavoured): a backslash before every character that could
     /// start emphasis, code, a link, an image, raw HTML, an entity, a table cell or strikethrough
-    /// (`\` `` ` `` `*` `_` `{` `}` `[` `]` `(` `)` `<` `>` `!` `|` `~` `&`, and `@` so that no
-    /// e-mail address becomes a mailto link); before the
+    /// (`\` `` ` `` `*` `_` `{` `}` `[` `]` `(` `)` `<` `>` `!` `|` `~` `&` `@`); before the
     /// characters that start a heading, list, quote or rule at the start of a line
-    /// (`#` `+` `-` `=`, and the `.` of `1.`); and inside `://` and `www.` so that GitHub's
-    /// autolinks do not form. A value can then never become a link, an image, emphasis or HTML,
-    /// wherever it lands.
+    /// (`#` `+` `-` `=`, and the `.` of `1.`). GitHub's extended autolinks (an e-mail address,
+    /// `www.`, `http://`) are found in the text *after* backslash escapes are resolved, so a
+    /// backslash cannot stop them: an invisible U+2060 WORD JOINER goes before every `@`, before
+    /// the `.` of `www.` and before the `:` of `://`, where no autolink can start or continue
+    /// through it. A value can then never become a link, an image, emphasis or HTML, wherever it
+    /// lands.
     public static let markdown = TemplateEscaping(kind: .markdown)
     /// Slack mrkdwn: `&` `<` `>` become `&amp;` `&lt;` `&gt;`, the only escapes Slack has, so no
     /// value can produce a mention (`<!channel>`, `<@U123>`) or a link (`<https://…|text>`).
@@ -149,6 +151,10 @@ public struct TemplateEscaping: Sendable, Equatable, CustomStringConvertible {
         byte == UInt8(ascii: "#") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "=")
     }
 
+    /// U+2060 WORD JOINER in UTF-8: invisible, and neither a letter, a digit nor punctuation an
+    /// autolink may hold, so an autolink scanner stops at it.
+    private static let wordJoiner: [UInt8] = [0xE2, 0x81, 0xA0]
+
     /// The `:` of `://`, or the `.` of `www.`: where GitHub's extended autolinks begin.
     private static func startsAutolink(_ bytes: [UInt8], at index: Int) -> Bool {
         switch bytes[index] {
@@ -226,7 +232,10 @@ public struct TemplateEscaping: Sendable, Equatable, CustomStringConvertible {
             }
             if byte == UInt8(ascii: "\n") {
                 atLineStart = true
-            } else if isMarkdownSpecial(byte) || startsAutolink(bytes, at: index) {
+            } else if byte == UInt8(ascii: "@") || startsAutolink(bytes, at: index) {
+                escaped.append(contentsOf: wordJoiner)
+                escaped.append(UInt8(ascii: "\\"))
+            } else if isMarkdownSpecial(byte) {
                 escaped.append(UInt8(ascii: "\\"))
             }
             escaped.append(byte)

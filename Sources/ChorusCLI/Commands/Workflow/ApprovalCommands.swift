@@ -7,95 +7,8 @@ import Foundation
 enum ApprovalCommands {
     static let resourceOptions = ResourceLocator.options
 
-    static let approve = CommandSpec(
-        name: "approve",
-        abstract: "Approve an audience's draft of the current revision; refused while it has error findings.",
-        discussion: """
-        Renders the audience's draft (its default format) for the current revision, lints it, and
-        records the exact text, its SHA-256 and the approver in the journal. A draft with error
-        findings is refused unless --override "reason" is given; the override and its reason are
-        journaled and shown wherever the approval is (log, show, pull).
-        """,
-        arguments: [ArgumentSpec("id", help: "The incident id."), ArgumentSpec("audience", help: "The audience whose draft to approve.")],
-        options: [.value("override", "reason", help: "Approve despite error findings, for this reason.")]
-            + Workflow.writeOptions + resourceOptions
-    ) { context in
-        let workflow = try Workflow(context)
-        let author = try workflow.author(context)
-        let id = context.arguments.argument("id") ?? ""
-        let audienceName = context.arguments.argument("audience") ?? ""
-        let reason = context.arguments.value("override")
-        if let reason, reason.trimmingCharacters(in: .whitespaces).isEmpty { throw UsageError("--override needs a reason") }
-        let resources = try ApprovalResources(context)
-        let renderer = resources.renderer
-        _ = try RenderCommand.requireAudience(audienceName, in: renderer.catalog)
-        let journal = try workflow.journalOrFail(id)
-        var refused: RenderedDraft?
-        var refusedUnconfigured: [String]?
-        let result = try workflow.run {
-            try journal.append(author: author, clock: try workflow.writeClock(context), expectRevision: try workflow.expectedRevision(context)) { snapshot, now in
-                let state = try snapshot.requireState()
-                if state.status.isOpen, let next = state.nextUpdateAt, next < now {
-                    throw InvalidInput("the draft promises the next update by \(workflow.clock.absolute(next)), which has passed; set a new time with chorus update \(id) --next-update +30m, then approve")
-                }
-                let draft: RenderedDraft
-                do {
-                    draft = try renderer.render(state, audience: audienceName, clock: RenderClock(now: now, timeZone: workflow.timeZone),
-                                                context: DraftContext(snapshot: snapshot, now: now, approvingAs: author))
-                } catch {
-                    throw JournalError.rejected("\(error)")
-                }
-                // Checked against the configured audiences and phrasebook, whatever was pointed at.
-                let (check, errors) = resources.check(draft, of: state)
-                if let unconfigured = check.unconfigured, reason == nil {
-                    refusedUnconfigured = unconfigured
-                    return []
-                }
-                if !errors.isEmpty && reason == nil {
-                    refused = draft
-                    return []
-                }
-                let plain = errors.isEmpty && check.unconfigured == nil
-                var entry = JournalEntry(seq: 0, at: workflow.now, author: author, kind: plain ? .approval : .override)
-                entry.checkedWith = check
-                entry.audience = draft.audience.name
-                entry.revision = snapshot.revision
-                entry.format = draft.format.rawValue
-                entry.text = draft.output
-                entry.sha256 = SHA256.hex(draft.output)
-                entry.source = draft.source
-                entry.state = state
-                if !plain {
-                    entry.reason = reason
-                    entry.errorFindings = errors.map { "\($0.line):\($0.column): [\($0.category.rawValue)/\($0.rule)] \($0.message)" }
-                }
-                return [entry]
-            }
-        }
-        workflow.report(result.torn, &context)
-        if let refusedUnconfigured {
-            context.printError("Error: an approval is checked against the configured audiences and phrasebook, and this one was not:")
-            for line in refusedUnconfigured { context.printError("  \(line)") }
-            context.printError("Approve without --audiences, --phrasebook, CHORUS_AUDIENCES and CHORUS_PHRASEBOOK, or record it as an override with --override \"reason\"; nothing was written.")
-            return ExitStatus.failure
-        }
-        if let refused {
-            context.printError("Error: the \(refused.audience.name) draft of \(id) revision \(result.snapshot.revision) has \(Wording.count(refused.errorCount, "error finding")); fix the state or the template, or approve with --override \"reason\":")
-            RenderCommand.report(refused, &context)
-            return ExitStatus.failure
-        }
-        guard let entry = result.appended.first else { return ExitStatus.couldNotRun }
-        if reason != nil && entry.kind == .approval {
-            context.printError("note: the draft has no error findings, so this is a plain approval; the --override reason was not needed and is not recorded")
-        }
-        context.print("\(id): \(entry.audience ?? "") approved for revision \(entry.revision ?? 0) by \(author) (sha256 \(entry.sha256 ?? ""))")
-        if entry.kind == .override {
-            context.print("  OVERRIDE: \(entry.reason ?? "") — \(Wording.count(entry.errorFindings?.count ?? 0, "error finding")) approved anyway:")
-            for finding in entry.errorFindings ?? [] { context.print("    \(finding)") }
-            for line in entry.checkedWith?.unconfigured ?? [] { context.print("  \(line)") }
-        }
-        return ExitStatus.success
-    }
+    /// `chorus approve` (its own file: what an approver reads and approves).
+    static let approve = ApproveCommand.spec
 
     static let pull = CommandSpec(
         name: "pull",
@@ -160,37 +73,74 @@ enum ApprovalCommands {
 
     static let publish = CommandSpec(
         name: "publish",
-        abstract: "Record that an audience's approved text went out on a channel.",
-        arguments: [ArgumentSpec("id", help: "The incident id."), ArgumentSpec("audience", help: "The audience.")],
-        options: [.value("channel", "name", help: "Where it went: statuspage, #incidents, email to sales, …")] + Workflow.writeOptions
+        abstract: "Record that approved texts went out: one audience, several, or --all approved for the current revision.",
+        discussion: """
+        Records, for each audience, that its latest approved text went out on a channel: --channel,
+        or else the channel its audience definition names (the status page, the support desk, …).
+        --all publishes every audience whose approval is of the current revision. An audience with
+        nothing approved is reported (exit 2) and the others are still recorded.
+        """,
+        arguments: [ArgumentSpec("id", help: "The incident id."),
+                    ArgumentSpec("audiences", help: "The audiences (or --all).", arity: .zeroOrMore)],
+        options: [
+            .flag("all", help: "Every audience approved for the current revision."),
+            .value("channel", "name", help: "Where it went: statuspage, #incidents, email to sales, … (default: the audience's channel)"),
+        ] + Workflow.writeOptions + [ResourceLocator.audiencesOption]
     ) { context in
         let workflow = try Workflow(context)
         let author = try workflow.author(context)
-        guard let channel = context.arguments.value("channel"), !channel.trimmingCharacters(in: .whitespaces).isEmpty else { throw UsageError("Missing '--channel <name>': say where it went") }
         let id = context.arguments.argument("id") ?? ""
-        let audience = context.arguments.argument("audience") ?? ""
+        var named: [String] = []
+        for name in context.arguments.arguments("audiences") where !named.contains(name) { named.append(name) }
+        let all = context.arguments.flag("all")
+        if all && !named.isEmpty { throw UsageError("Give audiences or --all, not both") }
+        if !all && named.isEmpty { throw UsageError("Missing '<audiences>': name the audiences whose approved text went out, or --all") }
+        let given = context.arguments.value("channel")
+        if let given, given.trimmingCharacters(in: .whitespaces).isEmpty { throw UsageError("--channel needs a name: say where it went") }
+        var channels: [String: String] = [:]
+        if given == nil {
+            let folder: URL
+            do { folder = try ResourceLocator.locate(.audiences, option: context.arguments.value("audiences"), in: context) } catch {
+                throw UsageError("Missing '--channel <name>': say where it went (no audiences folder was found to take each audience's channel from)")
+            }
+            for audience in try AudienceCatalog.load(from: folder).audiences { channels[audience.name] = audience.channel }
+        }
+        var missing: [String] = []
         let journal = try workflow.journalOrFail(id)
         let result = try workflow.run {
             try journal.append(author: author, clock: try workflow.writeClock(context), expectRevision: try workflow.expectedRevision(context)) { snapshot, _ in
-                guard let approval = snapshot.approvals[audience] else {
-                    throw JournalError.rejected("nothing approved for \(audience) yet; run chorus approve \(id) \(audience) first")
+                let audiences = all ? snapshot.approvals.filter { $0.value.revision == snapshot.revision }.keys.sorted() : named
+                if all && audiences.isEmpty {
+                    throw CommandFailure("nothing is approved for revision \(snapshot.revision) of \(id); run chorus approve \(id) --all first")
                 }
-                var entry = JournalEntry(seq: 0, at: workflow.now, author: author, kind: .publication)
-                entry.audience = audience
-                entry.revision = approval.revision
-                entry.approvalSeq = approval.seq
-                entry.channel = channel
-                entry.sha256 = approval.sha256
-                return [entry]
+                var entries: [JournalEntry] = []
+                for audience in audiences {
+                    guard let approval = snapshot.approvals[audience] else { missing.append(audience); continue }
+                    guard let channel = given ?? channels[audience] else {
+                        throw UsageError("Missing '--channel <name>': the \(audience) audience names no channel")
+                    }
+                    var entry = JournalEntry(seq: 0, at: workflow.now, author: author, kind: .publication)
+                    entry.audience = audience
+                    entry.revision = approval.revision
+                    entry.approvalSeq = approval.seq
+                    entry.channel = channel
+                    entry.sha256 = approval.sha256
+                    entries.append(entry)
+                }
+                return entries
             }
         }
         workflow.report(result.torn, &context)
-        guard let entry = result.appended.first else { return ExitStatus.couldNotRun }
-        context.print("\(id): \(audience) revision \(entry.revision ?? 0) published to \(channel) by \(author)")
-        if let revision = entry.revision, revision != result.snapshot.revision {
-            context.printError("warning: that approval is for revision \(revision); the incident is at revision \(result.snapshot.revision)")
+        for entry in result.appended {
+            context.print("\(id): \(entry.audience ?? "") revision \(entry.revision ?? 0) published to \(entry.channel ?? "") by \(author)")
+            if let revision = entry.revision, revision != result.snapshot.revision {
+                context.printError("warning: the \(entry.audience ?? "") approval is for revision \(revision); the incident is at revision \(result.snapshot.revision)")
+            }
         }
-        return ExitStatus.success
+        for audience in missing {
+            context.printError("Error: nothing approved for \(audience) yet; run chorus approve \(id) \(audience) first")
+        }
+        return missing.isEmpty ? ExitStatus.success : ExitStatus.couldNotRun
     }
 
     static let due = CommandSpec(

@@ -1,0 +1,239 @@
+import ChorusCore
+import ChorusLint
+import ChorusSupport
+import Foundation
+
+/// `chorus approve ID AUDIENCE... | --all`: approve the drafts the approver read.
+///
+/// Each draft is identified by its fingerprint (`DraftFingerprint`). The approver says which
+/// drafts they read — `--fingerprint` (from `chorus render`), or by confirming the texts shown
+/// on a terminal — and approve refuses, showing the difference, any draft whose words changed
+/// since. Scripts without a terminal approve the current revision (with `--expect-revision` to
+/// pin it); the text approved is always printed.
+enum ApproveCommand {
+    static let spec = CommandSpec(
+        name: "approve",
+        abstract: "Approve the drafts you read, for one audience, several or --all; refused while a draft has error findings.",
+        discussion: """
+        Renders each audience's draft (its default format) of the current revision, lints it, prints
+        the text it is about to approve, and records the exact text, its SHA-256, its fingerprint
+        and the approver in the journal. chorus render prints each draft's fingerprint; give it
+        with --fingerprint (repeat it for several audiences) and approve refuses a draft whose words
+        changed since you read it (someone updated the incident), showing the difference. On a
+        terminal without --fingerprint, approve shows the texts and asks you to confirm them. A
+        draft with error findings is refused unless --override "reason" is given; the override and
+        its reason are journaled and shown wherever the approval is (log, show, pull). With several
+        audiences each is checked on its own: the clean ones are approved, the others refused
+        (exit 1).
+        """,
+        arguments: [ArgumentSpec("id", help: "The incident id."),
+                    ArgumentSpec("audiences", help: "The audiences whose drafts to approve (or --all).", arity: .zeroOrMore)],
+        options: [
+            .flag("all", help: "Every audience that applies to the incident now."),
+            .value("fingerprint", "hash", help: "The fingerprint chorus render printed for the draft you read (repeatable).", repeatable: true),
+            .value("override", "reason", help: "Approve despite error findings, for this reason."),
+            .flag("yes", short: "y", help: "Do not ask on a terminal: approve the drafts as they are now (scripts; pin them with --expect-revision)."),
+        ] + Workflow.writeOptions + ResourceLocator.options
+    ) { context in
+        let workflow = try Workflow(context)
+        let author = try workflow.author(context)
+        let id = context.arguments.argument("id") ?? ""
+        let reason = context.arguments.value("override")
+        if let reason, reason.trimmingCharacters(in: .whitespaces).isEmpty { throw UsageError("--override needs a reason") }
+        var named: [String] = []
+        for name in context.arguments.arguments("audiences") where !named.contains(name) { named.append(name) }
+        if context.arguments.flag("all") && !named.isEmpty { throw UsageError("Give audiences or --all, not both") }
+        if !context.arguments.flag("all") && named.isEmpty { throw UsageError("Missing '<audiences>': name the audiences to approve, or --all") }
+        // The audiences and phrasebook used, and the configured ones every approval is checked against.
+        let resources = try ApprovalResources(context)
+        let renderer = resources.renderer
+        for name in named { _ = try RenderCommand.requireAudience(name, in: renderer.catalog) }
+
+        // What the approver reads: the drafts of the revision as it is now, read without the lock.
+        let snapshot = try workflow.snapshot(id, &context)
+        let state = try snapshot.requireState()
+        let audiences = named.isEmpty ? renderer.applicableAudiences(for: state).map(\.name) : named
+        // In order, as they will be approved: the sales brief read after the customer draft quotes
+        // the customer wording approved just before it.
+        var read: [String: (fingerprint: String, text: String)] = [:]
+        var reading = snapshot
+        for audience in audiences {
+            do {
+                read[audience] = try DraftFingerprint.of(reading, audience: audience, renderer: renderer)
+                let draft = try renderer.render(state, audience: audience, clock: workflow.clock,
+                                                context: DraftContext(snapshot: reading, now: workflow.now, approvingAs: author))
+                reading.apply(approvalEntry(draft, fingerprint: read[audience]?.fingerprint ?? "", state: state, revision: reading.revision,
+                                            author: author, errors: [], reason: nil, at: workflow.now))
+            } catch let error as RenderError {
+                throw CommandFailure(error.message)
+            }
+        }
+        let given = context.arguments.values("fingerprint").map { $0.lowercased() }
+        var expected: [String: String] = [:]
+        if !given.isEmpty {
+            for audience in audiences { if let fingerprint = read[audience]?.fingerprint, given.contains(fingerprint) { expected[audience] = fingerprint } }
+            // A fingerprint of no current draft was read earlier: it belongs to the audience whose
+            // earlier draft it was (found in the journal), or to the only audience left.
+            let unmatched = given.filter { fingerprint in !expected.values.contains(fingerprint) }
+            let open = audiences.filter { expected[$0] == nil }
+            if unmatched.count == 1, open.count == 1 {
+                expected[open[0]] = unmatched[0]
+            } else if !unmatched.isEmpty {
+                let history = (try? workflow.journalOrFail(id).entries()) ?? []
+                for fingerprint in unmatched {
+                    if let audience = open.first(where: { expected[$0] == nil && Refusal.text(of: fingerprint, audience: $0, history: history, renderer: renderer) != nil }) {
+                        expected[audience] = fingerprint
+                    }
+                }
+            }
+        } else if let terminal = context.terminal, !context.arguments.flag("yes") {
+            var shown = ""
+            for audience in audiences { shown += "==== \(audience) draft of \(id) revision \(snapshot.revision) ====\n\(read[audience]?.text ?? "")\n" }
+            let answer = terminal.ask(shown + "Approve \(audiences.count == 1 ? "this draft" : "these \(audiences.count) drafts") as \(author)? [y/N] ")
+            guard let answer, ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw InvalidInput("not approved: you did not confirm; nothing was written")
+            }
+            for audience in audiences { expected[audience] = read[audience]?.fingerprint }
+        } else {
+            for audience in audiences { expected[audience] = read[audience]?.fingerprint }
+        }
+
+        // Under the writers' lock: each draft again, approved only if it is still what was read.
+        var refusals: [Refusal] = []
+        var drafts: [String: RenderedDraft] = [:]
+        let journal = try workflow.journalOrFail(id)
+        let result = try workflow.run {
+            try journal.append(author: author, clock: try workflow.writeClock(context), expectRevision: try workflow.expectedRevision(context)) { snapshot, now in
+                let state = try snapshot.requireState()
+                if state.status.isOpen, let next = state.nextUpdateAt, next < now {
+                    throw InvalidInput("the draft promises the next update by \(workflow.clock.absolute(next)), which has passed; set a new time with chorus update \(id) --next-update +30m, then approve")
+                }
+                var entries: [JournalEntry] = []
+                var current = snapshot
+                for audience in audiences {
+                    let draftNow = try DraftFingerprint.of(current, audience: audience, renderer: renderer)
+                    guard let wanted = expected[audience] else {
+                        refusals.append(.notRead(audience: audience, fingerprint: draftNow.fingerprint, given: given))
+                        continue
+                    }
+                    guard draftNow.fingerprint == wanted else {
+                        refusals.append(.changed(audience: audience, read: wanted, now: draftNow))
+                        continue
+                    }
+                    let draft = try renderer.render(state, audience: audience, clock: RenderClock(now: now, timeZone: workflow.timeZone),
+                                                    context: DraftContext(snapshot: current, now: now, approvingAs: author))
+                    // Checked against the configured audiences and phrasebook, whatever was pointed at.
+                    let (check, errors) = resources.check(draft, of: state)
+                    if let unconfigured = check.unconfigured, reason == nil {
+                        refusals.append(.unconfigured(audience: audience, why: unconfigured))
+                        continue
+                    }
+                    if !errors.isEmpty && reason == nil {
+                        refusals.append(.findings(draft))
+                        continue
+                    }
+                    let entry = approvalEntry(draft, fingerprint: wanted, state: state, revision: current.revision, author: author,
+                                              errors: errors, reason: reason, at: workflow.now, check: check)
+                    drafts[audience] = draft
+                    entries.append(entry)
+                    current.apply(entry) // the sales brief quotes the customer wording approved just before it
+                }
+                return entries
+            }
+        }
+        workflow.report(result.torn, &context)
+        for entry in result.appended {
+            let audience = entry.audience ?? ""
+            if let draft = drafts[audience] {
+                context.print("==== \(audience) draft approved (revision \(entry.revision ?? 0), fingerprint \(entry.fingerprint ?? "")) ====")
+                context.print(draft.output, terminator: draft.output.hasSuffix("\n") ? "" : "\n")
+            }
+            context.print("\(id): \(audience) approved for revision \(entry.revision ?? 0) by \(author) (sha256 \(entry.sha256 ?? ""))")
+            if entry.kind == .override {
+                context.print("  OVERRIDE: \(entry.reason ?? "") — \(Wording.count(entry.errorFindings?.count ?? 0, "error finding")) approved anyway:")
+                for finding in entry.errorFindings ?? [] { context.print("    \(finding)") }
+                for line in entry.checkedWith?.unconfigured ?? [] { context.print("  \(line)") }
+            } else if reason != nil {
+                context.printError("note: the \(audience) draft has no error findings, so this is a plain approval; the --override reason was not needed and is not recorded")
+            }
+        }
+        for refusal in refusals { refusal.report(id: id, revision: result.snapshot.revision, history: { try? journal.entries() }, renderer: renderer, &context) }
+        return refusals.isEmpty ? ExitStatus.success : ExitStatus.failure
+    }
+
+    /// The journal entry of one approval (or override). Everything an approval records is here,
+    /// so what is checked when (the policy, the phrasebook) can be added in one place.
+    /// An approval checked with audiences or a phrasebook other than the configured ones
+    /// (`check.unconfigured`) is an override, whatever its findings.
+    static func approvalEntry(_ draft: RenderedDraft, fingerprint: String, state: IncidentState, revision: Int, author: String,
+                              errors: [Finding], reason: String?, at date: Date, check: ApprovalCheck? = nil) -> JournalEntry {
+        let plain = errors.isEmpty && check?.unconfigured == nil
+        var entry = JournalEntry(seq: 0, at: date, author: author, kind: plain ? .approval : .override)
+        entry.checkedWith = check
+        entry.audience = draft.audience.name
+        entry.revision = revision
+        entry.format = draft.format.rawValue
+        entry.text = draft.output
+        entry.sha256 = SHA256.hex(draft.output)
+        entry.fingerprint = fingerprint
+        entry.source = draft.source
+        entry.state = state
+        if !plain {
+            entry.reason = reason
+            entry.errorFindings = errors.map { "\($0.line):\($0.column): [\($0.category.rawValue)/\($0.rule)] \($0.message)" }
+        }
+        return entry
+    }
+
+    /// Why one audience's draft was not approved.
+    enum Refusal {
+        /// Its words changed since the approver read them.
+        case changed(audience: String, read: String, now: (fingerprint: String, text: String))
+        /// --fingerprint was given, but none of them is this draft's.
+        case notRead(audience: String, fingerprint: String, given: [String])
+        case findings(RenderedDraft)
+        /// It was checked with audiences or a phrasebook other than the configured ones.
+        case unconfigured(audience: String, why: [String])
+
+        func report(id: String, revision: Int, history: () -> [JournalEntry]?, renderer: DraftRenderer, _ context: inout CommandContext) {
+            switch self {
+            case .changed(let audience, let read, let now):
+                if let before = Self.text(of: read, audience: audience, history: history() ?? [], renderer: renderer) {
+                    context.printError("Error: the \(audience) draft of \(id) changed since you read it (fingerprint \(read), now \(now.fingerprint) at revision \(revision)); not approved. What changed (- what you read, + what it says now):")
+                    for line in LineDiff.lines(from: before, to: now.text) { context.printError("  " + line) }
+                    context.printError("Read it again (chorus render --incident \(id) --audience \(audience)), then approve its fingerprint.")
+                } else {
+                    context.printError("Error: no \(audience) draft of \(id) had fingerprint \(read) (mistyped, or another incident's?); not approved. The draft now reads (fingerprint \(now.fingerprint)):")
+                    for line in now.text.split(separator: "\n", omittingEmptySubsequences: false) { context.printError("  " + line) }
+                }
+            case .notRead(let audience, let fingerprint, let given):
+                context.printError("Error: none of the fingerprints given (\(given.joined(separator: ", "))) is the \(audience) draft's (\(fingerprint)); not approved. Render it (chorus render --incident \(id) --audience \(audience)) and approve what you read")
+            case .unconfigured(let audience, let why):
+                context.printError("Error: the \(audience) draft of \(id) is not approved: an approval is checked against the configured audiences and phrasebook, and this one was not:")
+                for line in why { context.printError("  \(line)") }
+                context.printError("Approve without --audiences, --phrasebook, CHORUS_AUDIENCES and CHORUS_PHRASEBOOK, or record it as an override with --override \"reason\"; nothing was written for \(audience).")
+            case .findings(let draft):
+                context.printError("Error: the \(draft.audience.name) draft of \(id) revision \(revision) has \(Wording.count(draft.errorCount, "error finding")); fix the state or the template, or approve with --override \"reason\":")
+                RenderCommand.report(draft, &context)
+            }
+        }
+
+        /// The draft text whose fingerprint is `fingerprint`, found among the incident's
+        /// revisions (newest first; the last 200), with the approvals made up to each.
+        static func text(of fingerprint: String, audience: String, history: [JournalEntry], renderer: DraftRenderer) -> String? {
+            var snapshots: [JournalSnapshot] = []
+            guard let id = history.first?.state?.id else { return nil }
+            var snapshot = JournalSnapshot(incidentID: id)
+            for entry in history {
+                snapshot.apply(entry)
+                if entry.kind == .revision || entry.isApproval { snapshots.append(snapshot) }
+            }
+            for candidate in snapshots.suffix(200).reversed() {
+                if let draft = try? DraftFingerprint.of(candidate, audience: audience, renderer: renderer), draft.fingerprint == fingerprint {
+                    return draft.text
+                }
+            }
+            return nil
+        }
+    }
+}
