@@ -175,7 +175,9 @@ enum RenderCommand {
     /// The renderer for these audiences and phrasebook folders.
     static func loadRenderer(audiences: URL, phrasebook: URL) throws -> DraftRenderer {
         do {
-            return try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook)
+            var renderer = try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook)
+            renderer.statusPage = try context.workspace()?.config.statusPage?.value
+            return renderer
         } catch let error as AudienceLoadError {
             throw CommandFailure("the audiences cannot be loaded:\n" + error.description)
         } catch let error as PhrasebookError {
