@@ -19,7 +19,7 @@ struct ApprovalResources {
     init(_ context: CommandContext) throws {
         audiences = try ResourceLocator.lookup(.audiences, option: context.arguments.value("audiences"), in: context)
         phrasebook = try ResourceLocator.lookup(.phrasebook, option: context.arguments.value("phrasebook"), in: context)
-        renderer = try RenderCommand.loadRenderer(audiences: audiences.folder, phrasebook: phrasebook.folder)
+        renderer = try RenderCommand.loadRenderer(audiences: audiences.folder, phrasebook: phrasebook.folder, context: context)
         let configuredAudiences: URL, configuredPhrasebook: URL
         do {
             configuredAudiences = try ResourceLocator.configured(.audiences, in: context).folder
@@ -34,7 +34,7 @@ struct ApprovalResources {
            phrasebook.folder.standardizedFileURL.path == configuredPhrasebook.standardizedFileURL.path {
             configured = nil
         } else {
-            configured = (try RenderCommand.loadRenderer(audiences: configuredAudiences, phrasebook: configuredPhrasebook),
+            configured = (try RenderCommand.loadRenderer(audiences: configuredAudiences, phrasebook: configuredPhrasebook, context: context),
                           configuredAudiences, configuredPhrasebook)
         }
     }
