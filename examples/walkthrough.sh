@@ -39,7 +39,8 @@ chorus publish INC-3001 support --channel "support desk"
 
 export CHORUS_NOW=2026-11-24T09:35:00Z
 chorus component INC-3001 billing-web --status operational
-chorus update INC-3001 --status monitoring --next-update 10:15 --fix "The 08:40 release was undone; invoices render again."
+chorus update INC-3001 --status monitoring --next-update 10:15 --fix "We undid the 08:40 release; invoices open again." \
+  --past-impact "Some customers could not open their invoices page."
 chorus follow-up INC-3001 "Add a timeout test with a 500-line invoice" --owner "Ravi Patel" --due 2026-12-04
 if chorus resolve INC-3001; then echo "resolve should wait for the monitoring period" >&2; exit 1; fi
 

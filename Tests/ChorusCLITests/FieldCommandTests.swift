@@ -178,7 +178,8 @@ struct FieldCommandTests {
 
         let retro = h.run(["open", "INC-2027", "--kind", "retrospective", "--title", "Email delays", "--severity", "sev3",
                            "--impact", "Emails arrived up to an hour late.", "--affected", "Everyone", "--lead", "Lena",
-                           "--started", "2026-11-12 19:20", "--resolved", "2026-11-12 21:10", "--fix", "The queue was drained."])
+                           "--started", "2026-11-12 19:20", "--resolved", "2026-11-12 21:10", "--fix", "The queue was drained.",
+                           "--past-impact", "Emails arrived up to an hour late."])
         #expect(retro.status == 0, "\(retro.stderr)")
         #expect(try state(h, "INC-2027").status == .resolved)
         let missing = h.run(["open", "MNT-2", "--kind", "maintenance", "--title", "x"])

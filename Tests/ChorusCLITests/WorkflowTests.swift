@@ -158,12 +158,14 @@ struct WorkflowTests {
         _ = h.open()
         let refused = h.run(["resolve", "INC-2041"])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("cannot be resolved yet; 6 of 6 checks fail"))
+        #expect(refused.stderr.contains("cannot be resolved yet; 7 of 7 checks fail"))
+        #expect(refused.stderr.contains("[ ] impact in the past tense: the resolved drafts need what customers could not do; chorus update ID --past-impact"))
         #expect(refused.stderr.contains("[ ] fix in place: components still affected: payments-callback (partial_outage)"))
         #expect(refused.stderr.contains("[ ] follow-up with an owner"))
         h.now = "2026-11-24T09:30:00Z"
         _ = h.run(["component", "INC-2041", "payments-callback", "--status", "operational"])
-        _ = h.run(["update", "INC-2041", "--status", "monitoring", "--next-update", "+30m", "--fix", "The release was rolled back."])
+        _ = h.run(["update", "INC-2041", "--status", "monitoring", "--next-update", "+30m", "--fix", "The release was rolled back.",
+                  "--past-impact", "Some customers could not pay by card."])
         _ = h.run(["confirm", "INC-2041", "H1"])
         _ = h.run(["follow-up", "INC-2041", "Test callback signatures with both keys", "--owner", "Marco Silva", "--due", "2026-12-01"])
         h.now = "2026-11-24T09:45:00Z"

@@ -84,12 +84,14 @@ struct RenderingTests {
         let parts = text.components(separatedBy: "\n---\n")
         #expect(parts.count == 2)
         let reply = parts[0], notes = parts[1]
-        #expect(reply.contains("Some people using our Android and iOS apps could not sign in."))
-        #expect(reply.contains("In the meantime: Sign in on the website"))
+        #expect(reply.contains("Some people using our Android and iOS apps could not sign in, and some were signed out."))
+        #expect(reply.contains("If you still have trouble: Sign in on the website"))
         #expect(reply.contains("We will post the next update by 15:35 UTC"))
         #expect(!reply.contains("Escalate"))
+        #expect(!(reply.components(separatedBy: "Customer reply").last ?? reply).contains("INC-2044"), "the pasted reply carries no internal id")
+        #expect(notes.contains("Incident: INC-2044"))
         #expect(notes.contains("Who is affected: Mobile app users signing in with email and password"))
-        #expect(notes.contains("Do not say: what caused it, a time for the fix"))
+        #expect(notes.contains("Do not say: that it is resolved, what caused it"))
         #expect(notes.contains("Escalate: #inc-2044 in Slack"))
         #expect(notes.contains("Not yet approved: draft, made 15:20 UTC"))
     }

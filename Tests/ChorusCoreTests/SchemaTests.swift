@@ -26,7 +26,7 @@ struct SchemaTests {
             resolvedAt: t, lastUpdatedAt: t, nextUpdateAt: t, window: MaintenanceWindow(start: t, end: t),
             monitoringSince: t, monitoringPeriodMinutes: 30,
             roles: Roles(incidentLead: "L", commsLead: "C", responders: [Responder(name: "N", doing: "D")], escalation: "E"),
-            impact: CustomerImpact(summary: "S", canDo: ["a"], cannotDo: ["b"], whoIsAffected: "W", segments: ["s"]),
+            impact: CustomerImpact(summary: "S", canDo: ["a"], cannotDo: ["b"], whoIsAffected: "W", segments: ["s"], pastSummary: "P"),
             quantifiedImpact: [ImpactMeasure(metric: "m", value: 1, unit: "u", asOf: t)], businessImpact: "B",
             components: [AffectedComponent(internalName: "i", publicName: "p", status: .operational, statuspageId: "x")],
             facts: [Fact(id: "F1", text: "f", at: t, source: .support)],

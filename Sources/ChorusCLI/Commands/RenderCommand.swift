@@ -170,7 +170,9 @@ enum RenderCommand {
         let audiences = try ResourceLocator.locate(.audiences, option: context.arguments.value("audiences"), in: context)
         let phrasebook = try ResourceLocator.locate(.phrasebook, option: context.arguments.value("phrasebook"), in: context)
         do {
-            return try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook)
+            var renderer = try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook)
+            renderer.statusPage = try context.workspace()?.config.statusPage?.value
+            return renderer
         } catch let error as AudienceLoadError {
             throw CommandFailure("the audiences cannot be loaded:\n" + error.description)
         } catch let error as PhrasebookError {

@@ -10,6 +10,7 @@ extension AudienceView {
         members.reserveCapacity(38)
         members["audience"] = audience.templateValue
         members["has"] = has.templateValue
+        if let statusPage { members["statusPage"] = .string(statusPage) }
         members["id"] = .string(id)
         members["kind"] = kind.templateValue
         members["generatedAt"] = generatedAt.templateValue
@@ -79,6 +80,8 @@ extension AudienceView.Status {
         members.reserveCapacity(11)
         members["value"] = .string(value)
         members["label"] = .string(label)
+        members["isActive"] = .bool(isActive)
+        members["isFixInPlace"] = .bool(isFixInPlace)
         members["isOpen"] = .bool(isOpen)
         members["isInvestigating"] = .bool(isInvestigating)
         members["isIdentified"] = .bool(isIdentified)
@@ -135,6 +138,10 @@ extension AudienceView.Times {
         if let detected { members["detected"] = detected.templateValue }
         if let resolved { members["resolved"] = resolved.templateValue }
         members["duration"] = .string(duration)
+        if let impactEnded { members["impactEnded"] = impactEnded.templateValue }
+        if let impactWindow { members["impactWindow"] = .string(impactWindow) }
+        members["impactDuration"] = .string(impactDuration)
+        if let timeToResolve { members["timeToResolve"] = .string(timeToResolve) }
         return .object(members)
     }
 }
@@ -178,6 +185,7 @@ extension AudienceView.Impact {
         members["canDo"] = .list(canDo.map { .string($0) })
         members["cannotDo"] = .list(cannotDo.map { .string($0) })
         members["whoIsAffected"] = .string(whoIsAffected)
+        if let pastSummary { members["pastSummary"] = .string(pastSummary) }
         return .object(members)
     }
 }

@@ -19,6 +19,10 @@ public struct AudienceView: Sendable, Encodable, Equatable {
         /// "Investigating", "In progress".
         public var label: String
         public var isOpen: Bool
+        /// Investigating or identified: the customer impact is going on, no fix is in place.
+        public var isActive: Bool
+        /// Monitoring or resolved: a fix is in place, the impact is in the past.
+        public var isFixInPlace: Bool
         public var isInvestigating, isIdentified, isMonitoring, isResolved: Bool
         public var isScheduled, isInProgress, isVerifying, isCompleted: Bool
     }
@@ -27,7 +31,7 @@ public struct AudienceView: Sendable, Encodable, Equatable {
         public var value: String
         /// "SEV1"
         public var label: String
-        /// In words for readers outside engineering: "highest severity".
+        /// In words for readers outside engineering: "highest" (so "SEV1 (highest)").
         public var description: String
         /// sev1 or sev2.
         public var isMajor: Bool
@@ -48,6 +52,16 @@ public struct AudienceView: Sendable, Encodable, Equatable {
         public var resolved: Time?
         /// From start to resolution (or to now while open): "1 hour 48 minutes".
         public var duration: String
+        /// When the customer impact ended: when the fix was in place (monitoring began), else
+        /// when it was resolved. Absent while no fix is in place.
+        public var impactEnded: Time?
+        /// The span of the customer impact, for "between …": "13:40 and 15:00 UTC". Absent
+        /// while no fix is in place.
+        public var impactWindow: String?
+        /// How long customers were affected: from start to `impactEnded` (or to now).
+        public var impactDuration: String
+        /// From detection (or start) to resolution, once resolved: the time to resolve.
+        public var timeToResolve: String?
     }
 
     public struct Window: Sendable, Encodable, Equatable {
@@ -71,6 +85,8 @@ public struct AudienceView: Sendable, Encodable, Equatable {
         public var canDo: [String]
         public var cannotDo: [String]
         public var whoIsAffected: String
+        /// The impact in the past tense, once a fix is in place.
+        public var pastSummary: String?
     }
 
     public struct Measure: Sendable, Encodable, Equatable {
@@ -198,6 +214,8 @@ public struct AudienceView: Sendable, Encodable, Equatable {
 
     public var audience: Audience
     public var has = Has()
+    /// The public status page's address (the workspace's `statusPage`), for texts that point to it.
+    public var statusPage: String?
     public var id: String
     public var kind: Kind
     public var generatedAt: Time

@@ -57,6 +57,20 @@ public struct RenderClock: Sendable, Equatable {
         return self.date(c) + " " + clock
     }
 
+    /// Two times as the ends of a span, for "between …": "13:40 and 15:00 UTC" today,
+    /// "10:05 and 11:40 UTC on Wed 18 Nov" on another day, and both in full when the days (or
+    /// the zone's name) differ: "Thu 12 Nov 23:20 UTC and Fri 13 Nov 01:10 UTC".
+    public func span(_ start: Date, _ end: Date) -> String {
+        let a = fields(start), b = fields(end)
+        let zone = zoneName(at: end)
+        guard a.year == b.year && a.month == b.month && a.day == b.day && zoneName(at: start) == zone else {
+            return absolute(start) + " and " + absolute(end)
+        }
+        let times = pad(a.hour) + ":" + pad(a.minute) + " and " + pad(b.hour) + ":" + pad(b.minute) + " " + zone
+        if a.year == today.year && a.month == today.month && a.day == today.day { return times }
+        return times + " on " + date(a)
+    }
+
     /// "Tue 24 Nov" (with the year when it is not `now`'s year).
     public func date(_ date: Date) -> String {
         self.date(fields(date))

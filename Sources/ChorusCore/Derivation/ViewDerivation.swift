@@ -32,7 +32,11 @@ public enum ViewDerivation {
         }
         let components = shows(.components) ? state.components.map(component) : []
         let end = state.resolvedAt ?? clock.now
-        let durationMinutes = max(0, Int((end.timeIntervalSince(state.startedAt) / 60).rounded()))
+        func minutes(_ from: Date, _ to: Date) -> Int { max(0, Int((to.timeIntervalSince(from) / 60).rounded())) }
+        let durationMinutes = minutes(state.startedAt, end)
+        // The customer impact ends when the fix is in place (monitoring began), else at resolution.
+        let fixInPlace = status == .monitoring || status == .resolved
+        let impactEnded = fixInPlace ? (state.monitoringSince ?? state.resolvedAt) : nil
 
         var view = AudienceView(
             audience: AudienceView.Audience(name: audience.name, channel: audience.channel),
@@ -48,6 +52,7 @@ public enum ViewDerivation {
             title: shows(.title) ? c(state.title) : nil,
             status: shows(.status) ? AudienceView.Status(
                 value: status.rawValue, label: Labels.status(status), isOpen: status.isOpen,
+                isActive: status == .investigating || status == .identified, isFixInPlace: fixInPlace,
                 isInvestigating: status == .investigating, isIdentified: status == .identified,
                 isMonitoring: status == .monitoring, isResolved: status == .resolved, isScheduled: status == .scheduled,
                 isInProgress: status == .inProgress, isVerifying: status == .verifying, isCompleted: status == .completed
@@ -60,7 +65,13 @@ public enum ViewDerivation {
                                                                 isMajor: state.severity <= .sev2) : nil,
             times: shows(.times) ? AudienceView.Times(started: time(state.startedAt), detected: state.detectedAt.map(time),
                                                       resolved: state.resolvedAt.map(time),
-                                                      duration: RenderClock.duration(minutes: durationMinutes)) : nil,
+                                                      duration: RenderClock.duration(minutes: durationMinutes),
+                                                      impactEnded: impactEnded.map(time),
+                                                      impactWindow: impactEnded.map { clock.span(state.startedAt, $0) },
+                                                      impactDuration: RenderClock.duration(minutes: minutes(state.startedAt, impactEnded ?? end)),
+                                                      timeToResolve: state.resolvedAt.map {
+                                                          RenderClock.duration(minutes: minutes(state.detectedAt ?? state.startedAt, $0))
+                                                      }) : nil,
             lastUpdated: shows(.lastUpdatedAt) ? time(state.lastUpdatedAt) : nil,
             nextUpdate: shows(.nextUpdateAt) && status.isOpen ? state.nextUpdateAt.map(time) : nil,
             window: shows(.window) ? state.window.map {
@@ -71,7 +82,8 @@ public enum ViewDerivation {
             responders: shows(.responders) ? state.roles.responders.map { AudienceView.Responder(name: c($0.name), doing: c($0.doing)) } : [],
             escalation: shows(.escalation) ? state.roles.escalation.map(c) : nil,
             impact: shows(.impact) ? AudienceView.Impact(summary: c(state.impact.summary), canDo: state.impact.canDo.map(c),
-                                                         cannotDo: state.impact.cannotDo.map(c), whoIsAffected: c(state.impact.whoIsAffected)) : nil,
+                                                         cannotDo: state.impact.cannotDo.map(c), whoIsAffected: c(state.impact.whoIsAffected),
+                                                         pastSummary: state.impact.pastSummary.map(c)) : nil,
             segments: shows(.segments) ? state.impact.segments.map(c) : [],
             quantifiedImpact: shows(.quantifiedImpact) ? state.quantifiedImpact.map {
                 AudienceView.Measure(text: Quantity.describe(value: $0.value, unit: $0.unit.map(c), metric: c($0.metric)),
@@ -163,10 +175,10 @@ public enum Labels {
 
     public static func severity(_ severity: IncidentSeverity) -> String {
         switch severity {
-        case .sev1: return "highest severity"
-        case .sev2: return "high severity"
-        case .sev3: return "medium severity"
-        case .sev4: return "low severity"
+        case .sev1: return "highest"
+        case .sev2: return "high"
+        case .sev3: return "medium"
+        case .sev4: return "low"
         }
     }
 

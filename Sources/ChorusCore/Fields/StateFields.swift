@@ -24,6 +24,8 @@ public enum StateFields {
         F("cannotDo", .list(.text), "What users cannot do.", shown: .with([.impact])),
         F("whoIsAffected", .text, required: true, "Who is affected, in words.", flag: "affected", shown: .with([.impact])),
         F("segments", .list(.text), "Affected customer segments, for sales.", shown: .with([.segments])),
+        F("pastSummary", .text, "The impact in the past tense, for drafts once a fix is in place (monitoring, resolved): "
+          + "\"Some customers could not upload files.\" Required once resolved.", flag: "past-impact", shown: .with([.impact])),
     ])
 
     public static let measure = RecordSpec("ImpactMeasure", "an impact measure", [
@@ -120,8 +122,8 @@ public enum StateFields {
           editing: .managed("every change sets it to the time of the write"), shown: .with([.lastUpdatedAt])),
         F("nextUpdateAt", .promise, "When the next update is promised; required while open.", flag: "next-update", shown: .with([.nextUpdateAt])),
         F("window", .record(window), "For maintenance: the announced window.", shown: .with([.window])),
-        F("monitoringSince", .time(.past), "When monitoring began.",
-          editing: .managed("set when the status becomes monitoring (chorus update ID --status monitoring)"), shown: .nobody),
+        F("monitoringSince", .time(.past), "When monitoring began: the fix was in place, so the customer impact ended.",
+          editing: .managed("set when the status becomes monitoring (chorus update ID --status monitoring)"), shown: .with([.times])),
         F("monitoringPeriodMinutes", .integer(minimum: 1), "How long monitoring must hold before resolving.", flag: "monitoring-period", shown: .nobody),
         F("roles", .record(roles), required: true, "Incident lead and other roles.", shown: .with([.roles, .responders, .escalation])),
         F("impact", .record(impact), required: true, "The customer impact in plain words.", shown: .with([.impact, .segments])),
@@ -134,7 +136,7 @@ public enum StateFields {
         F("workaround", .text, "What customers can do meanwhile.", flag: "workaround", shown: .with([.workaround])),
         F("eta", .record(eta), "When the fix is expected, with its confidence.", shown: .with([.anyETA, .confirmedETA])),
         F("rootCause", .record(rootCause), "The root cause once known.", shown: .with([.rootCause])),
-        F("fix", .text, "What fixed it; required once resolved.", flag: "fix", shown: .with([.fix])),
+        F("fix", .text, "What fixed it, in plain words (customers read it once a fix is in place); required once resolved.", flag: "fix", shown: .with([.fix])),
         F("followUps", .list(.record(followUp)), "Work after the incident, each with owner and due date.", shown: .with([.followUps])),
         F("corrections", .list(.record(correction)), "Retracted statements and what is true instead.", shown: .with([.corrections])),
         F("links", .list(.record(link)), "Dashboards, channels, runbooks.", shown: .with([.links])),

@@ -36,11 +36,14 @@ public struct DraftRenderer: Sendable {
     public let catalog: AudienceCatalog
     public let templates: [String: AudienceTemplates]
     public let linter: Linter
+    /// The public status page's address (the workspace's `statusPage`), which texts point to.
+    public var statusPage: String?
 
-    public init(catalog: AudienceCatalog, templates: [String: AudienceTemplates], linter: Linter) {
+    public init(catalog: AudienceCatalog, templates: [String: AudienceTemplates], linter: Linter, statusPage: String? = nil) {
         self.catalog = catalog
         self.templates = templates
         self.linter = linter
+        self.statusPage = statusPage
     }
 
     /// Loads the audiences (definitions and templates) and the phrasebook, reporting every
@@ -87,7 +90,8 @@ public struct DraftRenderer: Sendable {
         guard let set = templates[audience.name], let name = set.templateName(for: state) else {
             throw RenderError("the \(audience.name) audience has no template for \(Wording.article(state.kind.rawValue)) (\(state.status.rawValue)); add \(audience.directory.path)/\(state.kind.rawValue).mustache or template.mustache")
         }
-        let view = ViewDerivation.view(of: state, for: audience, clock: clock, context: context)
+        var view = ViewDerivation.view(of: state, for: audience, clock: clock, context: context)
+        view.statusPage = statusPage.map(PlainText.clean)
         let marked: String
         do {
             marked = try set.render(name, view: view)
@@ -99,8 +103,9 @@ public struct DraftRenderer: Sendable {
         var policy = audience.policy
         if !state.status.isOpen { policy.severities[.cadence] = .off } // no next update is owed
         let components = state.components.map { ComponentName(internalName: $0.internalName, publicName: $0.publicName) }
-        // The incident's own id and the components' public names are the reader's words, not jargon.
-        let vocabulary = [state.id] + state.components.map(\.publicName)
+        // The incident's own id, the severity's name ("SEV1 (highest)") and the components'
+        // public names are the reader's words, not jargon.
+        let vocabulary = [state.id, state.severity.rawValue.uppercased()] + state.components.map(\.publicName)
         var findings = linter.lint(lintSource, policy: policy, componentNames: audience.shows(.componentInternalNames) ? [] : components,
                                    vocabulary: vocabulary)
         // Without comment lines the plain text is the linted text, word for word.

@@ -51,12 +51,17 @@ public struct CustomerImpact: Sendable, Codable, Equatable {
     public var whoIsAffected: String
     /// Affected customer segments, for sales ("EU merchants", "Enterprise plan").
     public var segments: [String]
+    /// The impact in the past tense, for drafts once a fix is in place (monitoring, resolved):
+    /// "Some customers could not upload files." Required once resolved.
+    public var pastSummary: String?
 
-    public init(summary: String, canDo: [String] = [], cannotDo: [String] = [], whoIsAffected: String, segments: [String] = []) {
+    public init(summary: String, canDo: [String] = [], cannotDo: [String] = [], whoIsAffected: String, segments: [String] = [],
+                pastSummary: String? = nil) {
         self.summary = summary; self.canDo = canDo; self.cannotDo = cannotDo; self.whoIsAffected = whoIsAffected; self.segments = segments
+        self.pastSummary = pastSummary
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case summary, canDo, cannotDo, whoIsAffected, segments }
+    enum CodingKeys: String, CodingKey, CaseIterable { case summary, canDo, cannotDo, whoIsAffected, segments, pastSummary }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -65,6 +70,7 @@ public struct CustomerImpact: Sendable, Codable, Equatable {
         cannotDo = try c.decodeIfPresent([String].self, forKey: .cannotDo) ?? []
         whoIsAffected = try c.decode(String.self, forKey: .whoIsAffected)
         segments = try c.decodeIfPresent([String].self, forKey: .segments) ?? []
+        pastSummary = try c.decodeIfPresent(String.self, forKey: .pastSummary)
     }
 }
 

@@ -47,6 +47,12 @@ public enum StateValidator {
         if closed && state.kind != .maintenance && (state.fix ?? "").allSatisfy(\.isWhitespace) {
             add(root.appending("fix"), "a resolved \(state.kind.rawValue) needs a fix: say what fixed it")
         }
+        // A text after the fix speaks in the past tense: what customers could not do, not what
+        // they cannot do. Without it a resolved draft would say "resolved" and "cannot" at once.
+        if closed && state.kind != .maintenance && (state.impact.pastSummary ?? "").allSatisfy(\.isWhitespace) {
+            add(root.appending("impact").appending("pastSummary"), "a resolved \(state.kind.rawValue) needs the impact in the past tense for its drafts: "
+                + "say what customers could not do (\"Some customers could not upload files.\"; chorus update ID --past-impact \"…\")")
+        }
         if !closed, state.resolvedAt != nil {
             add(root.appending("resolvedAt"), "a resolved time is set but the status is \"\(state.status.rawValue)\"; set the status or remove the time")
         }

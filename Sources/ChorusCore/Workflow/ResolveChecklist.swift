@@ -49,6 +49,10 @@ public enum ResolveChecklist {
         let fix = state.fix?.trimmingCharacters(in: .whitespaces) ?? ""
         items.append(Item(name: "fix", passed: !fix.isEmpty,
                           detail: fix.isEmpty ? "no fix recorded; chorus update ID --fix \"what fixed it\"" : fix))
+        let past = state.impact.pastSummary?.trimmingCharacters(in: .whitespaces) ?? ""
+        items.append(Item(name: "impact in the past tense", passed: !past.isEmpty,
+                          detail: past.isEmpty ? "the resolved drafts need what customers could not do; chorus update ID --past-impact \"Some customers could not …\""
+                              : past))
         let owned = state.followUps.filter { !$0.owner.trimmingCharacters(in: .whitespaces).isEmpty }
         items.append(Item(name: "follow-up with an owner", passed: !owned.isEmpty,
                           detail: owned.isEmpty ? "no follow-up yet; chorus follow-up ID \"…\" --owner NAME --due YYYY-MM-DD"

@@ -71,7 +71,7 @@ struct BrowserTests {
             _ = try browser.evaluate("document.querySelector(\"button[data-copy='audience-support-text-2']\").focus()")
             try browser.press(" ")
             let notes = try Self.clipboard(browser, after: reply) ?? ""
-            #expect(notes.hasPrefix("- Who is affected:"), "\(notes)")
+            #expect(notes.hasPrefix("- Incident: ") && notes.contains("- Who is affected:"), "\(notes)")
             #expect(browser.errors.isEmpty, "\(browser.errors)")
         }
     }
