@@ -16,11 +16,11 @@ enum FieldFlags {
         var help = entry.description.hasSuffix(".") ? String(entry.description.dropLast()) : entry.description
         help += " (\(entry.address)"
         if entry.isTime { help += "; a time" }
-        if !entry.required { help += "; none removes it" }
+        help += "; none removes it"
         help += ")."
         let valueName = entry.isTime ? "time" : entry.choices != nil ? "value" : entry.typedAs.hasPrefix("whole number") ? "number" : "text"
         return .value(flag.name, valueName, help: help,
-                      allowed: entry.choices.map { $0 + (entry.required ? [] : ["none"]) })
+                      allowed: entry.choices.map { $0 + (entry.address.contains(".") && !entry.required ? ["none"] : []) })
     }
 
     /// The flags given, in table order.
@@ -31,8 +31,8 @@ enum FieldFlags {
     /// Applies given flags (except `skipping`) to the editor: `none` removes an optional field.
     static func apply(_ given: [(flag: Flag, value: String)], to editor: inout StateEditor, skipping: Set<String> = []) throws {
         for (flag, value) in given where !skipping.contains(flag.name) {
-            if value == "none" && !flag.entry.required {
-                if try editor.get(flag.entry.address).json != nil { try editor.remove(flag.entry.address) }
+            if value == "none" {
+                try editor.clear(flag.entry.address)
             } else {
                 try editor.set(flag.entry.address, to: value, label: "--" + flag.name)
             }

@@ -112,6 +112,38 @@ public struct StateEditor {
         tree.set(nil, at: resolved.path)
     }
 
+    /// Clears what a flag's "none" means: the innermost optional field on the way to `address`
+    /// (`--root-cause none` removes the root cause, whose summary is required), and then its
+    /// record when nothing but defaults is left in it (`--eta none` removes the whole ETA).
+    /// Nothing happens when there is nothing to clear.
+    public mutating func clear(_ address: String) throws(StateEditError) {
+        let resolved = try FieldAddress.resolve(address, in: tree)
+        try Self.checkEditable(resolved)
+        var type = FieldType.record(StateFields.state)
+        var path = JSONPath.root
+        var optional: (path: JSONPath, record: RecordSpec?)?
+        var parent: (path: JSONPath, record: RecordSpec, optional: Bool)?
+        for component in resolved.path.components {
+            guard case .key(let key) = component, case .record(let record) = type, let field = record.field(named: key) else {
+                throw .badInput("'\(address)' cannot be cleared with none; use chorus remove")
+            }
+            let fieldPath = path.appending(key)
+            if !field.required { optional = (fieldPath, record) }
+            if case .record(let inner) = field.type { parent = (fieldPath, inner, !field.required) }
+            path = fieldPath
+            type = field.type
+        }
+        guard let optional else { throw .refused("\(resolved.path.description.dropFirst(2)) is required; it cannot be none") }
+        guard tree.value(at: optional.path) != nil else { return }
+        tree.set(nil, at: optional.path)
+        // A record left with only what defaults would fill goes too (an ETA without its time).
+        if let parent, parent.optional, parent.path != optional.path, let remaining = tree.value(at: parent.path),
+           case .object(let members) = remaining,
+           members.allSatisfy({ member in parent.record.field(named: member.0)?.defaultValue != nil }) {
+            tree.set(nil, at: parent.path)
+        }
+    }
+
     private static func checkEditable(_ address: FieldAddress) throws(StateEditError) {
         if let reason = address.managed {
             throw .refused("\(address.path.description.dropFirst(2)) cannot be changed with chorus set, add or remove: \(reason)")
