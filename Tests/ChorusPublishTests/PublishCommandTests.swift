@@ -43,6 +43,12 @@ final class PublishWorkspace: @unchecked Sendable {
         ChorusCommandLine.run(arguments + ["--now", now], environment: environment, currentDirectory: folder.path)
     }
 
+    /// Runs a command that takes no `--now` (such as `doctor`).
+    @discardableResult
+    func runWithoutClock(_ arguments: String...) -> ChorusCommandLine.Result {
+        ChorusCommandLine.run(arguments, environment: environment, currentDirectory: folder.path)
+    }
+
     /// Opens the checkout incident and approves the customer, engineering and sales drafts.
     func openAndApprove() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -174,5 +180,39 @@ struct PublishCommandTests {
         #expect(result.stderr.contains("secrets are never written in chorus.json"))
         #expect(result.stderr.contains("missing \"apiKeyEnv\""))
         #expect(!result.stderr.contains("sk-live-123"))
+    }
+}
+
+@Suite("chorus doctor and destinations")
+struct DoctorDestinationTests {
+    @Test func doctorNamesAnUnknownAudienceAndAnUnsetVariable() throws {
+        let w = try PublishWorkspace(destinations: { doubles in
+            """
+            "custmer": [ { "type": "webhook", "url": "\(doubles.receiver)" } ],
+                "engineering": [ { "type": "slack", "tokenEnv": "SLACK_BOT_TOKEN", "channel": "C01", "apiURL": "\(doubles.slackAPI)" } ]
+            """
+        })
+        w.environment["SLACK_BOT_TOKEN"] = nil
+        let result = w.runWithoutClock("doctor")
+        #expect(result.status == 1)
+        let output = result.stdout + result.stderr
+        #expect(output.contains("chorus.json:4:5: error: at $.destinations.custmer: destinations for \"custmer\", which is not an audience"), "\(output)")
+        #expect(output.contains("Did you mean \"customer\"?"))
+        #expect(output.contains("warning: at $.destinations.engineering[0]: the environment variable SLACK_BOT_TOKEN is not set here"))
+    }
+}
+
+@Suite("chorus publish --all --send")
+struct PublishAllTests {
+    @Test func allSendsTheApprovedAudiencesThatHaveDestinations() throws {
+        let w = try PublishWorkspace(destinations: { doubles in
+            "\"customer\": [ { \"type\": \"statuspage\", \"pageId\": \"\(ServiceDoubles.pageID)\", \"apiKeyEnv\": \"STATUSPAGE_API_KEY\", \"apiURL\": \"\(doubles.statuspageAPI)\" } ]"
+        })
+        try w.openAndApprove()
+        let result = w.run("publish", "INC-2041", "--all", "--send")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("customer → statuspage: created Statuspage incident sp1"))
+        #expect(result.stderr.contains("engineering, sales: no destinations in"))
+        #expect(w.doubles.incidents.count == 1)
     }
 }

@@ -82,8 +82,16 @@ enum PublishCommand {
         let only = a.values("destination")
         let author = dryRun ? (try? workflow.author(context)) ?? "(dry run)" : try workflow.author(context)
         let snapshot = try workflow.snapshot(id, &context)
-        let audiences = a.flag("all") ? snapshot.approvals.filter { $0.value.revision == snapshot.revision }.keys.sorted() : named
-        if audiences.isEmpty { throw CommandFailure("nothing is approved for revision \(snapshot.revision) of \(id); approve first") }
+        var audiences = named
+        if a.flag("all") {
+            let approved = snapshot.approvals.filter { $0.value.revision == snapshot.revision }.keys.sorted()
+            if approved.isEmpty { throw CommandFailure("nothing is approved for revision \(snapshot.revision) of \(id); approve first") }
+            // --all: the approved audiences that have somewhere to go.
+            audiences = approved.filter { !(workspace.config.publishing[$0] ?? []).isEmpty }
+            let nowhere = approved.filter { !audiences.contains($0) }
+            if !nowhere.isEmpty { context.printError("note: \(nowhere.joined(separator: ", ")): no destinations in \(file); not sent") }
+            if audiences.isEmpty { throw CommandFailure("none of the approved audiences (\(approved.joined(separator: ", "))) has destinations in \(file)") }
+        }
 
         var status = ExitStatus.success
         func worsen(_ next: Int32) { if next == ExitStatus.couldNotRun || status == ExitStatus.success { status = next } }
