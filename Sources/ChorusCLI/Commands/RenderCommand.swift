@@ -175,7 +175,7 @@ enum RenderCommand {
         let audiences = try ResourceLocator.locate(.audiences, option: context.arguments.value("audiences"), in: context)
         let phrasebook = try ResourceLocator.locate(.phrasebook, option: context.arguments.value("phrasebook"), in: context)
         do {
-            var renderer = try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook)
+            var renderer = try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook, vocabulary: try ResourceLocator.vocabulary(in: context))
             renderer.statusPage = try context.workspace()?.config.statusPage?.value
             return renderer
         } catch let error as AudienceLoadError {
