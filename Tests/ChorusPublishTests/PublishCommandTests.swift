@@ -106,6 +106,10 @@ struct PublishCommandTests {
         let journalText = try String(contentsOf: w.folder.appendingPathComponent(".chorus/incidents/INC-2041/journal.jsonl"), encoding: .utf8)
         #expect(!journalText.contains(ServiceDoubles.statuspageKey) && !journalText.contains(ServiceDoubles.slackToken))
         #expect(w.run("verify", "INC-2041").status == 0, "the journal with publications verifies")
+        // `chorus log` (which skims the journal without decoding states) shows each delivery.
+        let log = w.run("log", "INC-2041")
+        #expect(log.stdout.contains("sent customer revision 2 to statuspage (statuspage, approval #"), "\(log.stdout)")
+        #expect(log.stdout.contains("remote id sp1, HTTP 200"))
     }
 
     @Test func aFailedSendIsJournaledAndRetryCompletesItWithoutDuplicates() throws {
