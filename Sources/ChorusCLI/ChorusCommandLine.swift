@@ -17,6 +17,7 @@ public enum ChorusCommandLine {
     ///
     /// `executablePath` stands for the location of the `chorus` executable, beside which the
     /// installed defaults are looked for; nil means the running process's own executable.
+    /// `outputIsTerminal` says whether standard output is a terminal.
     public static func run(
         _ arguments: [String],
         environment: [String: String] = [:],
@@ -24,7 +25,8 @@ public enum ChorusCommandLine {
         standardInput: @escaping @Sendable () -> [UInt8] = { [] },
         now: @escaping @Sendable () -> Date = { Date() },
         executablePath: String? = nil,
-        terminal: Terminal? = nil
+        terminal: Terminal? = nil,
+        outputIsTerminal: Bool = false
     ) -> Result {
         let commands = CommandRegistry.commands
         let executable = executablePath.map { URL(fileURLWithPath: $0) } ?? ExecutableLocation.current()
@@ -32,6 +34,7 @@ public enum ChorusCommandLine {
             var context = CommandContext(arguments: parsed, environment: environment, currentDirectory: currentDirectory,
                                          readStandardInput: standardInput, now: now, executable: executable)
             context.terminal = terminal
+            context.outputIsTerminal = outputIsTerminal
             return context
         }
         guard let first = arguments.first else {
@@ -105,7 +108,8 @@ public enum ChorusCommandLine {
             Array(CommandLine.arguments.dropFirst()),
             environment: ProcessInfo.processInfo.environment,
             standardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
-            terminal: .current
+            terminal: .current,
+            outputIsTerminal: isatty(1) == 1
         )
         FileHandle.standardOutput.write(Data(result.stdout.utf8))
         FileHandle.standardError.write(Data(result.stderr.utf8))

@@ -89,7 +89,7 @@ struct RenderCommandTests {
         let result = chorus("render", "examples/checkout-identified.json", "--all", "--now", "2026-11-24T09:40:00Z")
         #expect(result.status == 0, "\(result.stderr)")
         for header in ["==== customer (markdown, Public status page): 0 errors", "==== engineering (slack, Slack incident channel): 0 errors",
-                       "==== leadership (markdown", "==== sales (markdown", "==== support (text, Support desk macro): 0 errors"] {
+                       "==== leadership (text", "==== sales (text", "==== support (text, Support desk macro): 0 errors"] {
             #expect(result.stdout.contains(header), "\(header)")
         }
         #expect(!result.stdout.contains("==== review"))

@@ -13,7 +13,9 @@ enum RenderCommand {
         from the audience's template, and linted under its policy. Findings go to standard error
         as AUDIENCE:LINE:COL: severity: [category/rule] message (in the json format they are part
         of the envelope). Exit status 1 when any draft has an error finding, so scripts can gate
-        on it. --now makes relative times ("in 15 minutes") and the output repeatable.
+        on it. --now makes relative times ("in 15 minutes") and the output repeatable. In a
+        terminal every draft is printed as plain text unless --format is given; piped or
+        redirected, each audience's own format (Markdown, Slack Block Kit, …).
         """,
         arguments: [ArgumentSpec("state", help: "The incident state file (JSON); - reads standard input.", arity: .optional)],
         options: [
@@ -53,15 +55,18 @@ enum RenderCommand {
             }
         }
         let renderer = try loadRenderer(context)
-        let format = a.value("format").flatMap(OutputFormat.init(rawValue:))
+        let asked = a.value("format").flatMap(OutputFormat.init(rawValue:))
+        // A person at a terminal reads text; a program reading the output gets the audience's format.
+        let format = asked ?? (context.outputIsTerminal ? .text : nil)
         if a.flag("notify") && a.flag("no-notify") { throw UsageError("Give either --notify or --no-notify, not both.") }
         let notify: Bool? = a.flag("notify") ? true : a.flag("no-notify") ? false : nil
         if let audience = a.value("audience") {
             _ = try requireAudience(audience, in: renderer.catalog)
-            if let format, let definition = renderer.catalog.audience(named: audience), !definition.formats.contains(format) {
+            if let format = asked, let definition = renderer.catalog.audience(named: audience), !definition.formats.contains(format) {
                 throw UsageError("the \(audience) audience cannot be rendered as \(format.rawValue); its formats: \(definition.formats.map(\.rawValue).joined(separator: ", "))")
             }
-            let draft = try render(renderer, state, audience, format, workflow.clock, draftContext, notify)
+            let chosen = format.flatMap { renderer.catalog.audience(named: audience)?.formats.contains($0) == true ? $0 : nil }
+            let draft = try render(renderer, state, audience, chosen, workflow.clock, draftContext, notify)
             let print = try fingerprinted(draft, state: state, snapshot: snapshot, renderer: renderer, &context)
             context.print(print, terminator: print.hasSuffix("\n") ? "" : "\n")
             report(draft, &context)
@@ -72,7 +77,7 @@ enum RenderCommand {
         var envelopes: [String] = []
         for (index, audience) in audiences.enumerated() {
             let chosen = format.flatMap { audience.formats.contains($0) ? $0 : nil }
-            if let format, chosen == nil {
+            if let format = asked, chosen == nil {
                 context.printError("note: \(audience.name) has no \(format.rawValue) format; rendered as \(audience.defaultFormat.rawValue)")
             }
             let draft = try render(renderer, state, audience.name, chosen, workflow.clock, draftContext, notify)
@@ -170,7 +175,7 @@ enum RenderCommand {
         let audiences = try ResourceLocator.locate(.audiences, option: context.arguments.value("audiences"), in: context)
         let phrasebook = try ResourceLocator.locate(.phrasebook, option: context.arguments.value("phrasebook"), in: context)
         do {
-            var renderer = try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook)
+            var renderer = try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook, vocabulary: try ResourceLocator.vocabulary(in: context))
             renderer.statusPage = try context.workspace()?.config.statusPage?.value
             return renderer
         } catch let error as AudienceLoadError {

@@ -14,6 +14,9 @@ public struct CommandContext: Sendable {
     public let executable: URL?
     /// The person at the terminal, when standard input and error are one; nil for scripts.
     public var terminal: Terminal?
+    /// Whether standard output is a terminal (a person reads it, rather than a program or a
+    /// file): drafts are then printed as readable text unless a format is asked for.
+    public var outputIsTerminal = false
 
     public init(
         arguments: ParsedArguments,

@@ -24,8 +24,37 @@ enum ResourceLocator {
 
     static let audiencesOption = OptionSpec.value("audiences", "dir", help: "The audiences folder (default: CHORUS_AUDIENCES, else the installed defaults).")
     static let phrasebookOption = OptionSpec.value("phrasebook", "dir", help: "The phrasebook folder (default: CHORUS_PHRASEBOOK, else the installed defaults).")
+    static let vocabularyOption = OptionSpec.value(
+        "vocabulary", "path",
+        help: "The organization's vocabulary: a file (or folder of files) of product and brand names that are never jargon (default: CHORUS_VOCABULARY, else the workspace's).")
     /// The options of commands that render or lint.
-    static let options = [audiencesOption, phrasebookOption]
+    static let options = [audiencesOption, phrasebookOption, vocabularyOption]
+
+    /// The organization's vocabulary files for this invocation: `--vocabulary`, else
+    /// `CHORUS_VOCABULARY`, else the workspace's `"vocabulary"`, else none.
+    static func vocabulary(in context: CommandContext) throws -> [URL] {
+        if let option = context.arguments.value("vocabulary") {
+            return [try existingPath(context.resolve(option), origin: "--vocabulary")]
+        }
+        if let value = context.environment["CHORUS_VOCABULARY"], !value.isEmpty {
+            return [try existingPath(context.resolve(value), origin: "CHORUS_VOCABULARY")]
+        }
+        if let workspace = try context.workspace(), let setting = workspace.config.vocabulary {
+            let url = workspace.resolve(setting.value)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw CommandFailure("\(workspace.configFile.path):\(setting.position): error: at \(setting.path): the vocabulary \(url.path) does not exist; fix the path, or remove the setting")
+            }
+            return [url]
+        }
+        return []
+    }
+
+    private static func existingPath(_ path: String, origin: String) throws -> URL {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure("\(origin): \(path) does not exist; expected a vocabulary file or a folder of them")
+        }
+        return URL(fileURLWithPath: path)
+    }
 
     /// Where a folder was found, for messages and `chorus doctor`.
     enum Origin: Equatable, CustomStringConvertible {

@@ -69,6 +69,7 @@ struct DraftScanner {
         if leadHas("### ") { return .block(.heading(level: 3, spans(start + 4, end))) }
         if leadHas("- ") || leadHas("* ") { return .block(.listItem(spans(start + 2, end))) }
         if leadHas("> ") { return .block(.quote(spans(start + 2, end))) }
+        if leadEnd == end && lead == 1 && bytes[start] == UInt8(ascii: ">") { return .block(.quote([])) }
         return .paragraphLine(spans(start, end))
     }
 

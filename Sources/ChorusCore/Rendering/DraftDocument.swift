@@ -1,7 +1,8 @@
 /// A rendered draft, parsed into blocks so it can be written in any output format.
 ///
 /// Audience templates write a small, line-oriented subset of Markdown: `#`/`##`/`###`
-/// headings, `- ` list items, `> ` quotes, `---` rules, blank lines between paragraphs,
+/// headings, `- ` list items, `> ` quotes (consecutive quote lines are one quotation; a bare `>`
+/// line separates its paragraphs), `---` rules, blank lines between paragraphs,
 /// `**bold**` in the template's own text, and `<!-- … -->` comment lines (shown in no format;
 /// they carry `chorus-disable-…` suppressions for the linter). Every value from the state
 /// arrives wrapped in private-use markers, so its characters are escaped for the output format
@@ -86,6 +87,7 @@ public struct DraftDocument: Sendable, Equatable {
         }
         if lead.hasPrefix("- ") || lead.hasPrefix("* ") { return .block(.listItem(spans(line.dropFirst(2)))) }
         if lead.hasPrefix("> ") { return .block(.quote(spans(line.dropFirst(2)))) }
+        if line == ">" { return .block(.quote([])) }
         return .paragraphLine(spans(line))
     }
 

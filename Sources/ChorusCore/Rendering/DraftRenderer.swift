@@ -46,9 +46,9 @@ public struct DraftRenderer: Sendable {
         self.statusPage = statusPage
     }
 
-    /// Loads the audiences (definitions and templates) and the phrasebook, reporting every
-    /// problem found in any of them.
-    public static func load(audiences: URL, phrasebook: URL) throws -> DraftRenderer {
+    /// Loads the audiences (definitions and templates) and the phrasebook with the organization's
+    /// vocabulary files, reporting every problem found in any of them.
+    public static func load(audiences: URL, phrasebook: URL, vocabulary: [URL] = []) throws -> DraftRenderer {
         let catalog = try AudienceCatalog.load(from: audiences)
         var templates: [String: AudienceTemplates] = [:]
         var problems: [AudienceProblem] = []
@@ -62,7 +62,7 @@ public struct DraftRenderer: Sendable {
             }
         }
         guard problems.isEmpty else { throw AudienceLoadError(problems: problems) }
-        let book = try Phrasebook.load(from: phrasebook)
+        let book = try Phrasebook.load(from: phrasebook, vocabulary: vocabulary)
         return DraftRenderer(catalog: catalog, templates: templates, linter: Linter(phrasebook: book))
     }
 

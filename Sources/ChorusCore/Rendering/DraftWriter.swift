@@ -43,7 +43,7 @@ public enum DraftWriter {
             case .heading(_, let spans): out.append(plain(spans))
             case .paragraph(let lines): out += lines.map(plain)
             case .listItem(let spans): out.append("- " + plain(spans))
-            case .quote(let spans): out.append("> " + plain(spans))
+            case .quote(let spans): out.append(spans.isEmpty ? ">" : "> " + plain(spans))
             case .rule: out.append("---")
             case .comment(let text): if includeComments { out.append(text) }
             }
@@ -76,8 +76,11 @@ public enum DraftWriter {
             isFirst = false
         }
         var previousWasList = false
+        // Within a quotation: nil outside one, else whether its last line was a bare `>`.
+        var quoteEndedBare: Bool?
         for block in document.blocks {
             var isList = false
+            var bareQuote: Bool?
             switch block {
             case .heading(let level, let spans):
                 startBlock()
@@ -94,9 +97,15 @@ public enum DraftWriter {
                 md(spans)
                 isList = true
             case .quote(let spans):
-                startBlock()
-                out += "> "
+                // Consecutive quote lines are one quotation (one blockquote): its lines are kept
+                // apart by line breaks, and a bare `>` line separates its paragraphs.
+                switch quoteEndedBare {
+                case nil: startBlock(); out += spans.isEmpty ? ">" : "> "
+                case true?: out += spans.isEmpty ? "\n>" : "\n> "
+                case false?: out += spans.isEmpty ? "\n>" : "  \n> "
+                }
                 md(spans)
+                bareQuote = spans.isEmpty
             case .rule:
                 startBlock()
                 out += "---"
@@ -104,6 +113,7 @@ public enum DraftWriter {
             }
             if case .comment = block { continue }
             previousWasList = isList
+            quoteEndedBare = bareQuote
         }
         return out
     }
@@ -131,20 +141,34 @@ public enum DraftWriter {
             return text
         }
         func closeList() { if openList { out.append("</ul>"); openList = false } }
+        // Consecutive quote lines are one quotation: its paragraphs (split at bare `>` lines), each
+        // a list of lines.
+        var quote: [[String]] = []
+        func closeQuote() {
+            let paragraphs = quote.filter { !$0.isEmpty }
+            if !paragraphs.isEmpty {
+                out.append("<blockquote>" + paragraphs.map { "<p>" + $0.joined(separator: "<br>\n") + "</p>" }.joined(separator: "\n") + "</blockquote>")
+            }
+            quote = []
+        }
         for block in document.blocks {
             if case .listItem = block {} else if case .comment = block {} else { closeList() }
+            if case .quote = block {} else if case .comment = block {} else { closeQuote() }
             switch block {
             case .heading(let level, let spans): out.append("<h\(level + 1)>\(inline(spans))</h\(level + 1)>")
             case .paragraph(let lines): out.append("<p>" + lines.map(inline).joined(separator: "<br>\n") + "</p>")
             case .listItem(let spans):
                 if !openList { out.append("<ul>"); openList = true }
                 out.append("  <li>\(inline(spans))</li>")
-            case .quote(let spans): out.append("<blockquote><p>\(inline(spans))</p></blockquote>")
+            case .quote(let spans):
+                if quote.isEmpty { quote = [[]] }
+                if spans.isEmpty { quote.append([]) } else { quote[quote.count - 1].append(inline(spans)) }
             case .rule: out.append("<hr>")
             case .comment: break
             }
         }
         closeList()
+        closeQuote()
         return "<div class=\"chorus-draft\">\n" + out.joined(separator: "\n") + "\n</div>"
     }
 }

@@ -4,12 +4,21 @@
 struct Tokenizer {
     let bytes: [UInt8]
     let skipped: [Range<Int>]
+    /// Shapes of the words seen so far: prose repeats its words, and a shape costs Unicode
+    /// property lookups.
+    private var shapes: [String: WordShape] = [:]
 
-    static func tokenize(_ bytes: [UInt8], skipping skipped: [Range<Int>]) -> [Token] {
-        Tokenizer(bytes: bytes, skipped: skipped).run()
+    init(bytes: [UInt8], skipped: [Range<Int>]) {
+        self.bytes = bytes
+        self.skipped = skipped
     }
 
-    private func run() -> [Token] {
+    static func tokenize(_ bytes: [UInt8], skipping skipped: [Range<Int>]) -> [Token] {
+        var tokenizer = Tokenizer(bytes: bytes, skipped: skipped)
+        return tokenizer.run()
+    }
+
+    private mutating func run() -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 5 + 1)
         var i = 0
@@ -106,9 +115,15 @@ struct Tokenizer {
         return i
     }
 
-    private func word(_ start: Int, _ end: Int, spacing: Token.Spacing) -> Token {
+    private mutating func word(_ start: Int, _ end: Int, spacing: Token.Spacing) -> Token {
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
-        let shape = WordShape(text)
+        let shape: WordShape
+        if let known = shapes[text] {
+            shape = known
+        } else {
+            shape = WordShape(text)
+            shapes[text] = shape
+        }
         return Token(start: start, end: end, key: shape.key, classes: shape.classes, spacing: spacing)
     }
 

@@ -9,21 +9,39 @@ struct WordShape {
         var letters = 0, digits = 0, uppercase = 0, lowercase = 0
         var firstUpper = false
         var first = true
-        for scalar in text.unicodeScalars {
-            let p = scalar.properties
-            if p.isAlphabetic {
-                letters += 1
-                if p.isUppercase { uppercase += 1; if first { firstUpper = true } }
-                if p.isLowercase { lowercase += 1 }
-            } else if p.numericType != nil {
-                digits += 1
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: no Unicode property lookups.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for b in text.utf8 {
+                if b >= 65, b <= 90 {
+                    letters += 1; uppercase += 1
+                    if first { firstUpper = true }
+                    bytes.append(b | 0x20)
+                } else {
+                    if b >= 97, b <= 122 { letters += 1; lowercase += 1 } else if b >= 48, b <= 57 { digits += 1 }
+                    bytes.append(b)
+                }
+                first = false
             }
-            first = false
-            if scalar == "\u{2019}" { lowered.append("'") } else { lowered.unicodeScalars.append(contentsOf: p.lowercaseMapping.unicodeScalars) }
+            lowered = String(decoding: bytes, as: UTF8.self)
+        } else {
+            for scalar in text.unicodeScalars {
+                let p = scalar.properties
+                if p.isAlphabetic {
+                    letters += 1
+                    if p.isUppercase { uppercase += 1; if first { firstUpper = true } }
+                    if p.isLowercase { lowercase += 1 }
+                } else if p.numericType != nil {
+                    digits += 1
+                }
+                first = false
+                if scalar == "\u{2019}" { lowered.append("'") } else { lowered.unicodeScalars.append(contentsOf: p.lowercaseMapping.unicodeScalars) }
+            }
         }
         var classes: TokenClass = []
         var key = lowered
-        if letters > 0, digits == 0, key.contains("-") { key.removeAll { $0 == "-" } }
+        if letters > 0, digits == 0, key.contains(Character("-")) { key.removeAll { $0 == "-" } }
         if key.hasSuffix("'s"), key.count > 3, !BuiltinWords.contractionsEndingInS.contains(key) {
             key.removeLast(2)
             classes.insert(.possessive)
@@ -40,7 +58,7 @@ struct WordShape {
         classes.formUnion(WordShape.timeClasses(key, letters: letters, digits: digits))
         if text.hasPrefix("/") { classes.insert(.path) }
         if letters > 0, digits > 0, classes.isDisjoint(with: [.time, .date, .duration, .ordinal, .number, .path]),
-           !WordShape.isVersion(key), !(key.contains("/") && key.contains(".")) {
+           !WordShape.isVersion(key), !(key.contains(Character("/")) && key.contains(Character("."))) {
             classes.insert(.alphanumeric)
         }
         if classes.contains(.capitalized), !classes.contains(.acronym), !BuiltinWords.notNameSet.contains(key) {

@@ -16,26 +16,35 @@ extension Linter {
                 remaining.append(finding)
             }
         }
-        for finding in applied.reversed() {
+        // One pass, in text order: copy up to each fix, settle the article before it, write the fix.
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(scalars.count)
+        var cursor = 0
+        for finding in applied {
+            output.append(contentsOf: scalars[cursor..<finding.start])
             let replacement = Array((finding.fix ?? finding.match).unicodeScalars)
-            scalars.replaceSubrange(finding.start..<finding.end, with: replacement)
-            Linter.agreeArticle(in: &scalars, before: finding.start, with: replacement)
+            Linter.agreeArticle(atEndOf: &output, with: replacement)
+            output.append(contentsOf: replacement)
+            cursor = finding.end
         }
+        output.append(contentsOf: scalars[cursor...])
+        scalars = output
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return FixResult(text: String(view), applied: applied, remaining: remaining)
     }
 
-    /// Turns `a` into `an` (and back) when the word after it now starts with a vowel (or not).
-    static func agreeArticle(in scalars: inout [Unicode.Scalar], before start: Int, with replacement: [Unicode.Scalar]) {
-        guard let first = replacement.first, start >= 2, scalars[start - 1] == " " else { return }
+    /// Turns `a` into `an` (and back) at the end of `text` (just before where `replacement` goes)
+    /// when the replacement now starts with a vowel (or not).
+    static func agreeArticle(atEndOf text: inout [Unicode.Scalar], with replacement: [Unicode.Scalar]) {
+        guard let first = replacement.first, text.count >= 2, text[text.count - 1] == " " else { return }
         let vowel = "aeiouAEIOU".unicodeScalars.contains(first)
-        func isLetter(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].properties.isAlphabetic }
-        // "an " before the word?
-        if start >= 3, !isLetter(start - 4), "aA".unicodeScalars.contains(scalars[start - 3]), scalars[start - 2] == "n", !vowel {
-            scalars.remove(at: start - 2)
-        } else if !isLetter(start - 3), "aA".unicodeScalars.contains(scalars[start - 2]), vowel {
-            scalars.insert("n", at: start - 1)
+        let n = text.count
+        func isLetter(_ k: Int) -> Bool { k >= 0 && k < text.count && text[k].properties.isAlphabetic }
+        if n >= 3, "aA".unicodeScalars.contains(text[n - 3]), text[n - 2] == "n", !isLetter(n - 4), !vowel {
+            text.remove(at: n - 2) // "an " → "a "
+        } else if "aA".unicodeScalars.contains(text[n - 2]), !isLetter(n - 3), vowel {
+            text.insert("n", at: n - 1) // "a " → "an "
         }
     }
 }

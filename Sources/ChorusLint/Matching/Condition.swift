@@ -64,10 +64,20 @@ struct ConditionContext {
             // A cue at most `negationReach` tokens before the match, in its clause, with no
             // punctuation between them ("azure doesn't acknowledge, probably related…").
             let ends = negationEnds[category.ordinal]
-            return ends.contains { end in
-                end <= start && start - end <= ConditionContext.negationReach && end > clause.lowerBound
-                    && !(end..<start).contains { tokens[$0].isPunctuation || tokens[$0].isOpaque }
+            // The cues ending in start - reach ... start, found by binary search (ends are sorted).
+            let lowest = max(clause.lowerBound + 1, start - ConditionContext.negationReach)
+            var low = 0, high = ends.count
+            while low < high {
+                let mid = (low + high) / 2
+                if ends[mid] < lowest { low = mid + 1 } else { high = mid }
             }
+            var k = low
+            while k < ends.count, ends[k] <= start {
+                let end = ends[k]
+                if !(end..<start).contains(where: { tokens[$0].isPunctuation || tokens[$0].isOpaque }) { return true }
+                k += 1
+            }
+            return false
         case .past:
             return Grammar.isPast(tokens, clause: clause, before: end)
         case .future:

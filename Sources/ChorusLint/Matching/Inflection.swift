@@ -6,9 +6,9 @@
 enum Inflection {
     /// Every form of `word` (lowercase key), the word itself first.
     static func forms(of word: String) -> [String] {
-        if let group = irregular.first(where: { $0.contains(word) }) { return [word] + group.filter { $0 != word }.sorted() }
+        if let group = irregularGroup[word] { return [word] + group.filter { $0 != word }.sorted() }
         guard word.count >= 3, !doNotInflect.contains(word), word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "'" }),
-              !word.contains("'") else { return [word] }
+              !word.contains(Character("'")) else { return [word] }
         var forms = [word]
         func add(_ form: String) { if !forms.contains(form) { forms.append(form) } }
         let chars = Array(word)
@@ -71,6 +71,13 @@ enum Inflection {
         "likely", "unlikely", "probably", "possibly", "apparently", "seemingly", "brief", "briefly", "minor",
         "slight", "slightly", "short", "small", "little", "quick", "quickly", "less", "ago",
     ]
+
+    /// Each irregular form with its group.
+    static let irregularGroup: [String: Set<String>] = {
+        var table: [String: Set<String>] = [:]
+        for group in irregular { for form in group { table[form] = group } }
+        return table
+    }()
 
     /// Irregular forms of content verbs, each group matched as one word (`be`, `have` and `do`
     /// are matched as written: spell out the forms a pattern needs).

@@ -46,97 +46,174 @@ struct WordClass: Sendable {
     var sequences: [[PatternElement]] = []
     /// Sequences by the keys they can start with.
     var sequencesByKey: [String: [Int]] = [:]
+    /// Sequences that can start with a token of a built-in class, with the classes.
+    var sequencesByClass: [(classes: TokenClass, sequence: Int)] = []
     /// Sequences that can start with any token.
     var unindexed: [Int] = []
+    /// What a phrase of the class can start with.
+    var first = FirstSet()
 
     init(name: String) { self.name = name }
 
-    mutating func add(_ sequence: [PatternElement], firstKeys: Set<String>?) {
+    mutating func add(_ sequence: [PatternElement], first sequenceFirst: FirstSet) {
+        first.formUnion(sequenceFirst)
         if sequence.count == 1, case .word(let forms) = sequence[0] { words.formUnion(forms); return }
         if sequence.count == 1, case .tokenClass(let c) = sequence[0] { tokenClasses.formUnion(c); return }
         let index = sequences.count
         sequences.append(sequence)
-        if let keys = firstKeys {
-            for key in keys { sequencesByKey[key, default: []].append(index) }
-        } else {
+        if sequenceFirst.anyToken {
             unindexed.append(index)
+            return
         }
+        for key in sequenceFirst.keys { sequencesByKey[key, default: []].append(index) }
+        if !sequenceFirst.classes.isEmpty { sequencesByClass.append((sequenceFirst.classes, index)) }
     }
 }
 
-/// Runs compiled patterns over tokens. Every function returns all the places a match can end,
-/// so the caller takes the longest.
-struct PatternMatcher {
+/// Runs compiled patterns over tokens, bit-parallel: the places a match can have reached are a
+/// 64-bit mask of token offsets from where it started, and each element of a pattern turns one
+/// mask into the next (a gap shifts it, a choice ORs its alternatives). No match is longer than
+/// 63 tokens. A word class's ends at a token are computed once per text and kept: many patterns
+/// start with the same classes (`{duration}`, `{third-party}`).
+final class PatternMatcher {
     let tokens: [Token]
     let wordClasses: [WordClass]
+    /// The end of the clause of each token: the farthest any match starting there may reach.
+    private let clauseEnd: [Int]
+    private var classMemo: [Int: UInt64] = [:]
+
+    init(tokens: [Token], wordClasses: [WordClass], clauseEnd: [Int]? = nil) {
+        self.tokens = tokens
+        self.wordClasses = wordClasses
+        self.clauseEnd = clauseEnd ?? Array(repeating: tokens.count, count: tokens.count)
+    }
 
     /// Ends of a match of `elements` starting at token `k`, not past `limit`.
     func ends(_ elements: [PatternElement], at k: Int, limit: Int) -> [Int] {
+        var mask = reach(elements, at: k, limit: limit)
         var out: [Int] = []
-        ends(elements, 0, at: k, limit: limit, into: &out)
+        while mask != 0 {
+            let offset = mask.trailingZeroBitCount
+            mask &= mask - 1
+            out.append(k + offset)
+        }
         return out
     }
 
     /// The longest match of `elements` at `k`, if any.
     func longest(_ elements: [PatternElement], at k: Int, limit: Int) -> Int? {
-        ends(elements, at: k, limit: limit).max()
+        let mask = reach(elements, at: k, limit: limit)
+        guard mask != 0 else { return nil }
+        return k + 63 - mask.leadingZeroBitCount
     }
 
-    private func ends(_ elements: [PatternElement], _ i: Int, at k: Int, limit: Int, into out: inout [Int]) {
-        guard i < elements.count else {
-            if !out.contains(k) { out.append(k) }
-            return
+    /// The mask of ends (offsets from `k`) of a match of `elements` starting at `k`.
+    private func reach(_ elements: [PatternElement], at k: Int, limit: Int) -> UInt64 {
+        guard k <= limit else { return 0 }
+        return advance(elements, 1, base: k, limit: min(limit, k + 63))
+    }
+
+    /// Where `elements` can lead from the offsets in `positions`.
+    private func advance(_ elements: [PatternElement], _ positions: UInt64, base: Int, limit: Int) -> UInt64 {
+        var current = positions
+        for element in elements {
+            guard current != 0 else { return 0 }
+            current = step(element, current, base: base, limit: limit)
         }
-        switch elements[i] {
+        return current
+    }
+
+    /// One token that passes `test`, from each offset in `positions`.
+    @inline(__always)
+    private func single(_ positions: UInt64, base: Int, limit: Int, _ test: (Token) -> Bool) -> UInt64 {
+        var bits = positions, out: UInt64 = 0
+        while bits != 0 {
+            let offset = bits.trailingZeroBitCount
+            bits &= bits - 1
+            let k = base + offset
+            if k < limit, offset < 63, test(tokens[k]) { out |= 1 << UInt64(offset + 1) }
+        }
+        return out
+    }
+
+    private func step(_ element: PatternElement, _ positions: UInt64, base: Int, limit: Int) -> UInt64 {
+        switch element {
         case .word(let forms):
-            guard k < limit, !tokens[k].isOpaque, forms.contains(tokens[k].key), !tokens[k].isPunctuation else { return }
-            ends(elements, i + 1, at: k + 1, limit: limit, into: &out)
+            return single(positions, base: base, limit: limit) { !$0.isOpaque && !$0.isPunctuation && forms.contains($0.key) }
         case .not(let forms, let classes):
-            guard k < limit, tokens[k].isWord, !forms.contains(tokens[k].key),
-                  !classes.contains(where: { wordClasses[$0].words.contains(tokens[k].key) }) else { return }
-            ends(elements, i + 1, at: k + 1, limit: limit, into: &out)
+            return single(positions, base: base, limit: limit) { token in
+                token.isWord && !forms.contains(token.key) && !classes.contains { wordClasses[$0].words.contains(token.key) }
+            }
         case .tokenClass(let tokenClass):
-            guard k < limit, !tokens[k].classes.isDisjoint(with: tokenClass) else { return }
-            ends(elements, i + 1, at: k + 1, limit: limit, into: &out)
+            return single(positions, base: base, limit: limit) { !$0.classes.isDisjoint(with: tokenClass) }
         case .punctuation(let mark):
-            guard k < limit, tokens[k].isPunctuation, tokens[k].key == mark else { return }
-            ends(elements, i + 1, at: k + 1, limit: limit, into: &out)
+            return single(positions, base: base, limit: limit) { $0.isPunctuation && $0.key == mark }
         case .wordClass(let index):
-            for end in classEnds(index, at: k, limit: limit) {
-                ends(elements, i + 1, at: end, limit: limit, into: &out)
+            var bits = positions, out: UInt64 = 0
+            while bits != 0 {
+                let offset = bits.trailingZeroBitCount
+                bits &= bits - 1
+                let k = base + offset
+                guard k < limit else { continue }
+                let ends = classMask(index, at: k) & mask(upTo: limit - k)
+                out |= ends << UInt64(offset)
             }
+            return out
         case .choice(let alternatives):
-            var inner: [Int] = []
-            for alternative in alternatives { ends(alternative, 0, at: k, limit: limit, into: &inner) }
-            for end in inner { ends(elements, i + 1, at: end, limit: limit, into: &out) }
-        case .optional(let part):
-            ends(elements, i + 1, at: k, limit: limit, into: &out)
-            var inner: [Int] = []
-            ends(part, 0, at: k, limit: limit, into: &inner)
-            for end in inner where end != k { ends(elements, i + 1, at: end, limit: limit, into: &out) }
+            var out: UInt64 = 0
+            for alternative in alternatives { out |= advance(alternative, positions, base: base, limit: limit) }
+            return out
+        case .optional(let inner):
+            return positions | advance(inner, positions, base: base, limit: limit)
         case .gap(let size):
-            var j = k
-            while j <= min(k + size, limit) {
-                ends(elements, i + 1, at: j, limit: limit, into: &out)
-                // A gap never passes the end of a sentence.
-                if j < limit, tokens[j].isPunctuation, Clauses.sentenceEnds.contains(tokens[j].key) { break }
-                j += 1
+            // A gap passes up to `size` tokens, never the end of a sentence.
+            var out = positions, frontier = positions
+            for _ in 0..<size {
+                frontier = single(frontier, base: base, limit: limit) { !($0.isPunctuation && Clauses.sentenceEnds.contains($0.key)) }
+                if frontier == 0 { break }
+                out |= frontier
             }
+            return out
         }
     }
 
-    /// Ends of one phrase of word class `index` starting at `k`.
-    func classEnds(_ index: Int, at k: Int, limit: Int) -> [Int] {
-        guard k < limit else { return [] }
+    /// Offsets 0 through `n`.
+    @inline(__always)
+    private func mask(upTo n: Int) -> UInt64 {
+        n >= 63 ? .max : (1 << UInt64(n + 1)) - 1
+    }
+
+    /// Ends (offsets from `k`) of one phrase of word class `index` starting at `k`, up to the
+    /// end of `k`'s clause (callers mask a nearer limit).
+    private func classMask(_ index: Int, at k: Int) -> UInt64 {
         let wordClass = wordClasses[index]
         let token = tokens[k]
-        var out: [Int] = []
-        if !token.isOpaque, !token.isPunctuation, wordClass.words.contains(token.key) { out.append(k + 1) }
-        if !wordClass.tokenClasses.isEmpty, !token.classes.isDisjoint(with: wordClass.tokenClasses), !out.contains(k + 1) {
-            out.append(k + 1)
+        guard wordClass.first.admits(token) else { return 0 }
+        let key = index &* tokens.count &+ k
+        if let known = classMemo[key] { return known }
+        let limit = min(k < clauseEnd.count ? clauseEnd[k] : tokens.count, k + 63)
+        var out: UInt64 = 0
+        if !token.isOpaque, !token.isPunctuation, wordClass.words.contains(token.key) { out |= 2 }
+        if !wordClass.tokenClasses.isEmpty, !token.classes.isDisjoint(with: wordClass.tokenClasses) { out |= 2 }
+        for s in wordClass.sequencesByKey[token.key] ?? [] { out |= advance(wordClass.sequences[s], 1, base: k, limit: limit) }
+        for (classes, s) in wordClass.sequencesByClass where !token.classes.isDisjoint(with: classes) {
+            out |= advance(wordClass.sequences[s], 1, base: k, limit: limit)
         }
-        for s in wordClass.sequencesByKey[token.key] ?? [] { ends(wordClass.sequences[s], 0, at: k, limit: limit, into: &out) }
-        for s in wordClass.unindexed { ends(wordClass.sequences[s], 0, at: k, limit: limit, into: &out) }
+        for s in wordClass.unindexed { out |= advance(wordClass.sequences[s], 1, base: k, limit: limit) }
+        classMemo[key] = out
+        return out
+    }
+
+    /// Ends of one phrase of word class `index` starting at `k`, not past `limit`.
+    func classEnds(_ index: Int, at k: Int, limit: Int) -> [Int] {
+        guard k < limit else { return [] }
+        var mask = classMask(index, at: k) & mask(upTo: limit - k)
+        var out: [Int] = []
+        while mask != 0 {
+            let offset = mask.trailingZeroBitCount
+            mask &= mask - 1
+            out.append(k + offset)
+        }
         return out
     }
 

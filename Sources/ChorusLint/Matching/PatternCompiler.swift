@@ -99,37 +99,12 @@ struct PatternCompiler {
             }
         }
         // "health check" also matches "health-check" and "healthcheck"; "roll back", "rollback".
-        if inflect, tokens.count >= 2, tokens.count <= 3, tokens.allSatisfy({ $0.classes.contains(.word) && !$0.key.contains("'") }),
+        if inflect, tokens.count >= 2, tokens.count <= 3, tokens.allSatisfy({ $0.classes.contains(.word) && !$0.key.contains(Character("'")) }),
            elements.count == tokens.count {
             let joined = tokens.map(\.key).joined()
             elements = [.choice([elements, [.word(Set(Inflection.forms(of: joined)))]])]
         }
         return elements
-    }
-
-    /// The keys a match of `elements` can start with, or nil when it can start with a token of
-    /// any key (a class, a `!word`, a gap).
-    static func firstKeys(_ elements: [PatternElement], classes: [WordClass], from i: Int = 0) -> Set<String>? {
-        guard i < elements.count else { return nil }
-        switch elements[i] {
-        case .word(let forms): return forms
-        case .punctuation(let mark): return [mark]
-        case .not, .tokenClass, .gap: return nil
-        case .wordClass(let index):
-            let wordClass = classes[index]
-            guard wordClass.tokenClasses.isEmpty, wordClass.unindexed.isEmpty else { return nil }
-            return wordClass.words.union(wordClass.sequencesByKey.keys)
-        case .choice(let alternatives):
-            var keys = Set<String>()
-            for alternative in alternatives {
-                guard let first = firstKeys(alternative, classes: classes) else { return nil }
-                keys.formUnion(first)
-            }
-            return keys
-        case .optional(let inner):
-            guard let own = firstKeys(inner, classes: classes), let rest = firstKeys(elements, classes: classes, from: i + 1) else { return nil }
-            return own.union(rest)
-        }
     }
 
     /// Whether `elements` can match no token at all (everything optional).

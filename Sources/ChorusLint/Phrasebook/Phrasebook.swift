@@ -34,6 +34,11 @@ public struct Phrasebook: Sendable {
 
     /// Reads every `*.txt` file of `directory` (sorted by name; `README.md` and other files are
     /// ignored). Problems name the file path, line and column; all are reported at once.
+    ///
+    /// `vocabulary` adds the organization's own files: each a phrasebook file, or a folder of
+    /// them. A vocabulary file without any section header is a list of the team's product and
+    /// brand names, one per line, read as an `[accept]` section: never jargon, never an internal
+    /// name, never the party blamed.
     public static func load(from directory: URL, vocabulary: [URL] = []) throws(PhrasebookError) -> Phrasebook {
         let fileManager = FileManager.default
         let path = directory.path
@@ -52,7 +57,21 @@ public struct Phrasebook: Sendable {
         }
         var files: [(name: String, text: String)] = []
         var problems: [PhrasebookError.Problem] = []
-        for filePath in names.map({ directory.appendingPathComponent($0).path }) + vocabulary.map(\.path) {
+        var vocabularyFiles: [String] = []
+        for url in vocabulary {
+            var isFolder: ObjCBool = false
+            guard fileManager.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+                problems.append(.init(file: url.path, line: 0, column: 0, message: "no vocabulary file or folder here"))
+                continue
+            }
+            if isFolder.boolValue {
+                let inside = (try? fileManager.contentsOfDirectory(atPath: url.path)) ?? []
+                vocabularyFiles += inside.filter { $0.hasSuffix(".txt") }.sorted().map { url.appendingPathComponent($0).path }
+            } else {
+                vocabularyFiles.append(url.path)
+            }
+        }
+        for filePath in names.map({ directory.appendingPathComponent($0).path }) + vocabularyFiles {
             guard let data = fileManager.contents(atPath: filePath) else {
                 problems.append(.init(file: filePath, line: 0, column: 0, message: "cannot be read"))
                 continue
@@ -64,15 +83,17 @@ public struct Phrasebook: Sendable {
             files.append((filePath, text))
         }
         guard problems.isEmpty else { throw PhrasebookError(problems: problems) }
-        return try parse(files)
+        return try parse(files, vocabulary: Set(vocabularyFiles))
     }
 
     /// Compiles phrasebook files given as text (`name` is used in messages).
-    public static func parse(_ files: [(name: String, text: String)]) throws(PhrasebookError) -> Phrasebook {
+    /// Files named in `vocabulary` may list names without a section header: those lines are an
+    /// `[accept]` section.
+    public static func parse(_ files: [(name: String, text: String)], vocabulary: Set<String> = []) throws(PhrasebookError) -> Phrasebook {
         var sections: [ParsedSection] = []
         var problems: [PhrasebookError.Problem] = []
         for file in files {
-            var parser = PhrasebookParser(file: file.name)
+            var parser = PhrasebookParser(file: file.name, implicitSection: vocabulary.contains(file.name) ? .accept : nil)
             parser.parse(file.text)
             problems += parser.problems
             sections += parser.sections.enumerated().filter { !parser.invalidSections.contains($0.offset) }.map(\.element)

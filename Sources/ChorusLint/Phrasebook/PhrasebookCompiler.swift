@@ -7,31 +7,60 @@ struct CompiledEntry: Sendable {
     var conditions: [Condition]
 }
 
-/// Where each entry may start: by the key of its first token, by a built-in class, or anywhere.
+/// Where each entry may start (its first set): by the key of the first token, by a built-in
+/// class of it, or anywhere.
 struct EntryIndex: Sendable {
     var byKey: [String: [Int]] = [:]
-    var byClass: [(tokenClass: TokenClass, entries: [Int])] = []
+    /// Per built-in class bit (`TokenClass` raw value bit), the entries that may start there.
+    var byClassBit: [[Int]] = Array(repeating: [], count: 32)
     var anywhere: [Int] = []
+    var count = 0
+    /// Per key, the entries that need it (or another of their required words): they are tried
+    /// only in the few tokens before an occurrence, and kept out of the tables above.
+    var requiring: [String: [Int]] = [:]
+    /// Per entry: its first set and the most tokens it can span (for entries with required words).
+    var firsts: [FirstSet] = []
+    var spans: [Int] = []
 
-    mutating func add(_ entry: Int, pattern: [PatternElement], classes: [WordClass]) {
-        if let keys = PatternCompiler.firstKeys(pattern, classes: classes) {
-            for key in keys { byKey[key, default: []].append(entry) }
-        } else if case .tokenClass(let tokenClass)? = pattern.first {
-            if let k = byClass.firstIndex(where: { $0.tokenClass == tokenClass }) {
-                byClass[k].entries.append(entry)
-            } else {
-                byClass.append((tokenClass, [entry]))
-            }
-        } else {
-            anywhere.append(entry)
+    mutating func add(_ entry: Int, first: FirstSet, required: Set<String>?, span: Int) {
+        count = max(count, entry + 1)
+        while firsts.count < count { firsts.append(FirstSet()); spans.append(0) }
+        firsts[entry] = first
+        spans[entry] = span
+        if let required, span <= 32 {
+            for key in required { requiring[key, default: []].append(entry) }
+            return
         }
+        if first.anyToken {
+            anywhere.append(entry)
+            return
+        }
+        for key in first.keys { byKey[key, default: []].append(entry) }
+        var bits = first.classes.rawValue
+        while bits != 0 {
+            let bit = bits.trailingZeroBitCount
+            byClassBit[bit].append(entry)
+            bits &= bits - 1
+        }
+    }
+
+    /// Calls `body` with each entry that may start at `token`; an entry admitted twice (by its
+    /// key and by a class) may be passed twice.
+    func forEachCandidate(for token: Token, _ body: (Int) -> Void) {
+        if let entries = byKey[token.key] { for entry in entries { body(entry) } }
+        var bits = token.classes.rawValue
+        while bits != 0 {
+            let bit = bits.trailingZeroBitCount
+            for entry in byClassBit[bit] { body(entry) }
+            bits &= bits - 1
+        }
+        for entry in anywhere { body(entry) }
     }
 
     /// Entries that may start at `token`, each once.
     func candidates(for token: Token) -> [Int] {
-        var found = byKey[token.key] ?? []
-        for (tokenClass, entries) in byClass where !token.classes.isDisjoint(with: tokenClass) { found += entries }
-        found += anywhere
+        var found: [Int] = []
+        forEachCandidate(for: token) { if !found.contains($0) { found.append($0) } }
         return found
     }
 }
@@ -51,6 +80,12 @@ struct PhrasebookCompiler {
     private(set) var problems: [PhrasebookError.Problem] = []
 
     private var classIndex: [String: Int] = [:]
+    /// The first sets of the word classes, once they are built.
+    private var classFirsts: [FirstSet] = []
+    /// The required words of the word classes, once they are built.
+    private var classRequired: [Set<String>?] = []
+    /// The longest phrase of each word class, in tokens.
+    private var classMaximum: [Int] = []
     private var classLocations: [PhrasebookLocation] = []
 
     mutating func compile(_ sections: [ParsedSection]) {
@@ -130,13 +165,12 @@ struct PhrasebookCompiler {
                                             suggestions: line.suggestions.isEmpty ? section.suggestion.map { [$0] } ?? [] : line.suggestions,
                                             message: section.message, conditions: conditions.map(\.text), rule: rule,
                                             location: line.location)
-                let id = entries.count
                 entries.append(entry)
                 compiled.append(CompiledEntry(pattern: pattern, conditions: conditions))
                 fixable.append(kind == .substitution && line.suggestions.count == 1 && PhrasePattern.isPlain(line.phrase))
-                index.add(id, pattern: pattern, classes: wordClasses)
             }
         }
+        buildIndex()
         checkShadowedEntries()
     }
 
@@ -174,6 +208,18 @@ struct PhrasebookCompiler {
         case .gap, .optional, .punctuation: return true
         default: return false
         }
+    }
+
+    /// `text` cut at every `separator`.
+    static func split(_ text: String, on separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(text)
+        while let range = rest.firstRange(of: separator) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
     }
 
     /// A gap, or an optional part that is only a gap.
@@ -239,6 +285,8 @@ struct PhrasebookCompiler {
         }
         // Build in dependency order so a class's first keys can see the classes it starts with.
         var state = Array(repeating: 0, count: wordClasses.count) // 0 new, 1 building, 2 done
+        var required = Array(repeating: Set<String>?.none, count: wordClasses.count)
+        var maximum = Array(repeating: 64, count: wordClasses.count)
         func build(_ index: Int, path: [Int]) {
             if state[index] == 2 { return }
             if state[index] == 1 {
@@ -250,12 +298,18 @@ struct PhrasebookCompiler {
             for alternative in alternatives[index] {
                 for reference in PatternCompiler.references(alternative) { build(reference, path: path + [index]) }
             }
+            let firsts = wordClasses.map(\.first)
             for alternative in alternatives[index] {
-                wordClasses[index].add(alternative, firstKeys: PatternCompiler.firstKeys(alternative, classes: wordClasses))
+                wordClasses[index].add(alternative, first: FirstSet.of(alternative, classFirsts: firsts))
             }
+            required[index] = RequiredWords.of(wordClasses[index], classRequired: required)
+            maximum[index] = PatternLength.maximum(wordClasses[index], classMaximum: maximum)
             state[index] = 2
         }
         for index in wordClasses.indices { build(index, path: []) }
+        classFirsts = wordClasses.map(\.first)
+        classRequired = required
+        classMaximum = maximum
     }
 
     /// The section's `rule:` if it names a rule that reports its category.
@@ -285,7 +339,7 @@ struct PhrasebookCompiler {
             var tests: [Condition.Test] = []
             var column = written.location.column
             var valid = true
-            for part in text.components(separatedBy: " and ") {
+            for part in PhrasebookCompiler.split(text, on: " and ") {
                 let location = PhrasebookLocation(file: written.location.file, line: written.location.line, column: column)
                 column += part.unicodeScalars.count + 5
                 if let test = compileTest(part, at: location, category: section.category, negationCategories: negationCategories) {
@@ -371,34 +425,61 @@ struct PhrasebookCompiler {
 
     // MARK: entries no text can reach
 
+    /// Indexes every entry by its first set, and by its required words chosen by how many other
+    /// entries share them (a word many entries need, such as "database", filters little).
+    private mutating func buildIndex() {
+        var popularity: [String: Int] = [:]
+        for entry in compiled {
+            for set in RequiredWords.mandatorySets(entry.pattern, classRequired: classRequired) {
+                for key in set { popularity[key, default: 0] += 1 }
+            }
+        }
+        for (id, entry) in compiled.enumerated() {
+            let required = RequiredWords.of(entry.pattern, classRequired: classRequired) { set in
+                set.reduce(0) { $0 + (popularity[$1] ?? 0) }
+            }
+            index.add(id, first: FirstSet.of(entry.pattern, classFirsts: classFirsts), required: required,
+                      span: PatternLength.maximum(entry.pattern, classMaximum: classMaximum))
+        }
+    }
+
     /// A plain reported entry that an unconditional exception of its category (or of all), or a
-    /// cadence phrase for an ETA, always overlaps can never be reported; one that an earlier
-    /// plain entry of its kind and category already matches in full is a duplicate.
+    /// cadence phrase for an ETA, always overlaps can never be reported; one whose text an earlier
+    /// one-word plain entry of its kind and category already matches is a duplicate.
     private mutating func checkShadowedEntries() {
-        var shadowed = Set<Int>()
+        // The covering entries, by the keys they can start with.
+        var covers: [String: [Int]] = [:]
+        var coversAnywhere: [Int] = []
+        for (id, entry) in entries.enumerated()
+        where (entry.kind == .exception || entry.kind == .cadence) && compiled[id].conditions.isEmpty {
+            let first = FirstSet.of(compiled[id].pattern, classFirsts: classFirsts)
+            if first.anyToken || !first.classes.isEmpty { coversAnywhere.append(id) }
+            for key in first.keys { covers[key, default: []].append(id) }
+        }
+        // One-word plain entries by every form they match, per kind and category.
+        var owners: [String: Int] = [:]
         for (id, entry) in entries.enumerated() where entry.kind.reports && PhrasePattern.isPlain(Array(entry.phrase.unicodeScalars)) {
             let tokens = Tokenizer.tokenize(Array(entry.phrase.utf8), skipping: [])
             guard !tokens.isEmpty else { continue }
+            let scope = "\(entry.kind.rawValue)|\(entry.category?.rawValue ?? "*")|"
+            if tokens.count == 1, compiled[id].conditions.isEmpty {
+                if let owner = owners[scope + tokens[0].key] {
+                    problem(entry.location, "duplicate: '\(entry.phrase)' matches what '\(entries[owner].phrase)' at \(entries[owner].location) already matches")
+                    continue
+                }
+                if case .word(let forms)? = compiled[id].pattern.first {
+                    for form in forms where owners[scope + form] == nil { owners[scope + form] = id }
+                }
+            }
             let matcher = PatternMatcher(tokens: tokens, wordClasses: wordClasses)
             search: for k in tokens.indices {
-                for other in index.candidates(for: tokens[k]) where other != id {
+                for other in (covers[tokens[k].key] ?? []) + coversAnywhere {
                     let cover = entries[other]
-                    guard compiled[other].conditions.isEmpty,
+                    guard cover.kind == .cadence ? entry.category == .eta : (cover.category == nil || cover.category == entry.category),
                           let end = matcher.longest(compiled[other].pattern, at: k, limit: tokens.count), end > k else { continue }
-                    if cover.kind == .exception && (cover.category == nil || cover.category == entry.category)
-                        || cover.kind == .cadence && entry.category == .eta {
-                        let what = cover.kind == .cadence ? "cadence" : "exception"
-                        problem(entry.location, "can never match: the \(what) '\(cover.phrase)' at \(cover.location) covers every form of '\(entry.phrase)'")
-                        shadowed.insert(id)
-                        break search
-                    }
-                    if other < id, k == 0, end == tokens.count, cover.kind == entry.kind, cover.category == entry.category,
-                       compiled[id].conditions.isEmpty, !shadowed.contains(other),
-                       PhrasePattern.isPlain(Array(cover.phrase.unicodeScalars)) {
-                        problem(entry.location, "duplicate: '\(entry.phrase)' matches what '\(cover.phrase)' at \(cover.location) already matches")
-                        shadowed.insert(id)
-                        break search
-                    }
+                    let what = cover.kind == .cadence ? "cadence" : "exception"
+                    problem(entry.location, "can never match: the \(what) '\(cover.phrase)' at \(cover.location) covers every form of '\(entry.phrase)'")
+                    break search
                 }
             }
         }

@@ -13,7 +13,14 @@ struct PhrasebookParser {
 
     static let optionKeys = ["message", "suggestion", "when", "unless", "rule"]
 
-    init(file: String) { self.file = file }
+    /// The kind of section lines before any header belong to (a vocabulary file's `[accept]`);
+    /// nil when a header must come first.
+    let implicitSection: SectionKind?
+
+    init(file: String, implicitSection: SectionKind? = nil) {
+        self.file = file
+        self.implicitSection = implicitSection
+    }
 
     mutating func parse(_ text: String) {
         var lineNumber = 0
@@ -66,6 +73,9 @@ struct PhrasebookParser {
             if let (key, _) = option(content), PhrasebookParser.optionKeys.contains(key), let section = sections.last, !section.entries.isEmpty {
                 problem(lineNumber, column, "'\(key):' must come right under the section header, before the first entry")
                 continue
+            }
+            if sections.isEmpty, let implicitSection {
+                sections.append(ParsedSection(kind: implicitSection, location: PhrasebookLocation(file: file, line: lineNumber, column: column)))
             }
             guard !sections.isEmpty else {
                 problem(lineNumber, column, "expected a section header such as '[substitution jargon]' before the first entry")

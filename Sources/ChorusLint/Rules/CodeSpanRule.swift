@@ -53,7 +53,7 @@ struct CodeSpanRule: Rule {
         let version = lower.hasPrefix("v") ? lower.dropFirst() : Substring(lower)
         if !version.isEmpty, version.allSatisfy({ $0.isNumber || $0 == "." }) { return false }
         // A public address: a dotted name no internal label marks.
-        if !text.contains(" "), text.contains("."), text.contains(where: \.isLetter),
+        if !text.contains(Character(" ")), text.contains(Character(".")), text.contains(where: \.isLetter),
            InternalNameShape.classify(text, identifierParts: phrasebook.identifierParts, hostLabels: phrasebook.hostLabels) == nil,
            text.split(separator: ".").count >= 2, text.split(separator: ".").last.map({ $0.allSatisfy(\.isLetter) }) == true {
             return false

@@ -32,7 +32,7 @@ enum PhraseRuleSupport {
     /// Lowercase, `’` as `'`, runs of whitespace as one space: how a term is compared with its
     /// listing for `--fix`.
     static func normalized(_ text: String) -> [UInt8] {
-        Array(text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        Array(String(text.lowercased().map { $0 == "\u{2019}" ? "'" : $0 })
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").utf8)
     }
 

@@ -13,9 +13,10 @@ struct LintSetup {
     static func load(audience name: String, statePath: String?, context: CommandContext) throws -> LintSetup {
         let audience = try policyAudience(named: name, context: context)
         let folder = try ResourceLocator.locate(.phrasebook, option: context.arguments.value("phrasebook"), in: context)
+        let vocabulary = try ResourceLocator.vocabulary(in: context)
         let phrasebook: Phrasebook
         do {
-            phrasebook = try Phrasebook.load(from: folder)
+            phrasebook = try Phrasebook.load(from: folder, vocabulary: vocabulary)
         } catch {
             throw CommandFailure("the phrasebook cannot be loaded:\n" + error.description)
         }
