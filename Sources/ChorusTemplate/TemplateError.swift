@@ -43,6 +43,10 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         /// `TemplateLibrary.maximumDepth` deep: almost always something that includes itself.
         /// `what` names it: "partial 'header'", "block 'title'", "lambda 'wrap'".
         case recursionTooDeep(what: String, limit: Int)
+        /// Partials (and parents' blocks) that expanded to more than
+        /// `TemplateLibrary.maximumExpansion` bytes of template text in one render: a partial
+        /// that includes another more than once at every level grows exponentially.
+        case expansionTooLarge(what: String, limit: Int)
     }
 
     public var kind: Kind
@@ -88,6 +92,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
             return "partial name '\(name)' is not allowed: \(reason)"
         case .unreadablePartial(let name, let reason):
             return "partial '\(name)' cannot be read: \(reason)"
+        case .expansionTooLarge(let what, let limit):
+            return "\(what) expanded partials to more than \(limit / 1_048_576) MB of template text in one render; a partial that includes another more than once at every level grows exponentially"
         case .recursionTooDeep(let what, let limit):
             return "\(what) is expanded more than \(limit) levels deep (does it include itself?)"
         }

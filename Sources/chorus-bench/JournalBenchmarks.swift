@@ -14,21 +14,7 @@ let journalBenchmarks = BenchmarkGroup(name: "journal") { root in
     /// checkpoint is rebuilt by the first read, as after a crash).
     func store(revisions: Int) throws -> URL {
         let folder = scratch.appendingPathComponent("r\(revisions)")
-        let journal = try JournalStore(root: folder).journal(for: example.id)
-        try FileManager.default.createDirectory(at: journal.folder, withIntermediateDirectories: true)
-        let encoder = StateCoding.encoder(pretty: false)
-        var data = Data()
-        var state = example
-        for number in 1...revisions {
-            state.workaround = "Workaround \(number)"
-            var entry = JournalEntry(seq: number, at: example.lastUpdatedAt, author: "bench", kind: .revision)
-            entry.revision = number
-            entry.state = state
-            entry.changed = ["$.workaround"]
-            data += try encoder.encode(entry) + Data([0x0A])
-        }
-        try data.write(to: journal.folder.appendingPathComponent("journal.jsonl"))
-        _ = try journal.snapshot()
+        _ = try BulkJournal.write(revisions: revisions, of: example, store: folder).snapshot()
         return folder
     }
 
@@ -41,6 +27,7 @@ let journalBenchmarks = BenchmarkGroup(name: "journal") { root in
         approve.executableURL = chorus
         approve.arguments = ["approve", example.id, "support", "--store", folder.path, "--as", "bench", "--now", "2026-11-24T09:20:00Z"]
         approve.currentDirectoryURL = root
+        approve.environment = ProcessInfo.processInfo.environment.merging(["CHORUS_REPLAY": "1"]) { $1 } // a fixed timeline
         approve.standardOutput = FileHandle.nullDevice
         try approve.run()
         approve.waitUntilExit()
@@ -69,7 +56,21 @@ let journalBenchmarks = BenchmarkGroup(name: "journal") { root in
         }
     }
     figures.append(Figure(name: "journal.append_synced", value: perAppend / 1000, unit: "us",
-                          inputs: ["includes": "lock, checkpoint read, append + fsync, checkpoint replace + fsync"]))
+                          inputs: ["includes": "lock, checkpoint read and its last line hashed, append + fsync, checkpoint replace"]))
+
+    // log and diff on 100,000 revisions: one pass over the bytes, states skipped, not decoded.
+    for revisions in [10_000, 100_000] {
+        let folder = scratch.appendingPathComponent("log\(revisions)")
+        _ = try BulkJournal.write(revisions: revisions, of: example, store: folder).snapshot()
+        let journalBytes = DurableFileSize.of(folder.appendingPathComponent("incidents/\(example.id)/journal.jsonl"))
+        for arguments in [["log", example.id], ["diff", example.id, "1"]] {
+            let ms = try ProcessTimer.medianMilliseconds(chorus, arguments + ["--store", folder.path, "--now", "2026-11-24T09:20:00Z"],
+                                                         directory: root, runs: 5)
+            figures.append(Figure(name: "journal.process_\(arguments[0])", value: ms, unit: "ms",
+                                  inputs: ["revisions": String(revisions), "journal_bytes": String(journalBytes), "runs": "5 (median)"]))
+        }
+        try? FileManager.default.removeItem(at: folder)
+    }
     return figures
 }
 

@@ -9,6 +9,7 @@ let groups: [BenchmarkGroup] = [
     lintBenchmarks,
     renderBenchmarks,
     journalBenchmarks,
+    linearityBenchmarks,
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -174,6 +174,12 @@ enum RenderCommand {
     static func loadRenderer(_ context: CommandContext) throws -> DraftRenderer {
         let audiences = try ResourceLocator.locate(.audiences, option: context.arguments.value("audiences"), in: context)
         let phrasebook = try ResourceLocator.locate(.phrasebook, option: context.arguments.value("phrasebook"), in: context)
+        return try loadRenderer(audiences: audiences, phrasebook: phrasebook, context: context)
+    }
+
+    /// The renderer for these audiences and phrasebook folders (the status page address from
+    /// the workspace of `context`).
+    static func loadRenderer(audiences: URL, phrasebook: URL, context: CommandContext) throws -> DraftRenderer {
         do {
             var renderer = try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook, vocabulary: try ResourceLocator.vocabulary(in: context))
             renderer.statusPage = try context.workspace()?.config.statusPage?.value

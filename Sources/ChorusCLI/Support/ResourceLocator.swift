@@ -97,6 +97,17 @@ enum ResourceLocator {
         if let value = context.environment[kind.environmentVariable], !value.isEmpty {
             return Located(folder: try existingFolder(context.resolve(value), kind: kind, origin: kind.environmentVariable), origin: .environment)
         }
+        return try configured(kind, in: context, workspace: workspace)
+    }
+
+    /// The folder the team configured for `kind`: the workspace's setting, else the installed
+    /// defaults (steps 3 and 4 above), never an option or an environment variable. Approvals
+    /// are checked against these, whatever the approver points at.
+    static func configured(_ kind: Kind, in context: CommandContext) throws -> Located {
+        try configured(kind, in: context, workspace: try context.workspace())
+    }
+
+    static func configured(_ kind: Kind, in context: CommandContext, workspace: Workspace?) throws -> Located {
         if let workspace, let setting = kind == .audiences ? workspace.config.audiences : workspace.config.phrasebook {
             let folder = workspace.resolve(setting.value)
             guard isFolder(folder) else {

@@ -56,12 +56,21 @@ public struct AudienceCatalog: Sendable {
         let entries = ((try? fileManager.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
         var audiences: [Audience] = []
         var problems: [AudienceProblem] = []
-        for entry in entries where !entry.hasPrefix(".") && entry != sharedPartialsFolder {
+        for entry in entries where !entry.hasPrefix(".") {
             let folder = directory.appendingPathComponent(entry)
+            if let problem = ConfinedPath.problem(folder.path, inside: directory.path) {
+                problems.append(AudienceProblem(file: folder.path, message: "refused: \(problem)"))
+                continue
+            }
+            guard entry != sharedPartialsFolder else { continue }
             guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             let file = folder.appendingPathComponent(definitionFileName)
             guard fileManager.fileExists(atPath: file.path) else {
                 problems.append(AudienceProblem(file: folder.path, message: "audience folder has no \(definitionFileName)"))
+                continue
+            }
+            if let problem = ConfinedPath.problem(file.path, inside: directory.path) {
+                problems.append(AudienceProblem(file: file.path, message: "refused: \(problem)"))
                 continue
             }
             do {

@@ -43,6 +43,9 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     /// The approved draft as rendered from its template, before any format was applied, so
     /// `chorus pull --format F` gives exactly the approved words in another format.
     public var source: String?
+    /// What the approval was checked with (fingerprints of the audience's policy, templates and
+    /// the phrasebook), and whether they were the configured ones.
+    public var checkedWith: ApprovalCheck?
     /// The approved draft's fingerprint (`DraftFingerprint`): what the approver read.
     public var fingerprint: String?
     /// Error findings present when an override approved the draft.

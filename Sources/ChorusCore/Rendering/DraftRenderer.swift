@@ -99,14 +99,7 @@ public struct DraftRenderer: Sendable {
         }
         let document = DraftDocument.parse(marked)
         let lintSource = DraftWriter.lintSource(document)
-        var policy = audience.policy
-        if !state.status.isOpen { policy.severities[.cadence] = .off } // no next update is owed
-        let components = state.components.map { ComponentName(internalName: $0.internalName, publicName: $0.publicName) }
-        // The incident's own id, the severity's name ("SEV1 (highest)") and the components'
-        // public names are the reader's words, not jargon.
-        let vocabulary = [state.id, state.severity.rawValue.uppercased()] + state.components.map(\.publicName)
-        var findings = linter.lint(lintSource, policy: policy, componentNames: audience.shows(.componentInternalNames) ? [] : components,
-                                   vocabulary: vocabulary)
+        var findings = lint(lintSource, as: audience, of: state)
         // Without comment lines the plain text is the linted text, word for word.
         let hasComments = document.blocks.contains { if case .comment = $0 { return true }; return false }
         if audience.formats.contains(.statuspage) {
@@ -116,6 +109,20 @@ public struct DraftRenderer: Sendable {
                                          revision: context?.revision, findings: findings, deliverNotifications: deliverNotifications)
         return RenderedDraft(audience: audience, format: format, incidentID: state.id, revision: context?.revision,
                              output: output, lintedText: lintSource, source: marked, findings: findings, notes: notes)
+    }
+
+    /// Lints a draft's plain text under `audience`'s policy (with this renderer's phrasebook), as
+    /// `render` does: no cadence is owed once the incident is closed, and internal component
+    /// names are findings for audiences that may not see them.
+    public func lint(_ text: String, as audience: Audience, of state: IncidentState) -> [Finding] {
+        var policy = audience.policy
+        if !state.status.isOpen { policy.severities[.cadence] = .off } // no next update is owed
+        let components = state.components.map { ComponentName(internalName: $0.internalName, publicName: $0.publicName) }
+        // The incident's own id, the severity's name ("SEV1 (highest)") and the components'
+        // public names are the reader's words, not jargon.
+        let vocabulary = [state.id, state.severity.rawValue.uppercased()] + state.components.map(\.publicName)
+        return linter.lint(text, policy: policy, componentNames: audience.shows(.componentInternalNames) ? [] : components,
+                           vocabulary: vocabulary)
     }
 
     /// SHA-256 of the state's canonical JSON.

@@ -51,6 +51,10 @@ public struct FileSystemTemplateLoader: TemplateLoader {
             guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
                 throw TemplateLoadError(name: name, reason: .unreadable("\(resolved) is a folder, not a file"))
             }
+            var info = stat()
+            if stat(resolved, &info) == 0, info.st_nlink > 1 {
+                throw TemplateLoadError(name: name, reason: .forbidden("\(resolved) is a hard link (the file has \(info.st_nlink) names), which may be a file outside the template folder \(root); copy the file instead of linking it"))
+            }
             guard let data = FileManager.default.contents(atPath: resolved) else {
                 throw TemplateLoadError(name: name, reason: .unreadable("\(resolved) cannot be read (permission denied?)"))
             }

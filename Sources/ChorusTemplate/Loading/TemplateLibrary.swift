@@ -26,6 +26,11 @@ public struct TemplateLibrary: Sendable {
     /// Partials, parents, blocks and lambda expansions nested deeper than this are an error.
     public static let maximumDepth = 64
 
+    /// The most template text (bytes of the templates' own text, values not counted) that
+    /// partials and blocks may expand to in one render: 8 MB, far beyond any real message,
+    /// reached within a second by a partial that doubles at every level.
+    public static let maximumExpansion = 8 * 1_048_576
+
     /// The templates loaded so far, by name.
     public private(set) var templates: [String: Template]
     /// Where names not in `templates` are looked up (at render time without caching: `load`

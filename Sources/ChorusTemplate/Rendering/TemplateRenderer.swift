@@ -10,6 +10,9 @@ struct TemplateRenderer {
     private var warnedPartials: Set<String> = []
     /// A template line break was written and the next output starts a line.
     private var pendingIndentation = false
+    /// Bytes of template text written from inside partials and blocks, bounded by
+    /// `TemplateLibrary.maximumExpansion`.
+    private var expandedBytes = 0
 
     init(library: TemplateLibrary, escaping: TemplateEscaping) {
         self.library = library
@@ -20,6 +23,7 @@ struct TemplateRenderer {
         for node in nodes {
             switch node {
             case .text(let text):
+                if context.depth > 0 { expandedBytes += text.utf8.count }
                 if context.indentation.isEmpty {
                     output += text
                 } else {
@@ -182,6 +186,13 @@ struct TemplateRenderer {
             pendingIndentation = true
         }
         try render(template.root.nodes, in: inner)
+        try checkExpansion("partial '\(name)'", at: partial.location)
+    }
+
+    private func checkExpansion(_ what: @autoclosure () -> String, at location: NodeLocation) throws(TemplateError) {
+        if expandedBytes > TemplateLibrary.maximumExpansion {
+            throw location.error(.expansionTooLarge(what: what(), limit: TemplateLibrary.maximumExpansion))
+        }
     }
 
     private mutating func renderBlock(_ block: BlockNode, _ context: RenderContext) throws(TemplateError) {
@@ -202,6 +213,7 @@ struct TemplateRenderer {
             }
         }
         try render(argument.children, in: inner)
+        try checkExpansion("block '\(block.name)'", at: block.location)
     }
 }
 

@@ -51,6 +51,9 @@ enum ApprovalCommands {
         context.printError("approved by \(TerminalText.escape(approval.author)) at \(ISO8601.format(approval.at)) for revision \(approval.revision ?? 0) (sha256 \(approval.sha256 ?? ""))")
         if approval.kind == .override {
             context.printError("warning: approved with an OVERRIDE: \(TerminalText.escape(approval.reason ?? "")) (\(Wording.count(approval.errorFindings?.count ?? 0, "error finding")))")
+            for line in approval.checkedWith?.unconfigured ?? [] {
+                context.printError("warning: not checked against the configured audiences and phrasebook: \(TerminalText.escape(line))")
+            }
         }
         var stale = false
         if let promised = approval.state?.nextUpdateAt, approval.state?.status.isOpen == true, promised < workflow.now {

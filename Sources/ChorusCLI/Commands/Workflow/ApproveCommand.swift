@@ -44,7 +44,9 @@ enum ApproveCommand {
         for name in context.arguments.arguments("audiences") where !named.contains(name) { named.append(name) }
         if context.arguments.flag("all") && !named.isEmpty { throw UsageError("Give audiences or --all, not both") }
         if !context.arguments.flag("all") && named.isEmpty { throw UsageError("Missing '<audiences>': name the audiences to approve, or --all") }
-        let renderer = try RenderCommand.loadRenderer(context)
+        // The audiences and phrasebook used, and the configured ones every approval is checked against.
+        let resources = try ApprovalResources(context)
+        let renderer = resources.renderer
         for name in named { _ = try RenderCommand.requireAudience(name, in: renderer.catalog) }
 
         // What the approver reads: the drafts of the revision as it is now, read without the lock.
@@ -120,13 +122,18 @@ enum ApproveCommand {
                     }
                     let draft = try renderer.render(state, audience: audience, clock: RenderClock(now: now, timeZone: workflow.timeZone),
                                                     context: DraftContext(snapshot: current, now: now, approvingAs: author))
-                    let errors = draft.findings.filter { $0.severity == .error }
+                    // Checked against the configured audiences and phrasebook, whatever was pointed at.
+                    let (check, errors) = resources.check(draft, of: state)
+                    if let unconfigured = check.unconfigured, reason == nil {
+                        refusals.append(.unconfigured(audience: audience, why: unconfigured))
+                        continue
+                    }
                     if !errors.isEmpty && reason == nil {
                         refusals.append(.findings(draft))
                         continue
                     }
                     let entry = approvalEntry(draft, fingerprint: wanted, state: state, revision: current.revision, author: author,
-                                              errors: errors, reason: reason, at: workflow.now)
+                                              errors: errors, reason: reason, at: workflow.now, check: check)
                     drafts[audience] = draft
                     entries.append(entry)
                     current.apply(entry) // the sales brief quotes the customer wording approved just before it
@@ -145,6 +152,7 @@ enum ApproveCommand {
             if entry.kind == .override {
                 context.print("  OVERRIDE: \(entry.reason ?? "") — \(Wording.count(entry.errorFindings?.count ?? 0, "error finding")) approved anyway:")
                 for finding in entry.errorFindings ?? [] { context.print("    \(finding)") }
+                for line in entry.checkedWith?.unconfigured ?? [] { context.print("  \(line)") }
             } else if reason != nil {
                 context.printError("note: the \(audience) draft has no error findings, so this is a plain approval; the --override reason was not needed and is not recorded")
             }
@@ -155,9 +163,13 @@ enum ApproveCommand {
 
     /// The journal entry of one approval (or override). Everything an approval records is here,
     /// so what is checked when (the policy, the phrasebook) can be added in one place.
+    /// An approval checked with audiences or a phrasebook other than the configured ones
+    /// (`check.unconfigured`) is an override, whatever its findings.
     static func approvalEntry(_ draft: RenderedDraft, fingerprint: String, state: IncidentState, revision: Int, author: String,
-                              errors: [Finding], reason: String?, at date: Date) -> JournalEntry {
-        var entry = JournalEntry(seq: 0, at: date, author: author, kind: errors.isEmpty ? .approval : .override)
+                              errors: [Finding], reason: String?, at date: Date, check: ApprovalCheck? = nil) -> JournalEntry {
+        let plain = errors.isEmpty && check?.unconfigured == nil
+        var entry = JournalEntry(seq: 0, at: date, author: author, kind: plain ? .approval : .override)
+        entry.checkedWith = check
         entry.audience = draft.audience.name
         entry.revision = revision
         entry.format = draft.format.rawValue
@@ -166,7 +178,7 @@ enum ApproveCommand {
         entry.fingerprint = fingerprint
         entry.source = draft.source
         entry.state = state
-        if !errors.isEmpty {
+        if !plain {
             entry.reason = reason
             entry.errorFindings = errors.map { "\($0.line):\($0.column): [\($0.category.rawValue)/\($0.rule)] \($0.message)" }
         }
@@ -180,6 +192,8 @@ enum ApproveCommand {
         /// --fingerprint was given, but none of them is this draft's.
         case notRead(audience: String, fingerprint: String, given: [String])
         case findings(RenderedDraft)
+        /// It was checked with audiences or a phrasebook other than the configured ones.
+        case unconfigured(audience: String, why: [String])
 
         func report(id: String, revision: Int, history: () -> [JournalEntry]?, renderer: DraftRenderer, _ context: inout CommandContext) {
             switch self {
@@ -194,6 +208,10 @@ enum ApproveCommand {
                 }
             case .notRead(let audience, let fingerprint, let given):
                 context.printError("Error: none of the fingerprints given (\(given.joined(separator: ", "))) is the \(audience) draft's (\(fingerprint)); not approved. Render it (chorus render --incident \(id) --audience \(audience)) and approve what you read")
+            case .unconfigured(let audience, let why):
+                context.printError("Error: the \(audience) draft of \(id) is not approved: an approval is checked against the configured audiences and phrasebook, and this one was not:")
+                for line in why { context.printError("  \(line)") }
+                context.printError("Approve without --audiences, --phrasebook, CHORUS_AUDIENCES and CHORUS_PHRASEBOOK, or record it as an override with --override \"reason\"; nothing was written for \(audience).")
             case .findings(let draft):
                 context.printError("Error: the \(draft.audience.name) draft of \(id) revision \(revision) has \(Wording.count(draft.errorCount, "error finding")); fix the state or the template, or approve with --override \"reason\":")
                 RenderCommand.report(draft, &context)

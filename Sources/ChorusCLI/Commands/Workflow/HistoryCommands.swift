@@ -39,6 +39,7 @@ enum HistoryCommands {
             var text = "approved \(entry.audience ?? "?") for revision \(entry.revision ?? 0) (\(entry.format ?? "text"), sha256 \(String((entry.sha256 ?? "").prefix(12))))"
             if entry.kind == .override {
                 text += "\n      OVERRIDE: \(entry.reason ?? "") — despite \(Wording.count((entry.errorFindings ?? []).count, "error finding"))"
+                for line in entry.checkedWith?.unconfigured ?? [] { text += "\n      \(TerminalText.escape(line))" }
             }
             return text
         case .publication:
@@ -58,7 +59,8 @@ enum HistoryCommands {
         let id = context.arguments.argument("id") ?? ""
         let journal = try workflow.journalOrFail(id)
         _ = try workflow.snapshot(id, &context) // sets aside a torn tail, if any, and reports it
-        let entries = try workflow.run { try journal.entries() }
+        // One pass over the bytes: states and rendered sources are skipped, never decoded.
+        let entries = try workflow.run { try journal.entryHeaders(texts: context.arguments.flag("text")) }
         for entry in entries {
             context.print("#\(entry.seq)  \(ISO8601.format(entry.at))  \(TerminalText.escape(entry.author))  \(describe(entry))")
             if context.arguments.flag("text"), entry.isApproval, let text = entry.text {
@@ -78,18 +80,22 @@ enum HistoryCommands {
         let workflow = try Workflow(context)
         let id = context.arguments.argument("id") ?? ""
         let journal = try workflow.journalOrFail(id)
-        _ = try workflow.snapshot(id, &context) // sets aside a torn tail, if any, and reports it
-        let entries = try workflow.run { try journal.entries() }.filter { $0.kind == .revision }
-        func revision(_ text: String?, _ name: String) throws -> IncidentState? {
-            guard let text else { return entries.last?.state }
+        let snapshot = try workflow.snapshot(id, &context) // sets aside a torn tail, if any, and reports it
+        guard snapshot.revision > 0 else { throw CommandFailure("\(id) has no revisions") }
+        func number(_ text: String?, _ name: String) throws -> Int {
+            guard let text else { return snapshot.revision }
             guard let number = Int(text) else { throw UsageError("<\(name)> takes a revision number, not '\(text)'") }
-            guard let entry = entries.first(where: { $0.revision == number }) else {
-                throw CommandFailure("no revision \(number) of \(id); revisions run 1 to \(entries.count)")
+            guard (1...snapshot.revision).contains(number) else {
+                throw CommandFailure("no revision \(number) of \(id); revisions run 1 to \(snapshot.revision)")
             }
-            return entry.state
+            return number
         }
-        guard let to = try revision(context.arguments.argument("to"), "to"), let from = try revision(context.arguments.argument("from"), "from") else {
-            throw CommandFailure("\(id) has no revisions")
+        let fromNumber = try number(context.arguments.argument("from"), "from")
+        let toNumber = try number(context.arguments.argument("to"), "to")
+        // Only the two revisions' lines are decoded.
+        let states = try workflow.run { try journal.states(ofRevisions: [fromNumber, toNumber]) }.states
+        guard let from = states[fromNumber], let to = states[toNumber] else {
+            throw CommandFailure("revision \(states[fromNumber] == nil ? fromNumber : toNumber) of \(id) cannot be found in its journal; run chorus verify \(id)")
         }
         let changes = StateDiff.changes(from: from, to: to)
         if changes.isEmpty { context.print("no differences"); return ExitStatus.success }

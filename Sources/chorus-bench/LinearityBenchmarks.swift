@@ -1,0 +1,51 @@
+import ChorusCore
+import ChorusSupport
+import ChorusTemplate
+import Foundation
+
+/// The cases issue 10 found quadratic, each timed at 1×, 2× and 4× its input: the figure is
+/// the time, and `ratio_to_1x` shows the growth (linear: about 2 and 4; quadratic: 4 and 16).
+let linearityBenchmarks = BenchmarkGroup(name: "linear") { root in
+    var figures: [Figure] = []
+    func series(_ name: String, unit: String, sizes: [Int], _ make: (Int) throws -> () throws -> Void) throws {
+        var first: Double?
+        for size in sizes {
+            let body = try make(size)
+            let ms = try Stopwatch.nanosecondsPerCall(seconds: 0.5, warmup: 1, body) / 1e6
+            first = first ?? ms
+            figures.append(Figure(name: "linear.\(name)", value: ms, unit: "ms",
+                                  inputs: [unit: String(size), "ratio_to_1x": String(format: "%.2f", ms / (first ?? ms))]))
+        }
+    }
+    let example = try StateDocument.load(String(contentsOf: root.appendingPathComponent("examples/checkout-investigating.json"), encoding: .utf8)).state
+    let renderer = try DraftRenderer.load(audiences: root.appendingPathComponent("audiences"), phrasebook: root.appendingPathComponent("phrasebook"))
+    let clock = RenderClock(now: example.lastUpdatedAt, timeZone: TimeZone(identifier: "UTC") ?? .current)
+
+    // --format slack on a 1/2/4 MB value (was 1.5/4.1/14.6 s).
+    try series("slack_format", unit: "summary_bytes", sizes: [1_048_576, 2_097_152, 4_194_304]) { size in
+        var state = example
+        state.impact.summary = String(repeating: "Checkout is slow. ", count: size / 18)
+        let document = DraftDocument.parse(try renderer.render(state, audience: "engineering", format: .text, clock: clock).source)
+        return { _ = DraftWriter.slack(document) }
+    }
+    // The JSON parser's duplicate-key check (40,000 keys took 10 s).
+    try series("json_duplicate_key_check", unit: "keys", sizes: [10_000, 20_000, 40_000]) { keys in
+        let text = "{" + (0..<keys).map { "\"key\($0)\": \($0)" }.joined(separator: ", ") + "}"
+        return { _ = try JSONParser.parse(text) }
+    }
+    // Partials that double at every level stop at the expansion limit instead of writing 2^25 copies.
+    try series("partial_doubling_until_refused", unit: "levels", sizes: [26]) { levels in
+        var sources = ["p\(levels - 1)": "x"]
+        for level in 0..<(levels - 1) { sources["p\(level)"] = "{{>p\(level + 1)}}{{>p\(level + 1)}}" }
+        let library = try TemplateLibrary(sources: sources)
+        return { _ = try? library.render("p0", [:], escaping: .text) }
+    }
+    // chorus log's reading of the journal: 25,000 / 50,000 / 100,000 revisions.
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-bench-linear-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    try series("log_entry_headers", unit: "revisions", sizes: [25_000, 50_000, 100_000]) { revisions in
+        let journal = try BulkJournal.write(revisions: revisions, of: example, store: scratch.appendingPathComponent("r\(revisions)"))
+        return { _ = try journal.entryHeaders() }
+    }
+    return figures
+}

@@ -1,0 +1,57 @@
+import ChorusTemplate
+import Foundation
+import Testing
+
+/// Partial expansion is bounded, and hard links are refused like symbolic links that leave
+/// the template folder.
+@Suite("Partials: bounded expansion, no hard links")
+struct ExpansionLimitTests {
+    /// 26 partials, each including the next twice, would write 2^25 copies of the last one.
+    @Test func partialsThatDoubleAtEveryLevelStopWithAClearError() throws {
+        let scratch = try ScratchFolder()
+        for level in 0..<25 {
+            try scratch.write("t/p\(level).mustache", "{{>p\(level + 1)}}{{>p\(level + 1)}}")
+        }
+        try scratch.write("t/p25.mustache", "x")
+        var library = TemplateLibrary(loader: FileSystemTemplateLoader(roots: [scratch.path + "/t"]), missingPartials: .fail)
+        _ = try library.load("p0")
+        do {
+            _ = try library.render("p0", [:], escaping: .text)
+            Issue.record("the expansion was not bounded")
+        } catch {
+            guard case .expansionTooLarge(_, let limit) = error.kind else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(limit == TemplateLibrary.maximumExpansion)
+            #expect(error.message.contains("expanded partials to more than 8 MB of template text"))
+            #expect(error.message.contains("grows exponentially"))
+        }
+    }
+
+    /// Values do not count: a large value rendered through a partial is not an expansion.
+    @Test func largeValuesThroughPartialsAreNotBounded() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("t/page.mustache", "{{>body}}")
+        try scratch.write("t/body.mustache", "{{summary}}\n")
+        var library = TemplateLibrary(loader: FileSystemTemplateLoader(roots: [scratch.path + "/t"]), missingPartials: .fail)
+        _ = try library.load("page")
+        let summary = String(repeating: "a", count: 10 * 1_048_576)
+        let output = try library.render("page", ["summary": .string(summary)], escaping: .text)
+        #expect(output.utf8.count == summary.utf8.count + 1)
+    }
+
+    @Test func aHardLinkedPartialIsRefused() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("secret.mustache", "outside the folder")
+        try scratch.write("t/page.mustache", "{{>inside}}")
+        try FileManager.default.linkItem(atPath: scratch.path + "/secret.mustache", toPath: scratch.path + "/t/inside.mustache")
+        var library = TemplateLibrary(loader: FileSystemTemplateLoader(roots: [scratch.path + "/t"]), missingPartials: .fail)
+        do {
+            _ = try library.load("page")
+            Issue.record("a hard link was read")
+        } catch {
+            #expect(error.message.contains("hard link"), "\(error)")
+        }
+    }
+}
