@@ -1,4 +1,5 @@
 import ChorusLint
+import ChorusTemplate
 import Foundation
 
 /// A draft that promises the next update at a time already past: an error finding in every
@@ -10,9 +11,11 @@ enum NextUpdateCheck {
     /// The finding, on the promised time where the draft states it; none when nothing is promised,
     /// the time is still ahead, or the draft does not state it. `journaled` says whether the state
     /// is a journaled incident (the fix is `chorus update`) or a file (the fix is in the file).
-    static func findings(state: IncidentState, view: AudienceView, lintedText: String, clock: RenderClock,
+    static func findings(state: IncidentState, view: TemplateValue, lintedText: String, clock: RenderClock,
                          journaled: Bool) -> [Finding] {
-        guard state.status.isOpen, let next = state.nextUpdateAt, next < clock.now, let promised = view.nextUpdate?.display,
+        guard state.status.isOpen, let next = state.nextUpdateAt, next < clock.now,
+              case .object(let members) = view, case .object(let nextUpdate)? = members["nextUpdate"],
+              case .string(let promised)? = nextUpdate["display"],
               let range = lintedText.range(of: promised) else { return [] }
         var start = 0, line = 1, column = 1
         for scalar in lintedText.unicodeScalars[..<range.lowerBound] {

@@ -16,9 +16,9 @@ enum ViewShape {
         let clock = RenderClock(now: specimenTime.addingTimeInterval(3600))
         var shape: TemplateShape?
         for state in specimens {
-            var view = ViewDerivation.view(of: state, for: audience, clock: clock, context: specimenContext)
-            view.statusPage = "https://status.example.com"
-            let next = TemplateShape(describing: view.templateValue)
+            let view = AudienceViewTable.value(of: state, for: audience, clock: clock, context: specimenContext,
+                                               statusPage: "https://status.example.com")
+            let next = TemplateShape(describing: view)
             shape = shape.map { $0.merging(next) } ?? next
         }
         return shape ?? .unknown
