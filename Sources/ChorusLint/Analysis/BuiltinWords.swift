@@ -44,6 +44,9 @@ enum BuiltinWords {
         add(weekdays, .weekday)
         add(months, .month)
         add(times, .time)
+        add(Array(Clauses.clauseOpeners), .clauseOpener)
+        add(Array(Clauses.subjectPronouns), .subjectPronoun)
+        add(["and", "or", "nor", "so"], .coordinator)
         return classes
     }()
 
