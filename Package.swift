@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ChorusLint", targets: ["ChorusLint"]),
         .library(name: "ChorusCore", targets: ["ChorusCore"]),
         .library(name: "ChorusBoard", targets: ["ChorusBoard"]),
+        .library(name: "ChorusPublish", targets: ["ChorusPublish"]),
         .library(name: "ChorusCLI", targets: ["ChorusCLI"]),
         .executable(name: "chorus", targets: ["chorus"]),
         .executable(name: "chorus-bench", targets: ["chorus-bench"]),
@@ -32,10 +33,13 @@ let package = Package(
         .target(name: "ChorusCore", dependencies: ["ChorusSupport", "ChorusTemplate", "ChorusLint"], swiftSettings: strict),
         // The board: a static site of the approved wording, generated from the journal.
         .target(name: "ChorusBoard", dependencies: ["ChorusSupport", "ChorusCore"], swiftSettings: strict),
+        // Publishing: approved drafts sent to Slack, Statuspage, e-mail and webhooks (HTTP with
+        // URLSession from FoundationNetworking), with retries and journal-ready records.
+        .target(name: "ChorusPublish", dependencies: ["ChorusSupport", "ChorusCore"], swiftSettings: strict),
         // Argument parsing, commands and printers, testable without a process.
         .target(
             name: "ChorusCLI",
-            dependencies: ["ChorusSupport", "ChorusCore", "ChorusTemplate", "ChorusLint", "ChorusBoard"],
+            dependencies: ["ChorusSupport", "ChorusCore", "ChorusTemplate", "ChorusLint", "ChorusBoard", "ChorusPublish"],
             swiftSettings: strict
         ),
         .executableTarget(name: "chorus", dependencies: ["ChorusCLI"], swiftSettings: strict),
@@ -53,6 +57,7 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: strict
         ),
+        .testTarget(name: "ChorusPublishTests", dependencies: ["ChorusPublish", "ChorusCore", "ChorusSupport", "ChorusCLI"], swiftSettings: strict),
         .testTarget(name: "ChorusBoardTests", dependencies: ["ChorusBoard", "ChorusCore", "ChorusSupport"], swiftSettings: strict),
         .testTarget(
             name: "ChorusCLITests", dependencies: ["ChorusCLI", "ChorusCore", "ChorusSupport", "chorus"],

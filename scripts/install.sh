@@ -55,10 +55,26 @@ if ! command -v swift >/dev/null 2>&1; then
 fi
 command -v swift >/dev/null 2>&1 || { echo "install: the Swift toolchain (swift) is needed to build chorus; see https://www.swift.org/install" >&2; exit 2; }
 
+# Whether libcurl's development files (the libcurl.so link) are installed.
+has_curl_dev() {
+    for candidate in /usr/lib/libcurl.so /usr/lib64/libcurl.so /usr/lib/*-linux-gnu/libcurl.so /usr/local/lib/libcurl.so; do
+        [ -e "$candidate" ] && return 0
+    done
+    return 1
+}
+
 flags=(-c "$configuration")
 if [ "$(uname -s)" = Linux ]; then
     static_libs="$(dirname "$(command -v swift)")/../lib/swift_static/linux/libswiftCore.a"
-    if [ -f "$static_libs" ]; then flags+=(--static-swift-stdlib); fi
+    if [ -f "$static_libs" ]; then
+        # Publishing uses FoundationNetworking, whose static library links libcurl: a static
+        # build needs libcurl's development files (libcurl4-openssl-dev on Debian and Ubuntu).
+        if has_curl_dev; then
+            flags+=(--static-swift-stdlib)
+        else
+            echo "install: note: libcurl's development files are not installed (apt-get install libcurl4-openssl-dev), so the Swift runtime is linked dynamically: the binary needs the Swift runtime where it runs" >&2
+        fi
+    fi
 fi
 if [ "$build" -eq 1 ]; then
     echo "install: swift build ${flags[*]} --product chorus"

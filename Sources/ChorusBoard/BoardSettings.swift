@@ -34,7 +34,7 @@ public struct BoardIncident: Sendable {
 
     /// The snapshot and the publications among `entries`.
     public init(snapshot: JournalSnapshot, entries: [JournalEntry]) {
-        self.init(snapshot: snapshot, publications: entries.filter { $0.kind == .publication })
+        self.init(snapshot: snapshot, publications: entries.filter { $0.kind == .publication && $0.delivery?.outcome != .failed })
     }
 
     public var id: String { snapshot.incidentID }

@@ -31,6 +31,10 @@ struct ApproveWhatWasReadTests {
         #expect(refused.stderr.contains("the customer draft of INC-2041 changed since you read it (fingerprint \(read)"), "\(refused.stderr)")
         #expect(refused.stderr.contains("  - What you can do meanwhile: Customers can pay with PayPal or a gift card"), "\(refused.stderr)")
         #expect(refused.stderr.contains("  + What you can do meanwhile: Customers can pay by bank transfer."))
+        let lines = refused.stderr.split(separator: "\n").map(String.init)
+        let removed = lines.firstIndex { $0.hasPrefix("  - What you can do meanwhile:") }
+        let added = lines.firstIndex { $0.hasPrefix("  + What you can do meanwhile:") }
+        #expect(removed.map { $0 + 1 } == added, "what was read comes first, then what replaced it: \(refused.stderr)")
         #expect(try entries(h).allSatisfy { !$0.isApproval }, "nothing was approved")
         // Read again, approve what was read: the text approved is shown.
         let again = h.read(["render", "--incident", "INC-2041", "--audience", "customer"])

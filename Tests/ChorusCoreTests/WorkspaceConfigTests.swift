@@ -15,10 +15,11 @@ struct WorkspaceConfigTests {
           "audiences": "audiences",
           "phrasebook": "/srv/chorus/phrasebook",
           "board": { "out": "site", "title": "Acme incidents", "recentDays": 7 },
-          "destinations": { "customer": [ { "type": "statuspage", "pageId": "abc" } ] }
+          "destinations": { "customer": [ { "type": "statuspage", "pageId": "abc", "apiKeyEnv": "STATUSPAGE_API_KEY" } ] }
         }
         """
         let config = try WorkspaceConfig.parse(text, file: "chorus.json")
+        #expect(config.publishing["customer"]?.first?.name == "statuspage")
         #expect(config.store?.value == "journals")
         #expect(config.timeZone?.value == "Europe/Berlin")
         #expect(config.timeZone?.position == SourcePosition(line: 3, column: 15, offset: 39))
@@ -62,7 +63,7 @@ struct WorkspaceConfigTests {
             "chorus.json:5:28: error: at $.board.recentDays: must be at least 0, found -1",
             "chorus.json:6:33: error: at $.destinations.customer: expected a list of destinations ([ { \"type\": … } ]), found an object",
             "chorus.json:6:72: error: at $.destinations.support[0]: expected a destination object, found a number",
-            "chorus.json:6:75: error: at $.destinations.support[1]: a destination needs a \"type\" (a string such as \"slack\" or \"statuspage\")",
+            "chorus.json:6:75: error: at $.destinations.support[1]: a destination needs a \"type\": one of \"slack\", \"statuspage\", \"email\", \"webhook\"",
         ])
     }
 

@@ -14,6 +14,8 @@ public struct JournalEntry: Sendable, Codable, Equatable {
         case publication
         /// A free-text note.
         case note
+        /// A reminder that an incident's next update is due soon, or overdue (`chorus remind`).
+        case reminder
     }
 
     public var seq: Int
@@ -55,6 +57,10 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     /// The approval a publication sends out (its seq), and where it went.
     public var approvalSeq: Int?
     public var channel: String?
+    /// A publication Chorus sent itself: the destination, the service's answer and ids.
+    public var delivery: PublicationDelivery?
+    /// A reminder: the next update time it is about (`summary` says `due` or `overdue`).
+    public var dueAt: Date?
     /// Note text.
     public var note: String?
     /// `"replay"` when the entry was dated by a replayed clock (`CHORUS_REPLAY=1` with

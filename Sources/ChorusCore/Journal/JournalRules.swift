@@ -37,6 +37,10 @@ enum JournalRules {
             }
         case .note:
             break
+        case .reminder:
+            guard entry.dueAt != nil, entry.summary == "due" || entry.summary == "overdue" else {
+                return "a reminder without the due time it is about, or without saying whether it is due or overdue"
+            }
         }
         return nil
     }

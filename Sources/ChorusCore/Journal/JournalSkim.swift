@@ -166,6 +166,11 @@ enum JournalSkim {
             case "checkedWith":
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
                 entry.checkedWith = try? StateCoding.decoder().decode(ApprovalCheck.self, from: Data(text.utf8))
+            case "dueAt": guard let text = string(bytes, value), let date = try? ISO8601.parse(text) else { return nil }; entry.dueAt = date
+            case "delivery":
+                // A sent or failed publication or reminder: small, and what `chorus log` shows of it.
+                guard let delivery = try? StateCoding.decoder().decode(PublicationDelivery.self, from: Data(UnsafeBufferPointer(rebasing: bytes[value]))) else { return nil }
+                entry.delivery = delivery
             default:
                 continue // state, source: skipped unread; unknown keys are ignored, as the decoder does
             }

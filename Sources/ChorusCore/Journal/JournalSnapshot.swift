@@ -5,7 +5,7 @@ import Foundation
 /// journal whenever the checkpoint is missing, damaged or behind.
 public struct JournalSnapshot: Sendable, Codable, Equatable {
     /// Bumped when the checkpoint's layout changes, so an old one is rebuilt, not misread.
-    public static let layoutVersion = 3
+    public static let layoutVersion = 4
 
     public var layout = JournalSnapshot.layoutVersion
     public var incidentID: String
@@ -28,8 +28,14 @@ public struct JournalSnapshot: Sendable, Codable, Equatable {
     public var revisionAuthor: String?
     /// The latest approval (or override) per audience.
     public var approvals: [String: JournalEntry] = [:]
-    /// The latest publication per audience.
+    /// The latest publication per audience that went out (a failed send is not one).
     public var publications: [String: JournalEntry] = [:]
+    /// The latest send attempt per destination (`PublicationDelivery.slot`), failed or not:
+    /// what `publish --retry` completes, and the ids later updates go to.
+    public var deliveries: [String: JournalEntry] = [:]
+    /// The next update time each kind of reminder (`due`, `overdue`) last went out for, so each
+    /// goes out once per due time.
+    public var reminders: [String: Date] = [:]
 
     public init(incidentID: String) { self.incidentID = incidentID }
 
@@ -46,9 +52,17 @@ public struct JournalSnapshot: Sendable, Codable, Equatable {
         case .approval, .override:
             if let audience = entry.audience { approvals[audience] = entry }
         case .publication:
-            if let audience = entry.audience { publications[audience] = entry }
+            guard let audience = entry.audience else { break }
+            if let delivery = entry.delivery {
+                deliveries[PublicationDelivery.slot(audience: audience, destination: delivery.destination)] = entry
+                if delivery.outcome == .sent { publications[audience] = entry }
+            } else {
+                publications[audience] = entry
+            }
         case .note:
             break
+        case .reminder:
+            if let kind = entry.summary, let dueAt = entry.dueAt, entry.delivery?.outcome != .failed { reminders[kind] = dueAt }
         }
     }
 }

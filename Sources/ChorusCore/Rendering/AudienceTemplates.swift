@@ -61,11 +61,9 @@ public struct AudienceTemplates: Sendable {
         return candidates.first { names.contains($0) }
     }
 
-    /// Renders `view` with every value wrapped in the renderer's markers.
-    func render(_ name: String, view: AudienceView) throws -> String {
-        let value = view.templateValue
-        assert(value == (try? TemplateValue(encoding: view)), "AudienceView.templateValue must equal the view's Encodable form")
-        return try library.render(name, value, escaping: Self.marking)
+    /// Renders `view` (from `AudienceViewTable`) with every value wrapped in the renderer's markers.
+    func render(_ name: String, view: TemplateValue) throws -> String {
+        try library.render(name, view, escaping: Self.marking)
     }
 
     /// Every value cleaned to one line and wrapped in the markers `DraftDocument` splits at.

@@ -38,7 +38,8 @@ public enum DraftFingerprint {
 
 /// The lines that differ between two texts, for showing an approver what changed.
 public enum LineDiff {
-    /// `- old` / `+ new` lines (unchanged lines left out), in order; empty when equal.
+    /// `- old` / `+ new` lines (unchanged lines left out), in order, a removed line before the line
+    /// that replaced it; empty when equal.
     public static func lines(from old: String, to new: String) -> [String] {
         let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -55,10 +56,10 @@ public enum LineDiff {
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] {
                 i += 1; j += 1
-            } else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] {
-                out.append("+ " + b[j]); j += 1
-            } else {
+            } else if i < a.count, j == b.count || table[i + 1][j] >= table[i][j + 1] {
                 out.append("- " + a[i]); i += 1
+            } else {
+                out.append("+ " + b[j]); j += 1
             }
         }
         return out

@@ -90,8 +90,7 @@ public struct DraftRenderer: Sendable {
         guard let set = templates[audience.name], let name = set.templateName(for: state) else {
             throw RenderError("the \(audience.name) audience has no template for \(Wording.article(state.kind.rawValue)) (\(state.status.rawValue)); add \(audience.directory.path)/\(state.kind.rawValue).mustache or template.mustache")
         }
-        var view = ViewDerivation.view(of: state, for: audience, clock: clock, context: context)
-        view.statusPage = statusPage.map(PlainText.clean)
+        let view = AudienceViewTable.value(of: state, for: audience, clock: clock, context: context, statusPage: statusPage)
         let marked: String
         do {
             marked = try set.render(name, view: view)

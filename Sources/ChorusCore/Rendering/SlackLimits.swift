@@ -84,7 +84,7 @@ public struct SlackMessage: Sendable, Equatable {
 }
 
 extension SlackMessage.Block {
-    var json: JSONOutput {
+    public var json: JSONOutput {
         switch self {
         case .divider: return .object([("type", .string("divider"))])
         case .section(let text):

@@ -2,12 +2,12 @@ import ChorusLint
 
 /// What Statuspage would refuse, found while the draft is linted, so it blocks an approval
 /// instead of failing the send: an incident `name` over 255 characters, a `body` over 25,000.
-enum StatuspageChecks {
+public enum StatuspageChecks {
     static let nameRule = "statuspage-name-length"
     static let bodyRule = "statuspage-body-length"
 
     /// The update text: the draft as Markdown without its level-1 heading (the incident's name).
-    static func body(_ document: DraftDocument) -> String {
+    public static func body(_ document: DraftDocument) -> String {
         var body = document
         if case .heading(1, _)? = body.blocks.first { body.blocks.removeFirst() }
         return DraftWriter.markdown(body)

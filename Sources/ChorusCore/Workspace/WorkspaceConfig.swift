@@ -29,6 +29,8 @@ public struct WorkspaceConfig: Sendable {
     /// Publishing destinations per audience, as written (their fields belong to publishing):
     /// `{ "customer": [ { "type": "statuspage", … } ], … }`.
     public var destinations: JSONNode?
+    /// The same, read and checked (`DestinationParser`): where each audience's text is sent.
+    public var publishing: [String: [Destination]] = [:]
 
     public init() {}
 
@@ -77,44 +79,12 @@ public struct WorkspaceConfig: Sendable {
         }
         if let destinations = node["destinations"] {
             config.destinations = destinations
-            problems += checkDestinations(destinations, file: file)
+            let parsed = DestinationParser.parse(destinations, file: file)
+            config.publishing = parsed.destinations
+            problems += parsed.problems
         }
         problems.sort { ($0.position?.offset ?? 0) < ($1.position?.offset ?? 0) }
         return (config, problems)
-    }
-
-    /// `destinations` maps an audience name to a list of destinations, each an object with a
-    /// `type` (such as `slack`, `statuspage`, `email`, `webhook`); the other fields of each type
-    /// are publishing's to check.
-    static func checkDestinations(_ node: JSONNode, file: String) -> [WorkspaceProblem] {
-        let path = JSONPath.root.appending("destinations")
-        guard let members = node.members else {
-            return [WorkspaceProblem(file: file, position: node.position, path: path,
-                                     message: "expected an object mapping audience names to lists of destinations, found \(node.value.typeDescription)")]
-        }
-        var problems: [WorkspaceProblem] = []
-        for member in members {
-            let audiencePath = path.appending(member.key)
-            guard let list = member.node.elements else {
-                problems.append(WorkspaceProblem(file: file, position: member.node.position, path: audiencePath,
-                                                 message: "expected a list of destinations ([ { \"type\": … } ]), found \(member.node.value.typeDescription)"))
-                continue
-            }
-            for (index, destination) in list.enumerated() {
-                let itemPath = audiencePath.appending(index)
-                guard destination.members != nil else {
-                    problems.append(WorkspaceProblem(file: file, position: destination.position, path: itemPath,
-                                                     message: "expected a destination object, found \(destination.value.typeDescription)"))
-                    continue
-                }
-                guard let type = destination["type"]?.stringValue, !type.isEmpty else {
-                    problems.append(WorkspaceProblem(file: file, position: destination.position, path: itemPath,
-                                                     message: "a destination needs a \"type\" (a string such as \"slack\" or \"statuspage\")"))
-                    continue
-                }
-            }
-        }
-        return problems
     }
 
     /// The text `chorus init` writes: every setting a team is likely to change, with defaults.

@@ -1,7 +1,7 @@
 /// The shape of a workspace's `chorus.json`.
 ///
 /// Every path is relative to the folder that holds `chorus.json` (or absolute). `destinations`
-/// is checked separately (`WorkspaceConfig.checkDestinations`): it maps audience names to lists
+/// is checked separately (`DestinationParser`): it maps audience names to lists
 /// of destinations, a shape the schema language here does not describe.
 public enum WorkspaceSchema {
     public static let board = ObjectSchema(name: "BoardSettings", description: "the board settings", properties: [

@@ -22,6 +22,9 @@ struct Token: Sendable, Equatable {
     /// digits (`roll-back` is `rollback`), a possessive `'s` dropped. Punctuation is itself
     /// (dashes as `—`, curly quotes straightened); an opaque token's key is empty.
     var key: String
+    /// The number of `key` in the phrasebook's lexicon (`Lexicon.unknown` when no pattern
+    /// mentions it): what the matcher compares.
+    var id: Int32 = Lexicon.unknown
     var classes: TokenClass
     var spacing: Spacing
 

@@ -43,6 +43,8 @@ struct TokenClass: OptionSet, Sendable, Hashable {
     static let path = TokenClass(rawValue: 1 << 17)
     /// A capital followed by small letters: `Azure`, `GitHub` (not `HOWEVER`).
     static let titleCase = TokenClass(rawValue: 1 << 18)
+    /// A mark that ends a sentence: `.` `!` `?` `...` (no placeholder names it; gaps stop there).
+    static let sentenceEnd = TokenClass(rawValue: 1 << 19)
 
     /// Placeholder names as written in the phrasebook, in the order the README lists them.
     static let placeholders: [(name: String, tokenClass: TokenClass)] = [

@@ -4,17 +4,22 @@
 struct Tokenizer {
     let bytes: [UInt8]
     let skipped: [Range<Int>]
-    /// Shapes of the words seen so far: prose repeats its words, and a shape costs Unicode
-    /// property lookups.
-    private var shapes: [String: WordShape] = [:]
+    /// Numbers the keys: each token carries the number of its key.
+    let lexicon: Lexicon
+    /// Shapes (and lexicon ids) of the words seen so far: prose repeats its words, and a shape
+    /// costs Unicode property lookups.
+    private var shapes: [String: (shape: WordShape, id: Int32)] = [:]
 
-    init(bytes: [UInt8], skipped: [Range<Int>]) {
+    init(bytes: [UInt8], skipped: [Range<Int>], lexicon: Lexicon) {
         self.bytes = bytes
         self.skipped = skipped
+        self.lexicon = lexicon
     }
 
-    static func tokenize(_ bytes: [UInt8], skipping skipped: [Range<Int>]) -> [Token] {
-        var tokenizer = Tokenizer(bytes: bytes, skipped: skipped)
+    /// The tokens of `bytes`, with one opaque token per `skipped` range and each key numbered
+    /// by `lexicon` (every key `Lexicon.unknown` without one).
+    static func tokenize(_ bytes: [UInt8], skipping skipped: [Range<Int>], lexicon: Lexicon = Lexicon()) -> [Token] {
+        var tokenizer = Tokenizer(bytes: bytes, skipped: skipped, lexicon: lexicon)
         return tokenizer.run()
     }
 
@@ -59,8 +64,10 @@ struct Tokenizer {
                     i += length
                     continue
                 } else {
-                    tokens.append(Token(start: i, end: i + length, key: Tokenizer.punctuationKey(scalar),
-                                        classes: .punctuation, spacing: spacing))
+                    let key = Tokenizer.punctuationKey(scalar)
+                    let classes: TokenClass = Clauses.sentenceEnds.contains(key) ? [.punctuation, .sentenceEnd] : .punctuation
+                    tokens.append(Token(start: i, end: i + length, key: key, id: lexicon.id(of: key), classes: classes,
+                                        spacing: spacing))
                     i += length
                 }
                 spacing = .none
@@ -117,14 +124,15 @@ struct Tokenizer {
 
     private mutating func word(_ start: Int, _ end: Int, spacing: Token.Spacing) -> Token {
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
-        let shape: WordShape
+        let shape: WordShape, id: Int32
         if let known = shapes[text] {
-            shape = known
+            (shape, id) = known
         } else {
             shape = WordShape(text)
-            shapes[text] = shape
+            id = lexicon.id(of: shape.key)
+            shapes[text] = (shape, id)
         }
-        return Token(start: start, end: end, key: shape.key, classes: shape.classes, spacing: spacing)
+        return Token(start: start, end: end, key: shape.key, id: id, classes: shape.classes, spacing: spacing)
     }
 
     /// The key of a punctuation mark: dashes as `—`, curly quotes straightened, `…` as `...`.

@@ -28,10 +28,10 @@ struct Document {
 
     /// Analyses `text`; `accepted` are extra vocabulary phrases (compiled) never reported as
     /// jargon or internal names.
-    init(_ text: String, phrasebook: Phrasebook, accepted: [[PatternElement]] = []) {
+    init(_ text: String, phrasebook: Phrasebook, accepted: [VocabularyPhrase] = []) {
         let bytes = Array(text.utf8)
         let regions = TextRegions.scan(bytes)
-        let tokens = Tokenizer.tokenize(bytes, skipping: regions.skipped)
+        let tokens = Tokenizer.tokenize(bytes, skipping: regions.skipped, lexicon: phrasebook.program.lexicon)
         let clauses = Clauses(tokens)
         self.bytes = bytes
         self.regions = regions

@@ -94,15 +94,9 @@ public struct Linter: Sendable {
         }.map(\.element)
     }
 
-    /// Vocabulary terms as patterns: the words as written (and a plural), case ignored.
-    static func compileVocabulary(_ terms: [String]) -> [[PatternElement]] {
-        terms.compactMap { term in
-            let tokens = Tokenizer.tokenize(Array(term.utf8), skipping: [])
-            guard !tokens.isEmpty else { return nil }
-            return tokens.map { token in
-                token.isPunctuation ? .punctuation(token.key) : .word([token.key, token.key + "s"])
-            }
-        }
+    /// Vocabulary terms as phrases: the words as written (and a plural), case ignored.
+    static func compileVocabulary(_ terms: [String]) -> [VocabularyPhrase] {
+        terms.compactMap { VocabularyPhrase($0) }
     }
 
     /// A term reported as an internal name is not reported again as jargon.

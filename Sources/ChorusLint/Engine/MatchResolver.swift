@@ -22,19 +22,20 @@ struct MatchResolver {
         var tokens: Range<Int>
     }
 
-    mutating func run(accepted: [[PatternElement]]) {
+    mutating func run(accepted: [VocabularyPhrase]) {
         var clauseEnd = Array(repeating: tokens.count, count: tokens.count)
         for clause in clauses.clauses { for k in clause.tokens { clauseEnd[k] = clause.tokens.upperBound } }
-        let matcher = PatternMatcher(tokens: tokens, wordClasses: phrasebook.wordClasses, clauseEnd: clauseEnd)
+        let program = phrasebook.program
+        let matcher = PatternMatcher(tokens: tokens, program: program, clauseEnd: clauseEnd)
         var hits: [Hit] = []
         var acceptedRanges: [Range<Int>] = []
-        let index = phrasebook.index
+        let index = program.index
         // The token an entry was last tried at, so an entry admitted twice is tried once.
         var triedAt = Array(repeating: -1, count: index.count)
         func attempt(_ entry: Int, at k: Int, limit: Int) {
             guard triedAt[entry] != k else { return }
             triedAt[entry] = k
-            if var end = matcher.longest(phrasebook.compiled[entry].pattern, at: k, limit: limit), end > k {
+            if var end = matcher.longest(phrasebook.compiled[entry].code, at: k, limit: limit), end > k {
                 // A match ends on a word: punctuation and opaque stretches a gap took are not part of it.
                 while end > k + 1, tokens[end - 1].isPunctuation || tokens[end - 1].isOpaque { end -= 1 }
                 hits.append(Hit(entry: entry, tokens: k..<end))
@@ -47,20 +48,20 @@ struct MatchResolver {
             windowTried.removeAll(keepingCapacity: true)
             // Entries with required words: only where a match could contain one.
             for p in clause.tokens where !tokens[p].isOpaque {
-                guard let entries = index.requiring[tokens[p].key] else { continue }
-                for entry in entries {
+                for required in index.requiring.values(of: tokens[p].id) {
+                    let entry = Int(required)
                     let first = max(clause.tokens.lowerBound, p - index.spans[entry] + 1, (windowTried[entry] ?? -1) + 1)
                     guard first <= p else { continue }
-                    for k in first...p where !tokens[k].isOpaque && index.firsts[entry].admits(tokens[k]) {
+                    for k in first...p where !tokens[k].isOpaque && index.firsts[entry].admits(tokens[k].id, tokens[k].classes) {
                         attempt(entry, at: k, limit: limit)
                     }
                     windowTried[entry] = p
                 }
             }
             for k in clause.tokens where !tokens[k].isOpaque {
-                index.forEachCandidate(for: tokens[k]) { entry in attempt(entry, at: k, limit: limit) }
+                index.forEachCandidate(id: tokens[k].id, classes: tokens[k].classes) { entry in attempt(entry, at: k, limit: limit) }
                 for phrase in accepted {
-                    if let end = matcher.longest(phrase, at: k, limit: limit), end > k { acceptedRanges.append(k..<end) }
+                    if let end = phrase.longestMatch(in: tokens, at: k, limit: limit) { acceptedRanges.append(k..<end) }
                 }
             }
         }

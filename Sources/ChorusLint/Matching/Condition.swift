@@ -21,13 +21,13 @@ struct Condition: Sendable {
 
     enum Test: Sendable {
         case negated, past, future, inName
-        case has(Scope, [PatternElement])
+        case has(Scope, Code)
         /// The phrase ends right where the match starts.
-        case precededBy([PatternElement])
+        case precededBy(Code)
         /// The phrase starts right where the match ends.
-        case followedBy([PatternElement])
+        case followedBy(Code)
         /// The match itself is exactly this phrase.
-        case isPhrase([PatternElement])
+        case isPhrase(Code)
     }
 
     /// Tests joined by `and`: the condition is true when all of them are.

@@ -12,10 +12,6 @@ struct FirstSet: Sendable, Equatable {
         anyToken = anyToken || other.anyToken
     }
 
-    func admits(_ token: Token) -> Bool {
-        anyToken || keys.contains(token.key) || !token.classes.isDisjoint(with: classes)
-    }
-
     /// The first set of `elements[i...]`, given the first sets of the word classes.
     static func of(_ elements: [PatternElement], from i: Int = 0, classFirsts: [FirstSet]) -> FirstSet {
         guard i < elements.count else { return FirstSet(anyToken: true) }

@@ -71,26 +71,37 @@ struct WordClass: Sendable {
 }
 
 /// Runs compiled patterns over tokens, bit-parallel: the places a match can have reached are a
-/// 64-bit mask of token offsets from where it started, and each element of a pattern turns one
-/// mask into the next (a gap shifts it, a choice ORs its alternatives). No match is longer than
-/// 63 tokens. A word class's ends at a token are computed once per text and kept: many patterns
-/// start with the same classes (`{duration}`, `{third-party}`).
+/// 64-bit mask of token offsets from where it started, and each instruction of a pattern turns
+/// one mask into the next (a gap shifts it, a choice ORs its alternatives). No match is longer
+/// than 63 tokens. Tokens are read as two plain arrays, their lexicon ids and their classes. A
+/// word class's ends at a token are kept in a small cache: many patterns start with the same
+/// classes (`{duration}`, `{third-party}`).
 final class PatternMatcher {
-    let tokens: [Token]
-    let wordClasses: [WordClass]
-    /// The end of the clause of each token: the farthest any match starting there may reach.
+    private let ids: [Int32]
+    private let tokenClasses: [TokenClass]
+    private let program: MatchProgram
+    private let instructions: [Instruction]
+    private let pool: [Int32]
+    /// The end of the clause of each token: the farthest a class phrase starting there may reach.
     private let clauseEnd: [Int]
-    private var classMemo: [Int: UInt64] = [:]
+    private var cacheKeys: [Int]
+    private var cacheValues: [UInt64]
+    private static let cacheBits = 12
 
-    init(tokens: [Token], wordClasses: [WordClass], clauseEnd: [Int]? = nil) {
-        self.tokens = tokens
-        self.wordClasses = wordClasses
+    init(tokens: [Token], program: MatchProgram, clauseEnd: [Int]? = nil) {
+        ids = tokens.map(\.id)
+        tokenClasses = tokens.map(\.classes)
+        self.program = program
+        instructions = program.instructions
+        pool = program.pool
         self.clauseEnd = clauseEnd ?? Array(repeating: tokens.count, count: tokens.count)
+        cacheKeys = Array(repeating: -1, count: 1 << PatternMatcher.cacheBits)
+        cacheValues = Array(repeating: 0, count: 1 << PatternMatcher.cacheBits)
     }
 
-    /// Ends of a match of `elements` starting at token `k`, not past `limit`.
-    func ends(_ elements: [PatternElement], at k: Int, limit: Int) -> [Int] {
-        var mask = reach(elements, at: k, limit: limit)
+    /// Ends of a match of `code` starting at token `k`, not past `limit`.
+    func ends(_ code: Code, at k: Int, limit: Int) -> [Int] {
+        var mask = reach(code, at: k, limit: limit)
         var out: [Int] = []
         while mask != 0 {
             let offset = mask.trailingZeroBitCount
@@ -100,55 +111,88 @@ final class PatternMatcher {
         return out
     }
 
-    /// The longest match of `elements` at `k`, if any.
-    func longest(_ elements: [PatternElement], at k: Int, limit: Int) -> Int? {
-        let mask = reach(elements, at: k, limit: limit)
+    /// The longest match of `code` at `k`, if any.
+    func longest(_ code: Code, at k: Int, limit: Int) -> Int? {
+        let mask = reach(code, at: k, limit: limit)
         guard mask != 0 else { return nil }
         return k + 63 - mask.leadingZeroBitCount
     }
 
-    /// The mask of ends (offsets from `k`) of a match of `elements` starting at `k`.
-    private func reach(_ elements: [PatternElement], at k: Int, limit: Int) -> UInt64 {
-        guard k <= limit else { return 0 }
-        return advance(elements, 1, base: k, limit: min(limit, k + 63))
+    /// Whether any match of `code` occurs in `range` (tokens), and where the first one is.
+    func firstMatch(_ code: Code, in range: Range<Int>) -> Range<Int>? {
+        for k in range {
+            if let end = longest(code, at: k, limit: range.upperBound), end > k { return k..<end }
+        }
+        return nil
     }
 
-    /// Where `elements` can lead from the offsets in `positions`.
-    private func advance(_ elements: [PatternElement], _ positions: UInt64, base: Int, limit: Int) -> UInt64 {
+    /// The mask of ends (offsets from `k`) of a match of `code` starting at `k`.
+    private func reach(_ code: Code, at k: Int, limit: Int) -> UInt64 {
+        guard k <= limit, k >= 0 else { return 0 }
+        return advance(code, 1, base: k, limit: min(limit, k + 63))
+    }
+
+    /// Where `code` can lead from the offsets in `positions`.
+    private func advance(_ code: Code, _ positions: UInt64, base: Int, limit: Int) -> UInt64 {
         var current = positions
-        for element in elements {
-            guard current != 0 else { return 0 }
-            current = step(element, current, base: base, limit: limit)
+        var i = Int(code.start)
+        let end = Int(code.end)
+        while i < end, current != 0 {
+            current = step(instructions[i], current, base: base, limit: limit)
+            i += 1
         }
         return current
     }
 
     /// One token that passes `test`, from each offset in `positions`.
     @inline(__always)
-    private func single(_ positions: UInt64, base: Int, limit: Int, _ test: (Token) -> Bool) -> UInt64 {
+    private func single(_ positions: UInt64, base: Int, limit: Int, _ test: (Int) -> Bool) -> UInt64 {
         var bits = positions, out: UInt64 = 0
         while bits != 0 {
             let offset = bits.trailingZeroBitCount
             bits &= bits - 1
             let k = base + offset
-            if k < limit, offset < 63, test(tokens[k]) { out |= 1 << UInt64(offset + 1) }
+            if k < limit, offset < 63, test(k) { out |= 1 << UInt64(offset + 1) }
         }
         return out
     }
 
-    private func step(_ element: PatternElement, _ positions: UInt64, base: Int, limit: Int) -> UInt64 {
-        switch element {
-        case .word(let forms):
-            return single(positions, base: base, limit: limit) { !$0.isOpaque && !$0.isPunctuation && forms.contains($0.key) }
-        case .not(let forms, let classes):
-            return single(positions, base: base, limit: limit) { token in
-                token.isWord && !forms.contains(token.key) && !classes.contains { wordClasses[$0].words.contains(token.key) }
+    @inline(__always)
+    private func poolContains(_ start: Int32, _ end: Int32, _ id: Int32) -> Bool {
+        var i = Int(start)
+        while i < Int(end) {
+            if pool[i] == id { return true }
+            i += 1
+        }
+        return false
+    }
+
+    private func step(_ instruction: Instruction, _ positions: UInt64, base: Int, limit: Int) -> UInt64 {
+        switch instruction.operation {
+        case .word:
+            return single(positions, base: base, limit: limit) { k in
+                ids[k] >= 0 && tokenClasses[k].isDisjoint(with: [.opaque, .punctuation]) && poolContains(instruction.a, instruction.b, ids[k])
             }
-        case .tokenClass(let tokenClass):
-            return single(positions, base: base, limit: limit) { !$0.classes.isDisjoint(with: tokenClass) }
-        case .punctuation(let mark):
-            return single(positions, base: base, limit: limit) { $0.isPunctuation && $0.key == mark }
-        case .wordClass(let index):
+        case .not:
+            return single(positions, base: base, limit: limit) { k in
+                let id = ids[k]
+                guard !tokenClasses[k].isDisjoint(with: [.word, .number]) else { return false }
+                guard id >= 0 else { return true }
+                if poolContains(instruction.a, instruction.b, id) { return false }
+                var c = Int(instruction.b)
+                while c < Int(instruction.c) {
+                    if program.isMember(id, of: Int(pool[c])) { return false }
+                    c += 1
+                }
+                return true
+            }
+        case .tokenClass:
+            let wanted = TokenClass(rawValue: UInt32(bitPattern: instruction.a))
+            return single(positions, base: base, limit: limit) { !tokenClasses[$0].isDisjoint(with: wanted) }
+        case .punctuation:
+            return single(positions, base: base, limit: limit) { ids[$0] == instruction.a && tokenClasses[$0].contains(.punctuation) }
+        case .wordClass:
+            let index = Int(instruction.a)
             var bits = positions, out: UInt64 = 0
             while bits != 0 {
                 let offset = bits.trailingZeroBitCount
@@ -159,17 +203,21 @@ final class PatternMatcher {
                 out |= ends << UInt64(offset)
             }
             return out
-        case .choice(let alternatives):
+        case .choice:
             var out: UInt64 = 0
-            for alternative in alternatives { out |= advance(alternative, positions, base: base, limit: limit) }
+            var a = Int(instruction.a)
+            while a < Int(instruction.b) {
+                out |= advance(program.alternatives[a], positions, base: base, limit: limit)
+                a += 1
+            }
             return out
-        case .optional(let inner):
-            return positions | advance(inner, positions, base: base, limit: limit)
-        case .gap(let size):
-            // A gap passes up to `size` tokens, never the end of a sentence.
+        case .optional:
+            return positions | advance(Code(start: instruction.a, end: instruction.b), positions, base: base, limit: limit)
+        case .gap:
+            // A gap passes up to `a` tokens, never the end of a sentence.
             var out = positions, frontier = positions
-            for _ in 0..<size {
-                frontier = single(frontier, base: base, limit: limit) { !($0.isPunctuation && Clauses.sentenceEnds.contains($0.key)) }
+            for _ in 0..<Int(instruction.a) {
+                frontier = single(frontier, base: base, limit: limit) { !tokenClasses[$0].contains(.sentenceEnd) }
                 if frontier == 0 { break }
                 out |= frontier
             }
@@ -186,42 +234,26 @@ final class PatternMatcher {
     /// Ends (offsets from `k`) of one phrase of word class `index` starting at `k`, up to the
     /// end of `k`'s clause (callers mask a nearer limit).
     private func classMask(_ index: Int, at k: Int) -> UInt64 {
-        let wordClass = wordClasses[index]
-        let token = tokens[k]
-        guard wordClass.first.admits(token) else { return 0 }
-        let key = index &* tokens.count &+ k
-        if let known = classMemo[key] { return known }
-        let limit = min(k < clauseEnd.count ? clauseEnd[k] : tokens.count, k + 63)
+        let wordClass = program.classes[index]
+        let id = ids[k], classes = tokenClasses[k]
+        guard wordClass.first.admits(id, classes) else { return 0 }
+        let key = index &* ids.count &+ k
+        let slot = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - PatternMatcher.cacheBits))
+        if cacheKeys[slot] == key { return cacheValues[slot] }
+        let limit = min(k < clauseEnd.count ? clauseEnd[k] : ids.count, k + 63)
         var out: UInt64 = 0
-        if !token.isOpaque, !token.isPunctuation, wordClass.words.contains(token.key) { out |= 2 }
-        if !wordClass.tokenClasses.isEmpty, !token.classes.isDisjoint(with: wordClass.tokenClasses) { out |= 2 }
-        for s in wordClass.sequencesByKey[token.key] ?? [] { out |= advance(wordClass.sequences[s], 1, base: k, limit: limit) }
-        for (classes, s) in wordClass.sequencesByClass where !token.classes.isDisjoint(with: classes) {
-            out |= advance(wordClass.sequences[s], 1, base: k, limit: limit)
+        if classes.isDisjoint(with: [.opaque, .punctuation]), program.isMember(id, of: index) { out |= 2 }
+        if !wordClass.tokenClasses.isEmpty, !classes.isDisjoint(with: wordClass.tokenClasses) { out |= 2 }
+        for s in program.classSequenceStarts.values(of: id) {
+            let sequence = program.classSequences[Int(s)]
+            if sequence.wordClass == index { out |= advance(sequence.code, 1, base: k, limit: limit) }
         }
-        for s in wordClass.unindexed { out |= advance(wordClass.sequences[s], 1, base: k, limit: limit) }
-        classMemo[key] = out
+        for (tokenClasses, code) in wordClass.byTokenClass where !classes.isDisjoint(with: tokenClasses) {
+            out |= advance(code, 1, base: k, limit: limit)
+        }
+        for code in wordClass.unindexed { out |= advance(code, 1, base: k, limit: limit) }
+        cacheKeys[slot] = key
+        cacheValues[slot] = out
         return out
-    }
-
-    /// Ends of one phrase of word class `index` starting at `k`, not past `limit`.
-    func classEnds(_ index: Int, at k: Int, limit: Int) -> [Int] {
-        guard k < limit else { return [] }
-        var mask = classMask(index, at: k) & mask(upTo: limit - k)
-        var out: [Int] = []
-        while mask != 0 {
-            let offset = mask.trailingZeroBitCount
-            mask &= mask - 1
-            out.append(k + offset)
-        }
-        return out
-    }
-
-    /// Whether any phrase of `elements` occurs in `range` (tokens), and where the first one starts.
-    func firstMatch(_ elements: [PatternElement], in range: Range<Int>) -> Range<Int>? {
-        for k in range {
-            if let end = longest(elements, at: k, limit: range.upperBound), end > k { return k..<end }
-        }
-        return nil
     }
 }

@@ -18,7 +18,8 @@ public struct Phrasebook: Sendable {
 
     let compiled: [CompiledEntry]
     let wordClasses: [WordClass]
-    let index: EntryIndex
+    /// The compiled patterns, word classes and entry index the matcher runs.
+    let program: MatchProgram
     /// Per fixable entry (a single substitute for a plain term): the term as `--fix` compares
     /// it with a match; nil for the others.
     let fixForms: [[UInt8]?]
@@ -107,7 +108,7 @@ public struct Phrasebook: Sendable {
         let entries = compiler.entries
         return Phrasebook(entries: entries, identifierParts: compiler.identifierParts,
                           hostLabels: compiler.hostLabels, files: files.map(\.name),
-                          compiled: compiler.compiled, wordClasses: compiler.wordClasses, index: compiler.index,
+                          compiled: compiler.compiled, wordClasses: compiler.wordClasses, program: compiler.program,
                           fixForms: zip(entries, compiler.fixable).map { $1 ? PhraseRuleSupport.normalized($0.phrase) : nil },
                           fixSubstitutes: zip(entries, compiler.fixable).map { $1 ? $0.suggestions.first : nil },
                           messages: entries.map { MessageTemplate($0.message ?? "{match}") },

@@ -3,66 +3,18 @@ import ChorusSupport
 /// One phrasebook entry compiled for matching.
 struct CompiledEntry: Sendable {
     var pattern: [PatternElement]
+    /// The pattern in the phrasebook's program.
+    var code: Code
     /// The conditions of the entry's section.
     var conditions: [Condition]
 }
 
-/// Where each entry may start (its first set): by the key of the first token, by a built-in
-/// class of it, or anywhere.
-struct EntryIndex: Sendable {
-    var byKey: [String: [Int]] = [:]
-    /// Per built-in class bit (`TokenClass` raw value bit), the entries that may start there.
-    var byClassBit: [[Int]] = Array(repeating: [], count: 32)
-    var anywhere: [Int] = []
-    var count = 0
-    /// Per key, the entries that need it (or another of their required words): they are tried
-    /// only in the few tokens before an occurrence, and kept out of the tables above.
-    var requiring: [String: [Int]] = [:]
-    /// Per entry: its first set and the most tokens it can span (for entries with required words).
-    var firsts: [FirstSet] = []
-    var spans: [Int] = []
-
-    mutating func add(_ entry: Int, first: FirstSet, required: Set<String>?, span: Int) {
-        count = max(count, entry + 1)
-        while firsts.count < count { firsts.append(FirstSet()); spans.append(0) }
-        firsts[entry] = first
-        spans[entry] = span
-        if let required, span <= 32 {
-            for key in required { requiring[key, default: []].append(entry) }
-            return
-        }
-        if first.anyToken {
-            anywhere.append(entry)
-            return
-        }
-        for key in first.keys { byKey[key, default: []].append(entry) }
-        var bits = first.classes.rawValue
-        while bits != 0 {
-            let bit = bits.trailingZeroBitCount
-            byClassBit[bit].append(entry)
-            bits &= bits - 1
-        }
-    }
-
-    /// Calls `body` with each entry that may start at `token`; an entry admitted twice (by its
-    /// key and by a class) may be passed twice.
-    func forEachCandidate(for token: Token, _ body: (Int) -> Void) {
-        if let entries = byKey[token.key] { for entry in entries { body(entry) } }
-        var bits = token.classes.rawValue
-        while bits != 0 {
-            let bit = bits.trailingZeroBitCount
-            for entry in byClassBit[bit] { body(entry) }
-            bits &= bits - 1
-        }
-        for entry in anywhere { body(entry) }
-    }
-
-    /// Entries that may start at `token`, each once.
-    func candidates(for token: Token) -> [Int] {
-        var found: [Int] = []
-        forEachCandidate(for: token) { if !found.contains($0) { found.append($0) } }
-        return found
-    }
+/// What the index needs to know of an entry: what it can start with, the words it cannot do
+/// without (if any), and the most tokens it can span.
+struct IndexedEntry {
+    var first: FirstSet
+    var required: Set<String>?
+    var span: Int
 }
 
 /// Compiles parsed sections: word classes first (in dependency order, cycles refused), then
@@ -72,7 +24,8 @@ struct PhrasebookCompiler {
     private(set) var entries: [PhrasebookEntry] = []
     private(set) var compiled: [CompiledEntry] = []
     private(set) var wordClasses: [WordClass] = []
-    private(set) var index = EntryIndex()
+    /// Every pattern, word class and condition phrase compiled, and the index of entries.
+    private(set) var program = MatchProgram()
     private(set) var identifierParts: Set<String> = []
     private(set) var hostLabels: Set<String> = []
     /// Per entry: whether `--fix` may apply its single substitute (a plain term).
@@ -91,6 +44,7 @@ struct PhrasebookCompiler {
     mutating func compile(_ sections: [ParsedSection]) {
         collectClasses(sections)
         compileClasses(sections)
+        program.compileClasses(wordClasses)
         var negationCategories = Set<FindingCategory>()
         for section in sections where section.kind == .negation { if let c = section.category { negationCategories.insert(c) } }
         var seen: [String: PhrasebookLocation] = [:]
@@ -166,7 +120,7 @@ struct PhrasebookCompiler {
                                             message: section.message, conditions: conditions.map(\.text), rule: rule,
                                             location: line.location)
                 entries.append(entry)
-                compiled.append(CompiledEntry(pattern: pattern, conditions: conditions))
+                compiled.append(CompiledEntry(pattern: pattern, code: program.code(for: pattern), conditions: conditions))
                 fixable.append(kind == .substitution && line.suggestions.count == 1 && PhrasePattern.isPlain(line.phrase))
             }
         }
@@ -372,7 +326,7 @@ struct PhrasebookCompiler {
         case _ where text.hasPrefix("is "):
             let phrase = String(text.dropFirst(3))
             guard let pattern = compileConditionPhrase(phrase, column: location.column + 3, at: location) else { return nil }
-            return .isPhrase(pattern)
+            return .isPhrase(program.code(for: pattern))
         default:
             let parts = text.split(separator: " ", maxSplits: 2).map(String.init)
             let adjacent = parts.count == 3 && (parts[0] == "preceded" || parts[0] == "followed") && parts[1] == "by"
@@ -391,8 +345,9 @@ struct PhrasebookCompiler {
                     problem(location, "the phrase after '\(parts[1])' must match at least one word")
                     return nil
                 }
-                if adjacent { return parts[0] == "preceded" ? .precededBy(pattern) : .followedBy(pattern) }
-                return .has(Condition.Scope(rawValue: parts[0]) ?? .clause, pattern)
+                let code = program.code(for: pattern)
+                if adjacent { return parts[0] == "preceded" ? .precededBy(code) : .followedBy(code) }
+                return .has(Condition.Scope(rawValue: parts[0]) ?? .clause, code)
             } catch let error as PatternSyntaxError {
                 problem(location, column: error.column, error.message)
             } catch let error as PatternCompiler.Failure {
@@ -434,13 +389,14 @@ struct PhrasebookCompiler {
                 for key in set { popularity[key, default: 0] += 1 }
             }
         }
-        for (id, entry) in compiled.enumerated() {
+        let indexed = compiled.map { entry in
             let required = RequiredWords.of(entry.pattern, classRequired: classRequired) { set in
                 set.reduce(0) { $0 + (popularity[$1] ?? 0) }
             }
-            index.add(id, first: FirstSet.of(entry.pattern, classFirsts: classFirsts), required: required,
-                      span: PatternLength.maximum(entry.pattern, classMaximum: classMaximum))
+            return IndexedEntry(first: FirstSet.of(entry.pattern, classFirsts: classFirsts), required: required,
+                                span: PatternLength.maximum(entry.pattern, classMaximum: classMaximum))
         }
+        program.buildIndex(indexed)
     }
 
     /// A plain reported entry that an unconditional exception of its category (or of all), or a
@@ -459,7 +415,7 @@ struct PhrasebookCompiler {
         // One-word plain entries by every form they match, per kind and category.
         var owners: [String: Int] = [:]
         for (id, entry) in entries.enumerated() where entry.kind.reports && PhrasePattern.isPlain(Array(entry.phrase.unicodeScalars)) {
-            let tokens = Tokenizer.tokenize(Array(entry.phrase.utf8), skipping: [])
+            let tokens = Tokenizer.tokenize(Array(entry.phrase.utf8), skipping: [], lexicon: program.lexicon)
             guard !tokens.isEmpty else { continue }
             let scope = "\(entry.kind.rawValue)|\(entry.category?.rawValue ?? "*")|"
             if tokens.count == 1, compiled[id].conditions.isEmpty {
@@ -471,12 +427,12 @@ struct PhrasebookCompiler {
                     for form in forms where owners[scope + form] == nil { owners[scope + form] = id }
                 }
             }
-            let matcher = PatternMatcher(tokens: tokens, wordClasses: wordClasses)
+            let matcher = PatternMatcher(tokens: tokens, program: program)
             search: for k in tokens.indices {
                 for other in (covers[tokens[k].key] ?? []) + coversAnywhere {
                     let cover = entries[other]
                     guard cover.kind == .cadence ? entry.category == .eta : (cover.category == nil || cover.category == entry.category),
-                          let end = matcher.longest(compiled[other].pattern, at: k, limit: tokens.count), end > k else { continue }
+                          let end = matcher.longest(compiled[other].code, at: k, limit: tokens.count), end > k else { continue }
                     let what = cover.kind == .cadence ? "cadence" : "exception"
                     problem(entry.location, "can never match: the \(what) '\(cover.phrase)' at \(cover.location) covers every form of '\(entry.phrase)'")
                     break search

@@ -43,7 +43,21 @@ enum HistoryCommands {
             }
             return text
         case .publication:
-            return "published \(entry.audience ?? "?") revision \(entry.revision ?? 0) to \(entry.channel ?? "?") (approval #\(entry.approvalSeq ?? 0))"
+            guard let delivery = entry.delivery else {
+                return "published \(entry.audience ?? "?") revision \(entry.revision ?? 0) to \(entry.channel ?? "?") (approval #\(entry.approvalSeq ?? 0))"
+            }
+            var text = delivery.outcome == .sent ? "sent" : "FAILED to send"
+            text += " \(entry.audience ?? "?") revision \(entry.revision ?? 0) to \(delivery.destination) (\(delivery.type), approval #\(entry.approvalSeq ?? 0))"
+            if let id = delivery.remoteId { text += ", remote id \(id)" }
+            if let status = delivery.httpStatus { text += ", HTTP \(status)" }
+            if let error = delivery.error { text += "\n      \(error)" }
+            return text
+        case .reminder:
+            var text = "reminder: the next update \(entry.summary == "overdue" ? "is overdue" : "is due") (by \(entry.dueAt.map(ISO8601.format) ?? "?"))"
+            if let delivery = entry.delivery {
+                text += delivery.outcome == .sent ? ", sent to \(delivery.destination)" : ", FAILED to send to \(delivery.destination): \(delivery.error ?? "")"
+            }
+            return text
         case .note:
             return "note: \(entry.note ?? "")"
         }

@@ -86,6 +86,7 @@ enum DoctorCommand {
                 if templateProblems == 0 {
                     report.ok("audiences and templates: \(catalog.audiences.map(\.name).joined(separator: ", ")) from \(located.folder.path) (\(located.origin))")
                 }
+                if let workspace { checkDestinations(&report, workspace, audiences: catalog.audiences.map(\.name), environment: context.environment) }
             } catch {
                 for problem in error.problems { report.error(problem.description) }
             }
@@ -99,6 +100,31 @@ enum DoctorCommand {
                 for line in "\(error)".split(separator: "\n") { report.error(String(line)) }
             }
         }
+    }
+
+    /// Publishing destinations: each for an audience that exists, each secret's variable set.
+    static func checkDestinations(_ report: inout DoctorReport, _ workspace: Workspace, audiences: [String], environment: [String: String]) {
+        guard let members = workspace.config.destinations?.members, !members.isEmpty else { return }
+        let file = workspace.configFile.path
+        var problems: [WorkspaceProblem] = []
+        for member in members where !audiences.contains(member.key) {
+            var message = "destinations for \"\(member.key)\", which is not an audience (audiences: \(audiences.joined(separator: ", ")))"
+            if let near = NameSuggestion.closest(to: member.key, among: audiences) { message += ". Did you mean \"\(near)\"?" }
+            problems.append(WorkspaceProblem(file: file, position: member.keyPosition, path: JSONPath.root.appending("destinations").appending(member.key), message: message))
+        }
+        var count = 0
+        for (_, destinations) in workspace.config.publishing {
+            for destination in destinations {
+                count += 1
+                for variable in destination.environmentVariables where (environment[variable] ?? "").isEmpty {
+                    problems.append(WorkspaceProblem(file: file, position: destination.position, path: destination.path, severity: .warning,
+                                                     message: "the environment variable \(variable) is not set here; chorus publish --send to \(destination.audience)/\(destination.name) needs it"))
+                }
+            }
+        }
+        problems.sort { ($0.position?.offset ?? 0) < ($1.position?.offset ?? 0) }
+        report.add(problems)
+        if problems.isEmpty { report.ok("destinations: \(count) for \(workspace.config.publishing.keys.sorted().joined(separator: ", ")), their variables set") }
     }
 
     static func checkWorkspacePaths(_ report: inout DoctorReport, _ workspace: Workspace) {

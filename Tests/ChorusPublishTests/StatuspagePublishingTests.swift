@@ -1,0 +1,137 @@
+import ChorusCore
+import ChorusPublish
+import ChorusSupport
+import Foundation
+import Testing
+
+@Suite("Publishing to Statuspage")
+struct StatuspagePublishingTests {
+    @Test func theFirstPublishCreatesTheIncidentAndTheNextUpdatesIt() throws {
+        let fixture = try PublishFixture()
+        let first = try PublishFixture.publication("checkout-investigating.json", audience: "customer")
+        let report = fixture.publisher().send(first, to: fixture.statuspage, previous: nil)
+        #expect(report.delivery.outcome == .sent, "\(report.delivery.error ?? "")")
+        #expect(report.delivery.remoteId == "sp1" && report.delivery.httpStatus == 201)
+        #expect(report.delivery.components == ["k7hx2m9q4r1t"])
+        let create = try #require(fixture.doubles.requests.last)
+        #expect(create.method == "POST" && create.target == "/statuspage/v1/pages/kctbh9vrtdwd/incidents")
+        #expect(create.header("authorization") == "OAuth \(ServiceDoubles.statuspageKey)")
+        #expect(create.header("content-type") == "application/json")
+        let sent = try #require(try JSONParser.parse(create.text)["incident"])
+        #expect(sent["name"]?.stringValue == "Card payments failing at checkout")
+        #expect(sent["status"]?.stringValue == "investigating")
+        #expect(sent["component_ids"]?.elements?.compactMap(\.stringValue) == ["k7hx2m9q4r1t"])
+        #expect(sent["metadata"]?["chorus"]?["incident"]?.stringValue == "INC-2041")
+        #expect(sent["body"]?.stringValue?.hasPrefix("**Status:** Investigating") == true)
+
+        // The checkout recovers: the update goes to the same incident and restores the component.
+        let second = try PublishFixture.publication("checkout-identified.json", audience: "customer", seq: 7) {
+            $0.components[0].status = .operational
+        }
+        let update = fixture.publisher().send(second, to: fixture.statuspage, previous: PublishFixture.entry(report, first, seq: 4))
+        #expect(update.delivery.outcome == .sent)
+        #expect(update.delivery.remoteId == "sp1")
+        let patch = try #require(fixture.doubles.requests.last)
+        #expect(patch.method == "PATCH" && patch.target == "/statuspage/v1/pages/kctbh9vrtdwd/incidents/sp1")
+        let patched = try #require(try JSONParser.parse(patch.text)["incident"])
+        #expect(patched["status"]?.stringValue == "identified")
+        #expect(patched["components"]?["k7hx2m9q4r1t"]?.stringValue == "operational")
+        #expect(fixture.doubles.incidents.count == 1)
+    }
+
+    @Test func aRetrospectiveIsBackfilledAndTheDoubleAcceptsIt() throws {
+        let fixture = try PublishFixture()
+        let publication = try PublishFixture.publication("retrospective-email-delays.json", audience: "customer") {
+            $0.components = [AffectedComponent(internalName: "mailer", publicName: "Email", status: .operational, statuspageId: "m41l")]
+        }
+        let report = fixture.publisher().send(publication, to: fixture.statuspage, previous: nil)
+        #expect(report.delivery.outcome == .sent, "\(report.delivery.error ?? "")")
+        let request = try #require(fixture.doubles.requests.last)
+        let sent = try #require(try JSONParser.parse(request.text)["incident"])
+        #expect(sent["backfilled"]?.value == .bool(true) && sent["components"] == nil)
+        #expect(sent["deliver_notifications"]?.value == .bool(false))
+    }
+
+    @Test func aRefusedKeyIsAFailureThatNamesTheVariableNotTheKey() throws {
+        var fixture = try PublishFixture()
+        fixture.environment["STATUSPAGE_API_KEY"] = "wrong-key-value-1234"
+        let publication = try PublishFixture.publication("checkout-investigating.json", audience: "customer")
+        let report = fixture.publisher().send(publication, to: fixture.statuspage, previous: nil)
+        #expect(report.delivery.outcome == .failed && report.delivery.httpStatus == 401)
+        let error = try #require(report.delivery.error)
+        #expect(error.contains("$STATUSPAGE_API_KEY") && error.contains("401"))
+        #expect(!error.contains("wrong-key-value-1234"))
+        #expect(fixture.doubles.requests.count == 1, "a 401 is not retried")
+    }
+
+    @Test func a422CarriesStatuspagesOwnMessage() throws {
+        let fixture = try PublishFixture()
+        fixture.doubles.script("/incidents", .json(422, #"{"error":["Component ids are invalid"]}"#))
+        let publication = try PublishFixture.publication("checkout-investigating.json", audience: "customer")
+        let report = fixture.publisher().send(publication, to: fixture.statuspage, previous: nil)
+        #expect(report.delivery.outcome == .failed && report.delivery.httpStatus == 422)
+        #expect(report.delivery.error?.contains("Component ids are invalid") == true)
+        #expect(report.delivery.uncertain == nil, "a 422 created nothing")
+    }
+
+    @Test func a500ThatCreatedAnywayIsFoundNotDuplicated() throws {
+        let fixture = try PublishFixture()
+        // The worst case: the create succeeds on Statuspage's side, but the answer is a 500.
+        fixture.doubles.script("/incidents", .json(500, #"{"error":"Internal Server Error"}"#), alsoApply: true)
+        let publication = try PublishFixture.publication("checkout-investigating.json", audience: "customer")
+        let report = fixture.publisher().send(publication, to: fixture.statuspage, previous: nil)
+        #expect(report.delivery.outcome == .sent, "\(report.delivery.error ?? "")")
+        #expect(fixture.doubles.incidents.count == 1, "one incident, not two")
+        #expect(report.delivery.remoteId == "sp1")
+        #expect(fixture.doubles.requests.map(\.method) == ["POST", "GET", "PATCH"])
+        #expect(fixture.sleeper.slept == [1], "one back-off before looking")
+    }
+
+    @Test func aFailedCreateIsRetriedLaterWithoutADuplicate() throws {
+        let fixture = try PublishFixture()
+        for _ in 0..<3 { fixture.doubles.script("/incidents", .json(503, #"{"error":"Service Unavailable"}"#)) }
+        let publication = try PublishFixture.publication("checkout-investigating.json", audience: "customer")
+        let policy = RetryPolicy(attempts: 2, budget: 5, firstWait: 1, longestWait: 4)
+        let failed = fixture.publisher(policy: policy).send(publication, to: fixture.statuspage, previous: nil)
+        #expect(failed.delivery.outcome == .failed && failed.delivery.uncertain == true)
+        #expect(fixture.doubles.incidents.isEmpty)
+        // `publish --retry`: the same approval again, after the journaled failure.
+        let retried = fixture.publisher().send(publication, to: fixture.statuspage, previous: PublishFixture.entry(failed, publication, seq: 4))
+        #expect(retried.delivery.outcome == .sent, "\(retried.delivery.error ?? "")")
+        #expect(fixture.doubles.incidents.count == 1)
+        #expect(retried.requests.first?.method == "GET", "an uncertain create is looked for before creating")
+        #expect(retried.delivery.key == failed.delivery.key)
+    }
+
+    @Test func rateLimitsWaitForRetryAfter() throws {
+        let fixture = try PublishFixture()
+        fixture.doubles.script("/incidents", .json(420, #"{"error":"rate limited"}"#, headers: ["Retry-After": "7"]))
+        fixture.doubles.script("/incidents", .json(429, #"{"error":"rate limited"}"#, headers: ["Retry-After": "3"]))
+        let publication = try PublishFixture.publication("checkout-investigating.json", audience: "customer")
+        let report = fixture.publisher().send(publication, to: fixture.statuspage, previous: nil)
+        #expect(report.delivery.outcome == .sent)
+        #expect(fixture.sleeper.slept == [7, 3])
+        #expect(report.delivery.requests == 3)
+        #expect(fixture.doubles.incidents.count == 1)
+    }
+
+    @Test func aRetryAfterBeyondTheBudgetStopsAndIsJournaledAsFailed() throws {
+        let fixture = try PublishFixture()
+        fixture.doubles.script("/incidents", .json(429, #"{"error":"rate limited"}"#, headers: ["Retry-After": "600"]))
+        let publication = try PublishFixture.publication("checkout-investigating.json", audience: "customer")
+        let report = fixture.publisher(policy: RetryPolicy(budget: 60)).send(publication, to: fixture.statuspage, previous: nil)
+        #expect(report.delivery.outcome == .failed && report.delivery.httpStatus == 429)
+        #expect(fixture.sleeper.slept.isEmpty, "no wait longer than the budget starts")
+        #expect(report.delivery.error?.contains("--retry") == true)
+    }
+
+    @Test func anUnsetVariableFailsBeforeAnyRequest() throws {
+        var fixture = try PublishFixture()
+        fixture.environment["STATUSPAGE_API_KEY"] = nil
+        let publication = try PublishFixture.publication("checkout-investigating.json", audience: "customer")
+        let report = fixture.publisher().send(publication, to: fixture.statuspage, previous: nil)
+        #expect(report.delivery.outcome == .failed)
+        #expect(report.delivery.error?.contains("STATUSPAGE_API_KEY is not set") == true)
+        #expect(fixture.doubles.requests.isEmpty)
+    }
+}
