@@ -33,6 +33,23 @@ enum BuiltinWords {
         "hour", "hours", "d", "day", "days", "w", "wk", "wks", "week", "weeks",
     ]
 
+    /// The built-in classes of a key that is one of the words above (one lookup per new word).
+    static let wordClasses: [String: TokenClass] = {
+        var classes: [String: TokenClass] = [:]
+        func add(_ words: [String], _ tokenClass: TokenClass) { for word in words { classes[word, default: []].insert(tokenClass) } }
+        add(numbers, .number)
+        add(ordinals, .ordinal)
+        add(Array(unitSet), .unit)
+        add(zones, .zone)
+        add(weekdays, .weekday)
+        add(months, .month)
+        add(times, .time)
+        add(Array(Clauses.clauseOpeners), .clauseOpener)
+        add(Array(Clauses.subjectPronouns), .subjectPronoun)
+        add(["and", "or", "nor", "so"], .coordinator)
+        return classes
+    }()
+
     static let numberSet = Set(numbers)
     static let ordinalSet = Set(ordinals)
     static let unitSet = Set(units + ["mn", "h"])

@@ -65,7 +65,7 @@ struct Clauses: Sendable {
     static func sentenceBreak(before k: Int, in tokens: [Token]) -> Bool {
         let token = tokens[k], previous = tokens[k - 1]
         if token.spacing == .paragraph { return true }
-        if sentenceEnds.contains(previous.key), previous.isPunctuation {
+        if previous.classes.contains(.sentenceEnd) {
             // A closing quote or bracket right after the stop stays in the sentence, and a word
             // glued to a dot is a file type or a name (".whl", ".NET").
             if token.spacing == .none { return false }
@@ -91,21 +91,24 @@ struct Clauses: Sendable {
         let token = tokens[k], previous = tokens[k - 1]
         if previous.isPunctuation, previous.key == ";" { return true }
         if previous.isPunctuation, previous.key == "—", previous.spacing != .none || token.spacing != .none { return true }
-        guard token.classes.contains(.word) else { return false }
-        let next = k + 1 < tokens.count ? tokens[k + 1].key : ""
-        let afterComma = previous.key == ","
-        switch token.key {
-        case _ where clauseOpeners.contains(token.key):
-            // "in a little while", "for a while": a noun, not a conjunction.
-            return !["a", "the", "little", "short", "long", "good", "brief", "this", "that", "for", "in", "of"].contains(previous.key)
-        case "and", "or", "nor":
-            return afterComma || (subjectPronouns.contains(next) && next != "this" && next != "our")
-        case "so":
-            return afterComma || next == "that" || subjectPronouns.contains(next)
-        case _ where afterComma && subjectPronouns.contains(token.key) && token.key != "it" && token.key != "this":
-            return true
-        default:
+        // The word lists are token classes, found once per distinct word by the tokenizer.
+        guard token.classes.contains(.word), !token.classes.isDisjoint(with: [.clauseOpener, .coordinator, .subjectPronoun]) else {
             return false
         }
+        let next: Token? = k + 1 < tokens.count ? tokens[k + 1] : nil
+        let nextIsSubject = next?.classes.contains(.subjectPronoun) ?? false
+        let afterComma = previous.isPunctuation && previous.key == ","
+        if token.classes.contains(.clauseOpener) {
+            // "in a little while", "for a while": a noun, not a conjunction.
+            return !nounContext.contains(previous.key)
+        }
+        if token.classes.contains(.coordinator) {
+            if token.key == "so" { return afterComma || next?.key == "that" || nextIsSubject }
+            return afterComma || (nextIsSubject && next?.key != "this" && next?.key != "our")
+        }
+        return afterComma && token.key != "it" && token.key != "this"
     }
+
+    /// Words before `while` (and the other openers) that make it a noun.
+    private static let nounContext: Set<String> = ["a", "the", "little", "short", "long", "good", "brief", "this", "that", "for", "in", "of"]
 }

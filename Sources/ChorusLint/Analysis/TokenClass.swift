@@ -45,6 +45,13 @@ struct TokenClass: OptionSet, Sendable, Hashable {
     static let titleCase = TokenClass(rawValue: 1 << 18)
     /// A mark that ends a sentence: `.` `!` `?` `...` (no placeholder names it; gaps stop there).
     static let sentenceEnd = TokenClass(rawValue: 1 << 19)
+    /// Grammar facts the clause splitter reads, found once per distinct word (no placeholder
+    /// names them): a conjunction that opens a clause (`but`, `because`, `which`…), …
+    static let clauseOpener = TokenClass(rawValue: 1 << 20)
+    /// … a subject pronoun (`we`, `they`, `it`…), …
+    static let subjectPronoun = TokenClass(rawValue: 1 << 21)
+    /// … and `and`, `or`, `nor`, `so`.
+    static let coordinator = TokenClass(rawValue: 1 << 22)
 
     /// Placeholder names as written in the phrasebook, in the order the README lists them.
     static let placeholders: [(name: String, tokenClass: TokenClass)] = [

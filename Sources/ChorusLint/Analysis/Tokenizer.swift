@@ -8,7 +8,9 @@ struct Tokenizer {
     let lexicon: Lexicon
     /// Shapes (and lexicon ids) of the words seen so far: prose repeats its words, and a shape
     /// costs Unicode property lookups.
-    private var shapes: [String: (shape: WordShape, id: Int32)] = [:]
+    private var shapes: [PackedWord: (shape: WordShape, id: Int32)] = [:]
+    /// The same for words longer than a `PackedWord` holds.
+    private var longShapes: [String: (shape: WordShape, id: Int32)] = [:]
 
     init(bytes: [UInt8], skipped: [Range<Int>], lexicon: Lexicon) {
         self.bytes = bytes
@@ -123,16 +125,28 @@ struct Tokenizer {
     }
 
     private mutating func word(_ start: Int, _ end: Int, spacing: Token.Spacing) -> Token {
-        let text = String(decoding: bytes[start..<end], as: UTF8.self)
-        let shape: WordShape, id: Int32
-        if let known = shapes[text] {
-            (shape, id) = known
-        } else {
-            shape = WordShape(text)
-            id = lexicon.id(of: shape.key)
-            shapes[text] = (shape, id)
-        }
+        let (shape, id) = shape(start, end)
         return Token(start: start, end: end, key: shape.key, id: id, classes: shape.classes, spacing: spacing)
+    }
+
+    /// The shape and lexicon id of the word `bytes[start..<end]`, computed once per distinct word.
+    private mutating func shape(_ start: Int, _ end: Int) -> (shape: WordShape, id: Int32) {
+        if let packed = PackedWord(bytes, start, end) {
+            if let known = shapes[packed] { return known }
+            let computed = compute(start, end)
+            shapes[packed] = computed
+            return computed
+        }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        if let known = longShapes[text] { return known }
+        let computed = compute(start, end)
+        longShapes[text] = computed
+        return computed
+    }
+
+    private func compute(_ start: Int, _ end: Int) -> (shape: WordShape, id: Int32) {
+        let shape = WordShape(String(decoding: bytes[start..<end], as: UTF8.self))
+        return (shape, lexicon.id(of: shape.key))
     }
 
     /// The key of a punctuation mark: dashes as `—`, curly quotes straightened, `…` as `...`.
@@ -143,6 +157,23 @@ struct Tokenizer {
         case "\u{201C}", "\u{201D}": "\""
         case "\u{2026}": "..."
         default: String(scalar)
+        }
+    }
+}
+
+/// A word of at most 16 bytes packed into two integers: an exact dictionary key that costs no
+/// `String` (most words of prose are short).
+private struct PackedWord: Hashable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var length: Int
+
+    init?(_ bytes: [UInt8], _ start: Int, _ end: Int) {
+        length = end - start
+        guard length <= 16 else { return nil }
+        for i in start..<end {
+            let k = i - start
+            if k < 8 { low |= UInt64(bytes[i]) << UInt64(8 * k) } else { high |= UInt64(bytes[i]) << UInt64(8 * (k - 8)) }
         }
     }
 }

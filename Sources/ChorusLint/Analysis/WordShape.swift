@@ -41,24 +41,29 @@ struct WordShape {
         }
         var classes: TokenClass = []
         var key = lowered
-        if letters > 0, digits == 0, key.contains(Character("-")) { key.removeAll { $0 == "-" } }
-        if key.hasSuffix("'s"), key.count > 3, !BuiltinWords.contractionsEndingInS.contains(key) {
-            key.removeLast(2)
+        // Byte tests on purpose: String's `contains`, `hasSuffix` and `count` compare grapheme
+        // clusters, which costs more than the rest of the shape.
+        let hyphen = UInt8(ascii: "-"), apostrophe = UInt8(ascii: "'")
+        if letters > 0, digits == 0, key.utf8.contains(hyphen) { key = String(decoding: key.utf8.filter { $0 != hyphen }, as: UTF8.self) }
+        let keyBytes = key.utf8
+        if keyBytes.count > 3, keyBytes.last == UInt8(ascii: "s"), keyBytes.dropLast().last == apostrophe,
+           key.unicodeScalars.count > 3, !BuiltinWords.contractionsEndingInS.contains(key) {
+            key = String(decoding: keyBytes.dropLast(2), as: UTF8.self)
             classes.insert(.possessive)
         }
         if letters > 0 { classes.insert(.word) }
         if firstUpper { classes.insert(.capitalized) }
         if firstUpper, lowercase > 0 { classes.insert(.titleCase) }
         // DNS, EC2, HTTP/503, APIs; not shouting ("HOWEVER"): five letters at most unless digits join them.
-        let pluralAcronym = lowercase == 1 && text.hasSuffix("s") && uppercase >= 2
-        if letters > 0, lowercase == 0 || pluralAcronym, text.unicodeScalars.count >= 2, letters <= 5 || digits > 0,
+        let pluralAcronym = lowercase == 1 && text.utf8.last == UInt8(ascii: "s") && uppercase >= 2
+        if letters > 0, lowercase == 0 || pluralAcronym, text.utf8.count >= 2, text.unicodeScalars.count >= 2, letters <= 5 || digits > 0,
            text.unicodeScalars.first?.properties.isAlphabetic == true {
             classes.insert(.acronym)
         }
         classes.formUnion(WordShape.timeClasses(key, letters: letters, digits: digits))
-        if text.hasPrefix("/") { classes.insert(.path) }
+        if text.utf8.first == UInt8(ascii: "/") { classes.insert(.path) }
         if letters > 0, digits > 0, classes.isDisjoint(with: [.time, .date, .duration, .ordinal, .number, .path]),
-           !WordShape.isVersion(key), !(key.contains(Character("/")) && key.contains(Character("."))) {
+           !WordShape.isVersion(key), !(key.utf8.contains(UInt8(ascii: "/")) && key.utf8.contains(UInt8(ascii: "."))) {
             classes.insert(.alphanumeric)
         }
         if classes.contains(.capitalized), !classes.contains(.acronym), !BuiltinWords.notNameSet.contains(key) {
@@ -76,11 +81,16 @@ struct WordShape {
 
     /// `twohour` → (`two`, `hour`): a number word glued to a unit.
     private static func compound(_ key: String) -> (String, String)? {
-        for number in BuiltinWords.numbers where key.hasPrefix(number) && key.count > number.count {
-            return (number, String(key.dropFirst(number.count)))
+        let bytes = Array(key.utf8)
+        guard let first = bytes.first else { return nil }
+        for number in numberBytes where bytes.count > number.count && number.first == first && bytes.starts(with: number) {
+            return (String(decoding: number, as: UTF8.self), String(decoding: bytes[number.count...], as: UTF8.self))
         }
         return nil
     }
+
+    /// `BuiltinWords.numbers` as bytes, in their order.
+    private static let numberBytes = BuiltinWords.numbers.map { Array($0.utf8) }
 
     /// Number, time, date, ordinal, duration, unit, zone, weekday and month, from the key.
     private static func timeClasses(_ key: String, letters: Int, digits: Int) -> TokenClass {
@@ -90,13 +100,7 @@ struct WordShape {
             if let (number, unit) = WordShape.compound(key), BuiltinWords.numberSet.contains(number), BuiltinWords.unitSet.contains(unit) {
                 classes.insert(.duration)
             }
-            if BuiltinWords.numberSet.contains(key) { classes.insert(.number) }
-            if BuiltinWords.ordinalSet.contains(key) { classes.insert(.ordinal) }
-            if BuiltinWords.unitSet.contains(key) { classes.insert(.unit) }
-            if BuiltinWords.zoneSet.contains(key) { classes.insert(.zone) }
-            if BuiltinWords.weekdaySet.contains(key) { classes.insert(.weekday) }
-            if BuiltinWords.monthSet.contains(key) { classes.insert(.month) }
-            if BuiltinWords.timeSet.contains(key) { classes.insert(.time) }
+            classes.formUnion(BuiltinWords.wordClasses[key] ?? [])
             return classes
         }
         guard digits > 0 else { return classes }

@@ -86,7 +86,8 @@ final class PatternMatcher {
     private let clauseEnd: [Int]
     private var cacheKeys: [Int]
     private var cacheValues: [UInt64]
-    private static let cacheBits = 12
+    /// Slots of the cache as a power of two: from 64 for a phrase to 4,096 for a long text.
+    private let cacheBits: Int
 
     init(tokens: [Token], program: MatchProgram, clauseEnd: [Int]? = nil) {
         ids = tokens.map(\.id)
@@ -95,8 +96,9 @@ final class PatternMatcher {
         instructions = program.instructions
         pool = program.pool
         self.clauseEnd = clauseEnd ?? Array(repeating: tokens.count, count: tokens.count)
-        cacheKeys = Array(repeating: -1, count: 1 << PatternMatcher.cacheBits)
-        cacheValues = Array(repeating: 0, count: 1 << PatternMatcher.cacheBits)
+        cacheBits = min(12, max(6, Int.bitWidth - tokens.count.leadingZeroBitCount + 2))
+        cacheKeys = Array(repeating: -1, count: 1 << cacheBits)
+        cacheValues = Array(repeating: 0, count: 1 << cacheBits)
     }
 
     /// Ends of a match of `code` starting at token `k`, not past `limit`.
@@ -238,7 +240,7 @@ final class PatternMatcher {
         let id = ids[k], classes = tokenClasses[k]
         guard wordClass.first.admits(id, classes) else { return 0 }
         let key = index &* ids.count &+ k
-        let slot = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - PatternMatcher.cacheBits))
+        let slot = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - cacheBits))
         if cacheKeys[slot] == key { return cacheValues[slot] }
         let limit = min(k < clauseEnd.count ? clauseEnd[k] : ids.count, k + 63)
         var out: UInt64 = 0

@@ -10,7 +10,7 @@ enum RequiredWords {
                    cost: (Set<String>) -> Int = { $0.count }) -> Set<String>? {
         var best: Set<String>?
         var bestCost = Int.max
-        for set in mandatorySets(elements, classRequired: classRequired) {
+        for set in mandatorySets(elements, classRequired: classRequired, cost: cost) {
             let total = cost(set) + (set.isDisjoint(with: commonWords) ? 0 : 1_000_000)
             if total < bestCost {
                 best = set
@@ -20,9 +20,11 @@ enum RequiredWords {
         return best
     }
 
-    /// The word sets of the pattern's mandatory parts (one of each set must occur in a match).
-    static func mandatorySets(_ elements: [PatternElement], classRequired: [Set<String>?]) -> [Set<String>] {
-        elements.compactMap { of($0, classRequired: classRequired) }
+    /// The word sets of the pattern's mandatory parts (one of each set must occur in a match);
+    /// inside a choice, each alternative contributes its cheapest set by `cost`.
+    static func mandatorySets(_ elements: [PatternElement], classRequired: [Set<String>?],
+                              cost: (Set<String>) -> Int = { $0.count }) -> [Set<String>] {
+        elements.compactMap { of($0, classRequired: classRequired, cost: cost) }
     }
 
     /// Words so frequent in English prose that requiring them filters nothing.
@@ -38,7 +40,8 @@ enum RequiredWords {
         "we'll", "we've", "'s", ",", ":", ".", "(", ")", "-", "—", "'", "\"",
     ]
 
-    private static func of(_ element: PatternElement, classRequired: [Set<String>?]) -> Set<String>? {
+    private static func of(_ element: PatternElement, classRequired: [Set<String>?],
+                           cost: (Set<String>) -> Int) -> Set<String>? {
         switch element {
         case .word(let forms): return forms
         case .punctuation(let mark): return [mark]
@@ -46,7 +49,9 @@ enum RequiredWords {
         case .choice(let alternatives):
             var union = Set<String>()
             for alternative in alternatives {
-                guard let set = of(alternative, classRequired: classRequired) else { return nil }
+                // The alternative's own cheapest set ("zorvex" rather than "database" in
+                // "database zorvex"), so that the choice is as selective as its parts.
+                guard let set = of(alternative, classRequired: classRequired, cost: cost) else { return nil }
                 union.formUnion(set)
             }
             return union
