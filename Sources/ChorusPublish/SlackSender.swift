@@ -7,9 +7,10 @@ import Foundation
 /// Web API: the first publication posts to the channel (`chat.postMessage`) and starts the
 /// incident's thread; later ones reply in that thread (or, with `"updates": "update"`, replace
 /// the first message with `chat.update`). A draft longer than one message goes on in the
-/// thread. A retry posts only the messages still missing, and when the first post may have gone
-/// through unanswered, looks for it (`conversations.history`, by the message's metadata)
-/// before posting again — so a retry never starts a second thread.
+/// thread. A retry posts only the messages still missing, and when a post may have gone through
+/// unanswered, looks for it by the message's metadata before posting again: the first post in
+/// the channel (`conversations.history`), a reply in the thread (`conversations.replies`) — so a
+/// retry never starts a second thread nor repeats a reply.
 enum SlackSender {
     static let eventType = "chorus_publication"
 
@@ -64,11 +65,12 @@ enum SlackSender {
                                       .init("User-Agent", SendAttempt.userAgent)],
                             body: SendAttempt.json(.object(fields)), secrets: [token])
         }
-        func content(_ message: SlackMessage) -> [(String, JSONOutput)] {
+        func content(_ message: SlackMessage, part: Int) -> [(String, JSONOutput)] {
             [("text", .string(message.text)), ("blocks", .array(message.blocks.map(\.json))),
              ("unfurl_links", .bool(false)), ("unfurl_media", .bool(false)),
              ("metadata", .object([("event_type", .string(eventType)), ("event_payload", .object([
                  ("incident", .string(publication.incidentID)), ("audience", .string(publication.audience)), ("key", .string(key)),
+                 ("part", .string(String(part))),
              ]))]))]
         }
         var posted = attempt.delivery.messages ?? []
@@ -90,7 +92,23 @@ enum SlackSender {
                 return
             }
         }
+        // A reply that may have gone through unanswered: the replies this approval already has.
+        var replies: [Int: String] = [:]
+        if let parent, posted.count < all.count, attempt.isRetry, attempt.previous?.uncertain == true {
+            switch findReplies(&attempt, slack: slack, token: token, channel: channel, thread: parent) {
+            case .found(let found): replies = found
+            case .failed(let message):
+                attempt.fail("could not check whether the earlier try replied in the thread (\(message)); nothing was posted now, to avoid a repeated reply", uncertain: true)
+                return
+            }
+        }
         for index in posted.count..<all.count {
+            if let ts = replies[index + 1] {
+                attempt.notes.append("found message \(index + 1) of \(all.count), which an earlier try posted (ts \(ts)); not posting it again")
+                posted.append(ts)
+                attempt.delivery.messages = posted
+                continue
+            }
             var fields: [(String, JSONOutput)] = [("channel", .string(channel))]
             let method: String
             if isFirst && index == 0 {
@@ -103,14 +121,15 @@ enum SlackSender {
                 fields.append(("thread_ts", .string(parent ?? "")))
                 if slack.broadcast && index == 0 { fields.append(("reply_broadcast", .bool(true))) }
             }
-            let request = call(method, fields + content(all[index]))
+            let request = call(method, fields + content(all[index], part: index + 1))
             switch attempt.send(request, repeatable: method == "chat.update") {
             case .answered(let response):
                 let json = response.json
                 guard (200...299).contains(response.status), json?["ok"]?.value == .bool(true) else {
                     let error = json?["error"]?.stringValue.map { TerminalText.escaped($0) } ?? "HTTP \(response.status)"
+                    // A server error after a post may come after Slack posted it (the retry looks).
                     attempt.fail("Slack refused \(method) for message \(index + 1) of \(all.count): \(error)\(hint(for: error, channel: channel))",
-                                 uncertain: false)
+                                 uncertain: (500...599).contains(response.status) && method == "chat.postMessage")
                     return
                 }
                 let ts = json?["ts"]?.stringValue ?? parent ?? ""
@@ -122,46 +141,12 @@ enum SlackSender {
                 posted.append(ts)
                 attempt.delivery.messages = posted
             case .unanswered(let message, let uncertain):
-                attempt.fail("Slack \(method): \(message)", uncertain: uncertain && isFirst && index == 0)
+                // A post may have gone through; an update is simply repeated.
+                attempt.fail("Slack \(method): \(message)", uncertain: uncertain && method == "chat.postMessage")
                 return
             }
         }
         attempt.succeed()
-    }
-
-    enum Lookup {
-        case found(String)
-        case none
-        case failed(String)
-    }
-
-    /// The message an earlier try of this approval posted, found by its metadata.
-    static func find(_ attempt: inout SendAttempt, slack: Destination.SlackAPI, token: OutgoingRequest.Secret, channel: String) -> Lookup {
-        var components = URLComponents()
-        components.queryItems = [.init(name: "channel", value: channel), .init(name: "limit", value: "100"),
-                                 .init(name: "include_all_metadata", value: "true")]
-        let request = OutgoingRequest(method: "GET", url: "\(slack.apiURL)/conversations.history?\(components.percentEncodedQuery ?? "")",
-                                      headers: [.init("Authorization", "Bearer \(token.value)"), .init("User-Agent", SendAttempt.userAgent)],
-                                      secrets: [token])
-        switch attempt.send(request, repeatable: true) {
-        case .answered(let response):
-            guard let json = response.json, json["ok"]?.value == .bool(true) else {
-                let error = response.json?["error"]?.stringValue ?? "HTTP \(response.status)"
-                return .failed(error == "missing_scope" ? "the bot needs the channels:history scope to look" : TerminalText.escaped(error))
-            }
-            for message in json["messages"]?.elements ?? [] {
-                let metadata = message["metadata"]
-                if metadata?["event_type"]?.stringValue == eventType,
-                   metadata?["event_payload"]?["key"]?.stringValue == attempt.delivery.key,
-                   let ts = message["ts"]?.stringValue {
-                    attempt.notes.append("found the message an earlier try posted (ts \(ts)); going on from it")
-                    return .found(ts)
-                }
-            }
-            return .none
-        case .unanswered(let message, _):
-            return .failed(message)
-        }
     }
 
     /// What to do about a Slack error.

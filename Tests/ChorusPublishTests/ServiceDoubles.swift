@@ -110,6 +110,18 @@ final class ServiceDoubles: @unchecked Sendable {
                 return .object(fields)
             }
             return .json(200, JSONOutput.object([("ok", .bool(true)), ("messages", .array(messages.reversed()))]).rendered(pretty: false))
+        case "conversations.replies":
+            // The thread's parent first, then its replies, oldest first (as Slack lists them).
+            let query = URLComponents(string: request.target)?.queryItems ?? []
+            guard let thread = query.first(where: { $0.name == "ts" })?.value, slackMessages.contains(where: { $0.ts == thread }) else {
+                return .json(200, #"{"ok":false,"error":"thread_not_found"}"#)
+            }
+            let messages = slackMessages.filter { $0.ts == thread || $0.threadTS == thread }.map { message -> JSONOutput in
+                var fields: [(String, JSONOutput)] = [("ts", .string(message.ts)), ("thread_ts", .string(thread))]
+                if let metadata = message.body["metadata"] { fields.append(("metadata", Self.output(metadata))) }
+                return .object(fields)
+            }
+            return .json(200, JSONOutput.object([("ok", .bool(true)), ("messages", .array(messages))]).rendered(pretty: false))
         default:
             return .json(200, #"{"ok":false,"error":"unknown_method"}"#)
         }

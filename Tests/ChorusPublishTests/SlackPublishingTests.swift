@@ -113,6 +113,44 @@ struct SlackPublishingTests {
         #expect(retried.delivery.remoteId == fixture.doubles.slackMessages.first?.ts)
     }
 
+    /// A 500 to a post may come after Slack posted it: the record says so, and the retry looks.
+    @Test func aFirstPostAnswered500IsLookedUpNotPostedAgain() throws {
+        let fixture = try PublishFixture()
+        let publication = try PublishFixture.publication("checkout-investigating.json", audience: "engineering")
+        fixture.doubles.script("chat.postMessage", .json(500, #"{"ok":false,"error":"internal_error"}"#), alsoApply: true)
+        let failed = fixture.publisher().send(publication, to: fixture.slackAPI(), previous: nil)
+        #expect(failed.delivery.outcome == .failed && failed.delivery.uncertain == true)
+        let retried = fixture.publisher().send(publication, to: fixture.slackAPI(), previous: PublishFixture.entry(failed, publication, seq: 4))
+        #expect(retried.delivery.outcome == .sent, "\(retried.delivery.error ?? "")")
+        #expect(!retried.requests.contains { $0.url.hasSuffix("chat.postMessage") }, "nothing posted again")
+        #expect(fixture.doubles.slackMessages.count == 1, "still one thread")
+        #expect(retried.delivery.remoteId == fixture.doubles.slackMessages.first?.ts)
+    }
+
+    /// The next publication's reply in the thread, answered 500 after it was posted: the retry
+    /// finds it in the thread (`conversations.replies`) instead of replying twice.
+    @Test func aReplyWhoseAnswerWasLostIsFoundInTheThreadNotRepeated() throws {
+        let fixture = try PublishFixture()
+        let first = try PublishFixture.publication("checkout-investigating.json", audience: "engineering")
+        let sent = fixture.publisher().send(first, to: fixture.slackAPI(), previous: nil)
+        let parent = try #require(sent.delivery.remoteId)
+        let second = try PublishFixture.publication("checkout-identified.json", audience: "engineering", seq: 7)
+        fixture.doubles.script("chat.postMessage", .json(500, #"{"ok":false,"error":"internal_error"}"#), alsoApply: true)
+        let failed = fixture.publisher().send(second, to: fixture.slackAPI(), previous: PublishFixture.entry(sent, first, seq: 4))
+        #expect(failed.delivery.outcome == .failed && failed.delivery.uncertain == true)
+        #expect(failed.delivery.remoteId == parent, "the thread is still the incident's")
+
+        let retried = fixture.publisher().send(second, to: fixture.slackAPI(), previous: PublishFixture.entry(failed, second, seq: 8))
+        #expect(retried.delivery.outcome == .sent, "\(retried.delivery.error ?? "")")
+        let lookup = try #require(retried.requests.first)
+        #expect(lookup.method == "GET" && lookup.url.hasSuffix("/conversations.replies?channel=\(ServiceDoubles.channelID)&ts=\(parent)&limit=200&include_all_metadata=true"))
+        #expect(!retried.requests.contains { $0.url.hasSuffix("chat.postMessage") }, "the reply is not posted again")
+        let replies = fixture.doubles.slackMessages.filter { $0.threadTS == parent }
+        #expect(replies.count == 1)
+        #expect(retried.delivery.messages == replies.map(\.ts))
+        #expect(replies.first?.body["metadata"]?["event_payload"]?["part"]?.stringValue == "1")
+    }
+
     @Test func anIncomingWebhookPostsTheApprovedPayload() throws {
         let fixture = try PublishFixture()
         let publication = try PublishFixture.publication("checkout-investigating.json", audience: "engineering")

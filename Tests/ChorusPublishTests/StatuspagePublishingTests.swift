@@ -39,6 +39,28 @@ struct StatuspagePublishingTests {
         #expect(fixture.doubles.incidents.count == 1)
     }
 
+    /// A maintenance is created scheduled, its reminders and transitions as the destination says.
+    @Test func aMaintenanceIsCreatedScheduledAsConfigured() throws {
+        let fixture = try PublishFixture()
+        let state = try PublishFixture.state("maintenance-database-upgrade.json")
+        let publication = try PublishFixture.publication("maintenance-database-upgrade.json", audience: "customer")
+        var maintenance = StatuspageExport.Maintenance()
+        maintenance.autoCompleted = false
+        let destination = Destination(audience: "customer", name: "statuspage", service: .statuspage(.init(
+            pageId: ServiceDoubles.pageID, apiKeyEnv: "STATUSPAGE_API_KEY", apiURL: fixture.doubles.statuspageAPI, notify: nil,
+            maintenance: maintenance)))
+        let report = fixture.publisher().send(publication, to: destination, previous: nil)
+        #expect(report.delivery.outcome == .sent, "\(report.delivery.error ?? "")")
+        let create = try #require(fixture.doubles.requests.last)
+        #expect(create.method == "POST" && create.target == "/statuspage/v1/pages/\(ServiceDoubles.pageID)/incidents")
+        let sent = try #require(try JSONParser.parse(create.text)["incident"])
+        #expect(sent["status"]?.stringValue == "scheduled")
+        #expect(sent["scheduled_for"]?.stringValue == ISO8601.format(try #require(state.window).start))
+        #expect(sent["scheduled_until"]?.stringValue == ISO8601.format(try #require(state.window).end))
+        #expect(sent["scheduled_remind_prior"]?.value == .bool(true) && sent["scheduled_auto_in_progress"]?.value == .bool(true))
+        #expect(sent["scheduled_auto_completed"]?.value == .bool(false), "as configured")
+    }
+
     @Test func aRetrospectiveIsBackfilledAndTheDoubleAcceptsIt() throws {
         let fixture = try PublishFixture()
         let publication = try PublishFixture.publication("retrospective-email-delays.json", audience: "customer") {
