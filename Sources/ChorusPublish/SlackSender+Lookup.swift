@@ -55,26 +55,37 @@ extension SlackSender {
         let message: String
     }
 
-    /// The `messages` of a Web API listing method.
+    /// How many pages of a listing a lookup reads at most (newest first: the message looked for
+    /// was posted by the earlier try, so it is among the recent ones).
+    static let maximumPages = 10
+
+    /// The `messages` of a Web API listing method, page after page (`cursor`).
     private static func list(_ attempt: inout SendAttempt, _ method: String, _ query: [(String, String)],
                              slack: Destination.SlackAPI, token: OutgoingRequest.Secret) -> Result<[JSONNode], LookupFailure> {
-        var components = URLComponents()
-        components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) }
-        let request = OutgoingRequest(method: "GET", url: "\(slack.apiURL)/\(method)?\(components.percentEncodedQuery ?? "")",
-                                      headers: [.init("Authorization", "Bearer \(token.value)"), .init("User-Agent", SendAttempt.userAgent)],
-                                      secrets: [token])
-        switch attempt.send(request, repeatable: true) {
-        case .answered(let response):
-            guard let json = response.json, json["ok"]?.value == .bool(true) else {
-                let error = response.json?["error"]?.stringValue ?? "HTTP \(response.status)"
-                return .failure(LookupFailure(message: error == "missing_scope"
-                    ? "the bot needs the channels:history scope (groups:history for a private channel) to look"
-                    : TerminalText.escaped(error)))
+        var messages: [JSONNode] = []
+        var cursor: String?
+        for _ in 0..<maximumPages {
+            var components = URLComponents()
+            components.queryItems = (query + (cursor.map { [("cursor", $0)] } ?? [])).map { URLQueryItem(name: $0.0, value: $0.1) }
+            let request = OutgoingRequest(method: "GET", url: "\(slack.apiURL)/\(method)?\(components.percentEncodedQuery ?? "")",
+                                          headers: [.init("Authorization", "Bearer \(token.value)"), .init("User-Agent", SendAttempt.userAgent)],
+                                          secrets: [token])
+            switch attempt.send(request, repeatable: true) {
+            case .answered(let response):
+                guard let json = response.json, json["ok"]?.value == .bool(true) else {
+                    let error = response.json?["error"]?.stringValue ?? "HTTP \(response.status)"
+                    return .failure(LookupFailure(message: error == "missing_scope"
+                        ? "the bot needs the channels:history scope (groups:history for a private channel) to look"
+                        : TerminalText.escaped(error)))
+                }
+                messages += json["messages"]?.elements ?? []
+                guard let next = json["response_metadata"]?["next_cursor"]?.stringValue, !next.isEmpty else { return .success(messages) }
+                cursor = next
+            case .unanswered(let message, _):
+                return .failure(LookupFailure(message: message))
             }
-            return .success(json["messages"]?.elements ?? [])
-        case .unanswered(let message, _):
-            return .failure(LookupFailure(message: message))
         }
+        return .success(messages)
     }
 
     private static func belongs(_ message: JSONNode, to attempt: SendAttempt) -> Bool {

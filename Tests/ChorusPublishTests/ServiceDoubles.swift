@@ -40,6 +40,16 @@ final class ServiceDoubles: @unchecked Sendable {
 
     /// The next request to a path ending in `suffix` gets `response`; with `alsoApply`, the
     /// double still does what the request asked (a create that fails after creating).
+    /// `count` messages that others post in the channel after the ones so far.
+    func chatter(_ count: Int) throws {
+        lock.lock(); defer { lock.unlock() }
+        for number in 1...count {
+            nextID += 1
+            let ts = "1700000000.\(String(format: "%06d", nextID))"
+            slackMessages.append((ts, Self.channelID, nil, try JSONParser.parse(#"{"text":"chatter \#(number)"}"#)))
+        }
+    }
+
     func script(_ suffix: String, _ response: HTTPResponse, alsoApply: Bool = false) {
         lock.lock(); defer { lock.unlock() }
         scripted.append((suffix, response, alsoApply))
@@ -109,7 +119,7 @@ final class ServiceDoubles: @unchecked Sendable {
                 if let metadata = message.body["metadata"] { fields.append(("metadata", Self.output(metadata))) }
                 return .object(fields)
             }
-            return .json(200, JSONOutput.object([("ok", .bool(true)), ("messages", .array(messages.reversed()))]).rendered(pretty: false))
+            return Self.page(Array(messages.reversed()), request)
         case "conversations.replies":
             // The thread's parent first, then its replies, oldest first (as Slack lists them).
             let query = URLComponents(string: request.target)?.queryItems ?? []
@@ -121,10 +131,22 @@ final class ServiceDoubles: @unchecked Sendable {
                 if let metadata = message.body["metadata"] { fields.append(("metadata", Self.output(metadata))) }
                 return .object(fields)
             }
-            return .json(200, JSONOutput.object([("ok", .bool(true)), ("messages", .array(messages))]).rendered(pretty: false))
+            return Self.page(messages, request)
         default:
             return .json(200, #"{"ok":false,"error":"unknown_method"}"#)
         }
+    }
+
+    /// One page of a listing, as Slack pages them: `limit` messages from `cursor`, and
+    /// `response_metadata.next_cursor` when there are more.
+    private static func page(_ messages: [JSONOutput], _ request: ReceivedRequest) -> HTTPResponse {
+        let query = URLComponents(string: request.target)?.queryItems ?? []
+        let limit = query.first { $0.name == "limit" }?.value.flatMap { Int($0) } ?? 100
+        let start = min(query.first { $0.name == "cursor" }?.value.flatMap { Int($0.dropFirst("page-".count)) } ?? 0, messages.count)
+        let end = min(start + limit, messages.count)
+        var fields: [(String, JSONOutput)] = [("ok", .bool(true)), ("messages", .array(Array(messages[start..<end])))]
+        if end < messages.count { fields.append(("response_metadata", .object([("next_cursor", .string("page-\(end)"))]))) }
+        return .json(200, JSONOutput.object(fields).rendered(pretty: false))
     }
 
     private func slackHook(_ request: ReceivedRequest) -> HTTPResponse {

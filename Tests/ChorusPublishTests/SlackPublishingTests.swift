@@ -127,6 +127,21 @@ struct SlackPublishingTests {
         #expect(retried.delivery.remoteId == fixture.doubles.slackMessages.first?.ts)
     }
 
+    /// The lost post is older than a page of the channel's history: the lookup reads on.
+    @Test func theLookupReadsTheHistoryPageAfterPage() throws {
+        let fixture = try PublishFixture()
+        let publication = try PublishFixture.publication("checkout-investigating.json", audience: "engineering")
+        fixture.doubles.script("chat.postMessage", .json(500, #"{"ok":false,"error":"internal_error"}"#), alsoApply: true)
+        let failed = fixture.publisher().send(publication, to: fixture.slackAPI(), previous: nil)
+        try fixture.doubles.chatter(150)
+        let retried = fixture.publisher().send(publication, to: fixture.slackAPI(), previous: PublishFixture.entry(failed, publication, seq: 4))
+        #expect(retried.delivery.outcome == .sent, "\(retried.delivery.error ?? "")")
+        let lookups = retried.requests.filter { $0.url.contains("conversations.history") }
+        #expect(lookups.count == 2 && lookups[1].url.hasSuffix("&cursor=page-100"), "\(lookups.map(\.url))")
+        #expect(!retried.requests.contains { $0.url.hasSuffix("chat.postMessage") }, "nothing posted again")
+        #expect(retried.delivery.remoteId == fixture.doubles.slackMessages.first?.ts)
+    }
+
     /// The next publication's reply in the thread, answered 500 after it was posted: the retry
     /// finds it in the thread (`conversations.replies`) instead of replying twice.
     @Test func aReplyWhoseAnswerWasLostIsFoundInTheThreadNotRepeated() throws {
