@@ -109,8 +109,13 @@ struct ApproveWhatWasReadTests {
         #expect(published.status == 0, "\(published.stderr)")
         #expect(published.stdout.contains("INC-2041: customer revision 1 published to Public status page by dana"))
         #expect(try entries(h).filter { $0.kind == .publication }.count == 5)
+        // Approving again what one already approved writes nothing; another approver is recorded.
         let several = h.run(["approve", "INC-2041", "customer", "support", "--yes"])
         #expect(several.status == 0)
+        #expect(several.stdout.contains("INC-2041: customer already approved for revision 1 by dana (the same words); nothing written"), "\(several.stdout)")
+        #expect(try entries(h).filter(\.isApproval).count == 5)
+        #expect(h.run(["approve", "INC-2041", "customer", "--yes"], as: "marco").status == 0)
+        #expect(try entries(h).filter(\.isApproval).map(\.author).last == "marco")
         #expect(h.run(["publish", "INC-2041", "customer", "review", "--channel", "statuspage"]).status == 2, "review has nothing approved")
     }
 

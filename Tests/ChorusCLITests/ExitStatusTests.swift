@@ -110,7 +110,43 @@ struct ExitStatusTests {
         Case(arguments: ["resolve", "INC-2041"], status: 1, writes: true),
         Case(arguments: ["resolve", "INC-9999"], status: 2, writes: true),
         Case(arguments: ["resolve"], status: 64, writes: true),
+        // every field: set, add, remove, get
+        Case(arguments: ["set", "INC-2041", "workaround", "Pay with PayPal."], status: 0, writes: true),
+        Case(arguments: ["set", "INC-2041", "lastUpdatedAt", "now"], status: 1, writes: true),
+        Case(arguments: ["set", "INC-9999", "workaround", "x"], status: 2, writes: true),
+        Case(arguments: ["set", "INC-2041", "impact.sumary", "x"], status: 64, writes: true),
+        Case(arguments: ["add", "INC-2041", "asks", "Approve a goodwill credit"], status: 0, writes: true),
+        Case(arguments: ["add", "INC-9999", "asks", "x"], status: 2, writes: true),
+        Case(arguments: ["add", "INC-2041", "asks"], status: 64, writes: true),
+        Case(arguments: ["remove", "INC-2041", "links.1"], status: 0, writes: true),
+        Case(arguments: ["remove", "INC-2041", "links.9"], status: 2, writes: true),
+        Case(arguments: ["remove", "INC-2041"], status: 64, writes: true),
+        Case(arguments: ["get", "INC-2041", "impact.summary"], status: 0),
+        Case(arguments: ["get", "INC-9999"], status: 2),
+        Case(arguments: ["get", "INC-2041", "impact.sumary"], status: 64),
+        // reopen (only a resolved incident), verify
+        Case(arguments: ["reopen", "INC-2041", "--reason", "It came back.", "--next-update", "+30m"], status: 1, writes: true),
+        Case(arguments: ["reopen", "INC-9999", "--reason", "It came back.", "--next-update", "+30m"], status: 2, writes: true),
+        Case(arguments: ["reopen", "INC-2041", "--next-update", "+30m"], status: 64, writes: true),
+        Case(arguments: ["verify", "INC-2041"], status: 0),
+        Case(arguments: ["verify", "INC-9999"], status: 2),
     ]
+
+    /// Commands whose statuses need a workspace folder, an editor or a corpus, and the tests
+    /// that check them.
+    static let testedElsewhere: [String: String] = [
+        "edit": "FieldCommandTests (0, an invalid edit 1, a failed editor 2, no editor 64)",
+        "eval": "VocabularyAndEvalTests", "init": "WorkspaceCommandTests", "doctor": "WorkspaceCommandTests",
+        "board": "BoardCommandTests", "remind": "RemindCommandTests (reminders need a workspace)",
+    ]
+
+    /// The convention is shown for every command: a new command gets its cases here.
+    @Test func everyCommandHasItsExitStatusesChecked() {
+        let cased = Set(Self.cases.compactMap(\.arguments.first))
+        for command in CommandRegistry.commands.map(\.name) {
+            #expect(cased.contains(command) || Self.testedElsewhere[command] != nil, "chorus \(command) has no exit-status case")
+        }
+    }
 
     /// Every case runs on its own copy of one prepared store (preparing it renders and lints,
     /// which is the slow part), one after the other.

@@ -100,6 +100,7 @@ enum ApproveCommand {
 
         // Under the writers' lock: each draft again, approved only if it is still what was read.
         var refusals: [Refusal] = []
+        var alreadyApproved: [(audience: String, revision: Int)] = []
         var drafts: [String: RenderedDraft] = [:]
         let journal = try workflow.journalOrFail(id)
         let result = try workflow.run {
@@ -118,6 +119,13 @@ enum ApproveCommand {
                     }
                     guard draftNow.fingerprint == wanted else {
                         refusals.append(.changed(audience: audience, read: wanted, now: draftNow))
+                        continue
+                    }
+                    // Approving again what one already approved (approve --all after approving
+                    // one audience) adds nothing to the journal.
+                    if reason == nil, let last = current.approvals[audience], last.kind != .override, last.author == author,
+                       last.revision == current.revision, last.fingerprint == wanted {
+                        alreadyApproved.append((audience, current.revision))
                         continue
                     }
                     let draft = try renderer.render(state, audience: audience, clock: RenderClock(now: now, timeZone: workflow.timeZone),
@@ -156,6 +164,9 @@ enum ApproveCommand {
             } else if reason != nil {
                 context.printError("note: the \(audience) draft has no error findings, so this is a plain approval; the --override reason was not needed and is not recorded")
             }
+        }
+        for (audience, revision) in alreadyApproved {
+            context.print("\(id): \(audience) already approved for revision \(revision) by \(author) (the same words); nothing written")
         }
         for refusal in refusals { refusal.report(id: id, revision: result.snapshot.revision, history: { try? journal.entries() }, renderer: renderer, &context) }
         return refusals.isEmpty ? ExitStatus.success : ExitStatus.failure
