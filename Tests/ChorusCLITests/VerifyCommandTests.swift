@@ -59,6 +59,33 @@ struct VerifyCommandTests {
         #expect(h.read(["verify", "INC-2041"]).status == 0)
     }
 
+    /// doctor reads every journal and runs verify on it, naming the line of what it found.
+    @Test func doctorReportsAForgedLineWithItsPlace() throws {
+        let h = try incident()
+        let file = journalFile(h)
+        let clean = chorus(["doctor", "--store", h.store])
+        #expect(clean.stdout.contains("journals readable and verified intact"), "\(clean.stdout)")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        var lines = original.split(separator: "\n").map(String.init)
+        // An edited line in the middle: the next line's hash no longer matches (reads see it too).
+        lines[0] = lines[0].replacingOccurrences(of: "Dana Kim", with: "Dana Kin")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        let edited = chorus(["doctor", "--store", h.store])
+        #expect(edited.status == 1)
+        #expect(edited.stdout.contains(file.path + ":2: "), "\(edited.stdout)")
+        #expect(!edited.stdout.contains("verified intact"))
+        // The last line dated in 2099 and the checkpoint gone: reads accept it, verify does not.
+        lines = original.split(separator: "\n").map(String.init)
+        let last = lines.count - 1
+        lines[last] = try #require(lines[last].replacing(#/"at":"[^"]*"/#, with: "\"at\":\"2099-01-01T00:00:00Z\"") as String?)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        try FileManager.default.removeItem(at: file.deletingLastPathComponent().appendingPathComponent("checkpoint.json"))
+        let future = chorus(["doctor", "--store", h.store])
+        #expect(future.status == 1)
+        #expect(future.stdout.contains(file.path + ":\(lines.count): error: "), "\(future.stdout)")
+        #expect(future.stdout.contains("in the future") && future.stdout.contains("(chorus verify INC-2041)"), "\(future.stdout)")
+    }
+
     @Test func authorsThatCouldForgeOutputAreRefused() throws {
         let h = try incident()
         for name in ["Eve\n#9  2026-11-24T09:20:00Z  Dana Kim  approved customer", "Dana\u{202E}", "Dana\u{2060}Kim"] {

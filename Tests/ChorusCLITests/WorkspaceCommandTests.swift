@@ -102,7 +102,7 @@ struct WorkspaceCommandTests {
             #expect(result.status == 0, "\(result.stdout)")
             #expect(result.stdout.contains("ok: workspace \(folder.path)"))
             #expect(result.stdout.contains("ok: audiences and templates: customer, engineering, leadership, review, sales, support from \(folder.path)/audiences (workspace)"))
-            #expect(result.stdout.contains("ok: store: \(folder.path)/.chorus (0 incidents, journals readable)"))
+            #expect(result.stdout.contains("ok: store: \(folder.path)/.chorus (0 incidents, journals readable and verified intact)"))
             #expect(result.stdout.hasSuffix("No problems found.\n"))
         }
     }

@@ -29,6 +29,35 @@ struct ExpansionLimitTests {
         }
     }
 
+    /// Partials that double down to a value (or to nothing) write no template text, yet each
+    /// expansion counts: they stop at the same limit instead of making 2^25 calls.
+    @Test(arguments: ["{{name}}", ""])
+    func partialsThatDoubleDownToAValueOrNothingStopToo(leaf: String) throws {
+        let scratch = try ScratchFolder()
+        for level in 0..<25 {
+            try scratch.write("t/p\(level).mustache", "{{>p\(level + 1)}}{{>p\(level + 1)}}")
+        }
+        try scratch.write("t/p25.mustache", leaf)
+        var library = TemplateLibrary(loader: FileSystemTemplateLoader(roots: [scratch.path + "/t"]), missingPartials: .fail)
+        _ = try library.load("p0")
+        do {
+            _ = try library.render("p0", ["name": .string("a value")], escaping: .text)
+            Issue.record("the expansion was not bounded")
+        } catch {
+            guard case .expansionTooLarge = error.kind else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+        }
+        // A real template's few partials, even over a long list, are far from the limit.
+        try scratch.write("t/list.mustache", "{{#items}}{{>item}}{{/items}}")
+        try scratch.write("t/item.mustache", "{{.}},")
+        _ = try library.load("list")
+        let items = (0..<10_000).map { TemplateValue.string("item \($0)") }
+        let output = try library.render("list", ["items": .list(items)], escaping: .text)
+        #expect(output.hasSuffix("item 9999,"))
+    }
+
     /// Values do not count: a large value rendered through a partial is not an expansion.
     @Test func largeValuesThroughPartialsAreNotBounded() throws {
         let scratch = try ScratchFolder()

@@ -9,14 +9,20 @@ struct ScalarLocation: Equatable {
 }
 
 /// Converts UTF-8 byte offsets to scalar offsets and line:column: one pass records where lines
-/// start (and, for text that is not pure ASCII, how many scalars precede each line), then each
-/// offset is a binary search plus, for non-ASCII lines, a count within its line.
+/// start (and, for text that is not pure ASCII, how many scalars precede each line and each
+/// block of `blockSize` bytes), then each offset is a binary search plus, for non-ASCII text, a
+/// count of at most one block. The cost per offset does not grow with the line's length, so
+/// many findings on one long non-ASCII line stay linear (counting from the line's start was
+/// quadratic: 20,000 findings on one 180 KB line took seconds).
 struct TextLocator {
     private let bytes: [UInt8]
     /// Byte offset of each line's first byte.
     private let lineStarts: [Int]
     /// Scalars before each line's first byte (nil when the text is ASCII: bytes are scalars).
     private let scalarLineStarts: [Int]?
+    /// Scalars before byte `k * blockSize`, for every block (empty when the text is ASCII).
+    private let scalarBlockStarts: [Int]
+    static let blockSize = 64
 
     /// `lineStarts` and `isASCII` come from the region scan, which already visits every line break.
     init(_ bytes: [UInt8], lineStarts: [Int], isASCII: Bool) {
@@ -24,16 +30,32 @@ struct TextLocator {
         self.lineStarts = lineStarts
         guard !isASCII else {
             scalarLineStarts = nil
+            scalarBlockStarts = []
             return
         }
         var scalarStarts = [0]
         scalarStarts.reserveCapacity(lineStarts.count)
+        var blockStarts: [Int] = []
+        blockStarts.reserveCapacity(bytes.count / Self.blockSize + 1)
         var scalars = 0
-        for b in bytes {
+        for (i, b) in bytes.enumerated() {
+            if i % Self.blockSize == 0 { blockStarts.append(scalars) }
             if b & 0xC0 != 0x80 { scalars += 1 }
             if b == UInt8(ascii: "\n") { scalarStarts.append(scalars) }
         }
+        if bytes.count % Self.blockSize == 0 { blockStarts.append(scalars) } // the end, when it starts a block
         scalarLineStarts = scalarStarts
+        scalarBlockStarts = blockStarts
+    }
+
+    /// Unicode scalars that start before byte `offset` (clamped to the text).
+    private func scalars(before offset: Int) -> Int {
+        let offset = min(max(offset, 0), bytes.count)
+        let block = min(offset / Self.blockSize, scalarBlockStarts.count - 1)
+        guard block >= 0 else { return offset }
+        var count = scalarBlockStarts[block]
+        for i in (block * Self.blockSize)..<offset where bytes[i] & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     func locate(_ offset: Int) -> ScalarLocation {
@@ -72,8 +94,7 @@ struct TextLocator {
         guard let scalarLineStarts else {
             return ScalarLocation(offset: offset, line: line, column: offset - start + 1)
         }
-        var column = 0
-        for i in start..<min(offset, bytes.count) where bytes[i] & 0xC0 != 0x80 { column += 1 }
+        let column = max(0, scalars(before: max(offset, start)) - scalarLineStarts[line - 1])
         return ScalarLocation(offset: scalarLineStarts[line - 1] + column, line: line, column: column + 1)
     }
 }

@@ -31,6 +31,11 @@ public struct TemplateLibrary: Sendable {
     /// reached within a second by a partial that doubles at every level.
     public static let maximumExpansion = 8 * 1_048_576
 
+    /// What every partial expansion counts towards `maximumExpansion` besides the text it
+    /// writes: 64 bytes, so one render expands at most 131,072 partials (a partial that
+    /// doubles down to a value, or to nothing, is stopped as soon as one writing text).
+    public static let expansionCharge = 64
+
     /// The templates loaded so far, by name.
     public private(set) var templates: [String: Template]
     /// Where names not in `templates` are looked up (at render time without caching: `load`

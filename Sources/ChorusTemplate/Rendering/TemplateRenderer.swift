@@ -10,7 +10,8 @@ struct TemplateRenderer {
     private var warnedPartials: Set<String> = []
     /// A template line break was written and the next output starts a line.
     private var pendingIndentation = false
-    /// Bytes of template text written from inside partials and blocks, bounded by
+    /// Bytes of template text written from inside partials and blocks, plus
+    /// `TemplateLibrary.expansionCharge` for every partial expanded, bounded by
     /// `TemplateLibrary.maximumExpansion`.
     private var expandedBytes = 0
 
@@ -179,6 +180,9 @@ struct TemplateRenderer {
             }
             return
         }
+        // Every expansion counts, not only the text it writes: partials that double down to a
+        // value or to nothing would otherwise make millions of calls within the byte limit.
+        expandedBytes += TemplateLibrary.expansionCharge
         var inner = context.deeper()
         if let arguments = partial.arguments { inner = inner.with(arguments: arguments) }
         if let indentation = partial.indentation {

@@ -14,8 +14,9 @@ enum DoctorCommand {
         Finds the workspace as every command does (CHORUS_WORKSPACE, else the nearest chorus.json
         from the working directory up) and checks the configuration, the audiences and their
         templates, the phrasebook, the vocabulary, the store (a folder you may write, journals
-        that can be read) and the board folder. Every problem is printed as FILE:LINE:COL:
-        error: … (or warning:), and everything that is fine as ok: …
+        that can be read and that verify intact, as chorus verify checks them) and the board
+        folder. Every problem is printed as FILE:LINE:COL: error: … (or warning:), and
+        everything that is fine as ok: …
 
         Exit status: 0 when nothing is wrong (warnings allowed), 1 when any error was found.
         """,
@@ -182,13 +183,19 @@ enum DoctorCommand {
             do {
                 let journal = try store.journal(for: id)
                 _ = try journal.entries()
+                // What chorus verify checks: the hash chain, contiguous revisions, plain authors.
+                let verification = try journal.verify()
+                for problem in verification.problems {
+                    report.error("\(verification.journalPath):\(problem.line): error: \(TerminalText.escape(problem.message)) (chorus verify \(id))")
+                }
+                if !verification.isIntact { damaged += 1 }
             } catch {
                 damaged += 1
-                report.error("\(folder.path)/incidents/\(id): error: the journal cannot be read: \(error)")
+                report.error("\(folder.path)/incidents/\(id): error: the journal cannot be read: \(TerminalText.escape("\(error)"))")
             }
         }
         if damaged == 0 {
-            report.ok("store: \(folder.path) (\(ids.count) incident\(ids.count == 1 ? "" : "s"), journals readable)")
+            report.ok("store: \(folder.path) (\(ids.count) incident\(ids.count == 1 ? "" : "s"), journals readable and verified intact)")
         }
     }
 
