@@ -1,17 +1,17 @@
 /// Times by which something will be fixed: durations, clock times, day words, vague "soon", fix-time
-/// verbs and the word ETA. An update cadence ("next update in 30 minutes") is never an ETA; past
+/// verbs and the word ETA. An update cadence ("next update in about 45 minutes") is never an ETA; past
 /// narrative ("was resolved within 20 minutes") is a fact, not an estimate.
 struct EtaRule: Rule {
     let description = RuleDescription(
         id: "eta-estimate",
         name: "ETA",
         categories: [.eta],
-        summary: "Finds estimates of when the fix, the recovery or a remediation lands: 'should be back in 20 minutes', 'expected downtime: 1 hour'.",
+        summary: "Finds estimates of when the fix, the recovery or a remediation lands: 'should be back in 20 minutes', 'expected downtime: 90 minutes'.",
         rationale: """
             A missed ETA costs more trust than no ETA. A time expression (phrasebook/time.txt) is an ETA \
             only when its clause says what lands by then: recovery, completion, how long a disruption \
             lasts, or a remediation. The same time attached to the next communication is a cadence \
-            ('next update in 30 minutes', 'we will share more details by Thursday'), which cancels the \
+            ('next update in about 45 minutes', 'we will share more details by Thursday'), which cancels the \
             ETA and satisfies the cadence requirement. Not ETAs: past narrative ('was resolved within 20 \
             minutes'), saying there is no ETA, urgency without a time ('as soon as possible'), when a \
             maintenance starts, sizes of delays ('delayed by up to 30 minutes'), monitoring periods and \
@@ -27,19 +27,19 @@ struct EtaRule: Rule {
             RuleExample("Expect full recovery ↓tomorrow morning."),
             RuleExample("We are working on a fix ↓in the coming days."),
             RuleExample("The maintenance should ↓take about 45 minutes."),
-            RuleExample("The ↓outage will last approximately 3 hours."),
-            RuleExample("↓Expected downtime: 1 hour."),
+            RuleExample("The ↓downtime will last approximately 2 hours."),
+            RuleExample("↓Expected downtime: 90 minutes."),
             RuleExample("↓Expected time until all regions recover: about an hour."),
             RuleExample("A ↓downtime of up to 30 minutes is expected."),
             RuleExample("↓ETA for the fix is 3pm."),
             RuleExample("We expect a fix ↓within the hour and will post another update in 30 minutes."),
         ],
         nonTriggeringExamples: [
-            RuleExample("Next update in 30 minutes."),
+            RuleExample("Next update in about 45 minutes."),
             RuleExample("We will post another update by 10:40 UTC."),
             RuleExample("We will share more details by Thursday 16:00 UTC."),
             RuleExample("We'll update you within the hour."),
-            RuleExample("More information will be provided shortly."),
+            RuleExample("More details will be shared shortly."),
             RuleExample("We do not have an ETA yet."),
             RuleExample("By 14:20 UTC, error rates had returned to normal."),
             RuleExample("The issue was resolved within 20 minutes."),

@@ -11,7 +11,7 @@ struct MissingCadenceRule: Rule {
         rationale: """
             Readers who know when they will hear more stop refreshing and stop opening tickets. A \
             draft satisfies the rule with any [cadence] phrase of the phrasebook that names a time: \
-            "next update in 30 minutes", "we will post another update by 10:40 UTC", "we'll update \
+            "next update in about 45 minutes", "we will post another update by 10:40 UTC", "we'll update \
             you within the hour". The finding sits at the start of the draft.
             """,
         triggeringExamples: [
@@ -19,7 +19,7 @@ struct MissingCadenceRule: Rule {
             RuleExample("↓We will share more as soon as we can.", policy: MissingCadenceRule.customer),
         ],
         nonTriggeringExamples: [
-            RuleExample("We are investigating elevated errors. Next update in 30 minutes.", policy: MissingCadenceRule.customer),
+            RuleExample("We are investigating elevated errors. Next update in about 45 minutes.", policy: MissingCadenceRule.customer),
             RuleExample("We are investigating. We will post another update by 10:40 UTC.", policy: MissingCadenceRule.customer),
             RuleExample("We are investigating elevated errors on checkout.", policy: LintPolicy(severities: [:])),
         ])

@@ -53,7 +53,7 @@ struct SpeculationRule: Rule {
             RuleExample("If you believe your account is affected, contact support."),
             RuleExample("We apologize for the trouble this may have caused."),
             RuleExample("There should be no impact on running jobs."),
-            RuleExample("Hopefully service will be restored soon."),
+            RuleExample("Hopefully uploads will be restored within the hour."),
             RuleExample("The fix was deployed on May 3."),
             RuleExample("We could not reproduce the problem."),
             RuleExample("Engineers re-ran `probably_flaky_test` twice."),

@@ -20,7 +20,7 @@ struct ThirdPartyBlameRule: Rule {
             rule apart from blaming people with "rules": {"third-party-blame": "warning"}.
             """,
         triggeringExamples: [
-            RuleExample("The outage was ↓due to an external problem with AWS."),
+            RuleExample("Login failures were ↓due to an external problem with AWS."),
             RuleExample("The outage ↓came from a failure at our hosting provider."),
             RuleExample("The errors were ↓caused by the Cloudflare outage."),
             RuleExample("↓Azure is facing a global outage."),
@@ -38,7 +38,7 @@ struct ThirdPartyBlameRule: Rule {
             RuleExample("The payment provider reports no incident."),
             RuleExample("Escalate in #inc-2041 in Slack."),
             RuleExample("The outage was due to a cut fiber."),
-            RuleExample("The outage was due to an external problem with AWS.",
+            RuleExample("Login failures were due to an external problem with AWS.",
                         policy: LintPolicy(severities: [:], rules: ["third-party-blame": .off])),
         ])
 
