@@ -51,12 +51,8 @@ enum BuiltinWords {
     }()
 
     static let numberSet = Set(numbers)
-    static let ordinalSet = Set(ordinals)
     static let unitSet = Set(units + ["mn", "h"])
     static let zoneSet = Set(zones)
-    static let weekdaySet = Set(weekdays)
-    static let monthSet = Set(months)
-    static let timeSet = Set(times)
     static let notNameSet = Set(notNames)
 
     /// Words that start sentences in capitals but are never a person: pronouns, determiners,

@@ -20,11 +20,7 @@ struct IntervalSet: Sendable {
     /// Whether any range overlaps `start..<end` (an empty query overlaps a range containing it).
     func overlaps(_ start: Int, _ end: Int) -> Bool {
         let queryEnd = max(end, start + 1)
-        var low = 0, high = starts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if starts[mid] < queryEnd { low = mid + 1 } else { high = mid }
-        }
+        let low = starts.partitioningIndex { $0 >= queryEnd }
         return low > 0 && maximumEnds[low - 1] > start
     }
 }

@@ -66,12 +66,7 @@ struct ConditionContext {
             let ends = negationEnds[category.ordinal]
             // The cues ending in start - reach ... start, found by binary search (ends are sorted).
             let lowest = max(clause.lowerBound + 1, start - ConditionContext.negationReach)
-            var low = 0, high = ends.count
-            while low < high {
-                let mid = (low + high) / 2
-                if ends[mid] < lowest { low = mid + 1 } else { high = mid }
-            }
-            var k = low
+            var k = ends.partitioningIndex { $0 >= lowest }
             while k < ends.count, ends[k] <= start {
                 let end = ends[k]
                 if !(end..<start).contains(where: { tokens[$0].isPunctuation || tokens[$0].isOpaque }) { return true }

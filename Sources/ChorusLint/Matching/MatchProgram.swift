@@ -46,12 +46,8 @@ struct FirstIds: Sendable {
     }
 
     static func sortedContains(_ ids: [Int32], _ id: Int32) -> Bool {
-        var low = 0, high = ids.count
-        while low < high {
-            let mid = (low + high) / 2
-            if ids[mid] < id { low = mid + 1 } else { high = mid }
-        }
-        return low < ids.count && ids[low] == id
+        let k = ids.partitioningIndex { $0 >= id }
+        return k < ids.count && ids[k] == id
     }
 }
 

@@ -59,11 +59,7 @@ struct TextLocator {
     }
 
     func locate(_ offset: Int) -> ScalarLocation {
-        var low = 0, high = lineStarts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if lineStarts[mid] <= offset { low = mid + 1 } else { high = mid }
-        }
+        let low = lineStarts.partitioningIndex { $0 > offset }
         return locate(offset, line: max(low, 1))
     }
 

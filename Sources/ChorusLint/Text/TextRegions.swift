@@ -25,11 +25,7 @@ struct TextRegions: Sendable {
 
     /// Whether `offset` lies in a labelled section.
     func isLabelled(_ offset: Int) -> Bool {
-        var low = 0, high = labelled.count
-        while low < high {
-            let mid = (low + high) / 2
-            if labelled[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
-        }
+        let low = labelled.partitioningIndex { $0.upperBound > offset }
         return low < labelled.count && labelled[low].contains(offset)
     }
 
