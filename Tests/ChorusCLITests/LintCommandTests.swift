@@ -148,7 +148,7 @@ struct LintCommandTests {
         #expect(explain.status == ExitStatus.success)
         #expect(explain.stdout.hasPrefix("eta-estimate: ETA\nCategories: eta\n"))
         #expect(explain.stdout.contains("  • We expect a fix ↓within the hour.\n"))
-        #expect(explain.stdout.contains("Non-triggering examples:\n  • Next update in 30 minutes.\n"))
+        #expect(explain.stdout.contains("Non-triggering examples:\n  • Next update in about 45 minutes.\n"))
         let category = chorus("lint", "--explain", "internal-name")
         #expect(category.stdout.contains("internal-identifier: Internal identifier") && category.stdout.contains("host-address: Host or address"))
         let unknown = chorus("lint", "--explain", "eta-estimat")
