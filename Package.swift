@@ -48,12 +48,14 @@ let package = Package(
             dependencies: ["ChorusSupport", "ChorusCore", "ChorusTemplate", "ChorusLint", "ChorusCLI"],
             swiftSettings: strict
         ),
-        .testTarget(name: "ChorusSupportTests", dependencies: ["ChorusSupport"], swiftSettings: strict),
+        // Helpers shared by the test targets (GrowthRatio: cost growth by thread CPU time); not a product.
+        .target(name: "ChorusTestSupport", path: "Tests/ChorusTestSupport", swiftSettings: strict),
+        .testTarget(name: "ChorusSupportTests", dependencies: ["ChorusSupport", "ChorusTestSupport"], swiftSettings: strict),
         .testTarget(name: "ChorusTemplateTests", dependencies: ["ChorusTemplate", "ChorusSupport"], swiftSettings: strict),
         .testTarget(name: "ChorusLintTests", dependencies: ["ChorusLint", "ChorusSupport"], exclude: ["evaluation.tsv"], swiftSettings: strict),
         .testTarget(
             name: "ChorusCoreTests",
-            dependencies: ["ChorusCore", "ChorusSupport", "ChorusLint", "ChorusTemplate"],
+            dependencies: ["ChorusCore", "ChorusSupport", "ChorusLint", "ChorusTemplate", "ChorusTestSupport"],
             exclude: ["Golden"],
             swiftSettings: strict
         ),

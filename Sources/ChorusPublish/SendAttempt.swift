@@ -46,6 +46,15 @@ struct SendAttempt {
         return result
     }
 
+    /// The secret in `variable` for this attempt's destination; nil when it is not set, after
+    /// failing the attempt with a message naming the variable (the sender then stops).
+    mutating func secret(_ variable: String) -> OutgoingRequest.Secret? {
+        do { return try secrets.value(variable, for: destination) } catch {
+            fail(error.description)
+            return nil
+        }
+    }
+
     /// Marks the attempt failed with `message` (secrets masked).
     mutating func fail(_ message: String, uncertain: Bool = false) {
         delivery.outcome = .failed

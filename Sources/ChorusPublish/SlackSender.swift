@@ -21,11 +21,7 @@ enum SlackSender {
     // MARK: Incoming webhook
 
     static func sendWebhook(_ attempt: inout SendAttempt, _ hook: Destination.SlackWebhook) {
-        let url: OutgoingRequest.Secret
-        do { url = try attempt.secrets.value(hook.webhookEnv, for: attempt.destination) } catch {
-            attempt.fail(error.description)
-            return
-        }
+        guard let url = attempt.secret(hook.webhookEnv) else { return }
         let all = messages(attempt)
         var posted = attempt.delivery.messages ?? []
         for index in posted.count..<all.count {
@@ -51,11 +47,7 @@ enum SlackSender {
     // MARK: Web API
 
     static func sendAPI(_ attempt: inout SendAttempt, _ slack: Destination.SlackAPI) {
-        let token: OutgoingRequest.Secret
-        do { token = try attempt.secrets.value(slack.tokenEnv, for: attempt.destination) } catch {
-            attempt.fail(error.description)
-            return
-        }
+        guard let token = attempt.secret(slack.tokenEnv) else { return }
         let all = messages(attempt)
         let publication = attempt.publication
         let key = attempt.delivery.key

@@ -8,11 +8,7 @@ import Foundation
 /// an answer, the next try finds the incident it made instead of making a second one.
 enum StatuspageSender {
     static func send(_ attempt: inout SendAttempt, _ page: Destination.Statuspage, notify: Bool?) {
-        let key: OutgoingRequest.Secret
-        do { key = try attempt.secrets.value(page.apiKeyEnv, for: attempt.destination) } catch {
-            attempt.fail(error.description)
-            return
-        }
+        guard let key = attempt.secret(page.apiKeyEnv) else { return }
         let publication = attempt.publication
         var options = StatuspageExport.Options(deliverNotifications: notify ?? page.notify,
                                                previouslyAffected: attempt.delivery.components ?? [],

@@ -32,27 +32,18 @@ enum WebhookSender {
     static func send(_ attempt: inout SendAttempt, _ hook: Destination.Webhook) {
         var secrets: [OutgoingRequest.Secret] = []
         let url: String
-        do {
-            switch hook.address {
-            case .url(let address): url = address
-            case .environment(let variable):
-                let secret = try attempt.secrets.value(variable, for: attempt.destination)
-                secrets.append(secret)
-                url = secret.value
-            }
-        } catch {
-            attempt.fail(error.description)
-            return
+        switch hook.address {
+        case .url(let address): url = address
+        case .environment(let variable):
+            guard let secret = attempt.secret(variable) else { return }
+            secrets.append(secret)
+            url = secret.value
         }
         let body = SendAttempt.json(envelope(attempt))
         var headers: [OutgoingRequest.Header] = [.init("Content-Type", "application/json"), .init("User-Agent", SendAttempt.userAgent),
                                                  .init("X-Chorus-Event", "publication"), .init("X-Chorus-Delivery", attempt.delivery.key)]
         if let variable = hook.secretEnv {
-            let secret: OutgoingRequest.Secret
-            do { secret = try attempt.secrets.value(variable, for: attempt.destination) } catch {
-                attempt.fail(error.description)
-                return
-            }
+            guard let secret = attempt.secret(variable) else { return }
             secrets.append(secret)
             headers.append(.init(hook.signatureHeader, "sha256=" + HMACSHA256.hex(body, key: Array(secret.value.utf8))))
         }

@@ -1,5 +1,6 @@
 import ChorusCore
 import ChorusSupport
+import ChorusTestSupport
 import Foundation
 import Testing
 

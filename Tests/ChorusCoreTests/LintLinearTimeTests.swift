@@ -1,5 +1,6 @@
 import ChorusCore
 import ChorusLint
+import ChorusTestSupport
 import Foundation
 import Testing
 

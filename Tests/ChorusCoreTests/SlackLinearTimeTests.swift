@@ -1,4 +1,5 @@
 import ChorusCore
+import ChorusTestSupport
 import Foundation
 import Testing
 

@@ -182,6 +182,25 @@ struct SlackPublishingTests {
         #expect(!shown.contains("XXXXSECRETXXXX"))
     }
 
+    /// Every sender stops before any request when the variable holding its secret is unset,
+    /// and the failure names the variable.
+    @Test(arguments: ["slack api", "slack webhook", "webhook signature"])
+    func anUnsetSecretFailsBeforeAnyRequest(destination kind: String) throws {
+        var fixture = try PublishFixture()
+        let destination: Destination, variable: String, audience: String
+        switch kind {
+        case "slack api": (destination, variable, audience) = (fixture.slackAPI(), "SLACK_BOT_TOKEN", "engineering")
+        case "slack webhook": (destination, variable, audience) = (fixture.slackWebhook, "SLACK_WEBHOOK_URL", "engineering")
+        default: (destination, variable, audience) = (fixture.webhook(signed: true), "HOOK_SECRET", "sales")
+        }
+        fixture.environment[variable] = nil
+        let publication = try PublishFixture.publication("checkout-investigating.json", audience: audience)
+        let report = fixture.publisher().send(publication, to: destination, previous: nil)
+        #expect(report.delivery.outcome == .failed)
+        #expect(report.delivery.error?.contains("\(variable) is not set") == true, "\(report.delivery.error ?? "")")
+        #expect(report.requests.isEmpty && fixture.doubles.requests.isEmpty)
+    }
+
     @Test func aRefusedWebhookIsAFailure() throws {
         var fixture = try PublishFixture()
         fixture.environment["SLACK_WEBHOOK_URL"] = fixture.doubles.server.baseURL + "/slack/hooks/T000/B000/WRONG"
