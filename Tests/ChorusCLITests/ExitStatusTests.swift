@@ -42,7 +42,8 @@ struct ExitStatusTests {
         Case(arguments: ["render", "Tests/ChorusCLITests/Fixtures/speculative-state.json", "--audience", "customer"], status: 1),
         Case(arguments: ["render", "Tests/ChorusCLITests/Fixtures/invalid-state.json", "--audience", "customer"], status: 1),
         Case(arguments: ["render", "no-such.json", "--audience", "customer"], status: 2),
-        Case(arguments: ["render", "examples/checkout-identified.json", "--audience", "review"], status: 2),
+        Case(arguments: ["render", "examples/checkout-identified.json", "--audience", "review", "--now", "2026-11-24T09:40:00Z"], status: 0),
+        Case(arguments: ["render", "examples/maintenance-database-upgrade.json", "--audience", "review"], status: 2),
         Case(arguments: ["render", "examples/checkout-identified.json", "--audience", "custmer"], status: 64),
         Case(arguments: ["render", "examples/checkout-identified.json"], status: 64),
         // lint
@@ -238,8 +239,8 @@ struct ExitStatusTests {
     }
 
     @Test func messagesAreGrammatical() throws {
-        let review = chorus("render", "examples/checkout-identified.json", "--audience", "review")
-        #expect(review.stderr.contains("does not apply to an identified incident"), "\(review.stderr)")
+        let review = chorus("render", "examples/maintenance-database-upgrade-in-progress.json", "--audience", "review")
+        #expect(review.stderr.contains("does not apply to an in_progress maintenance"), "\(review.stderr)")
         let text = try String(contentsOfFile: Repo.path("examples/checkout-identified.json"), encoding: .utf8)
             .replacingOccurrences(of: "\"status\": \"identified\"", with: "\"status\": \"scheduled\"")
         #expect(chorus("validate", "-", stdin: text).stderr.contains("is not a status of an incident"))

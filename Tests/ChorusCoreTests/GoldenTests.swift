@@ -2,7 +2,7 @@ import ChorusCore
 import Foundation
 import Testing
 
-/// Every example × applicable audience in text, in the JSON envelope and in the audience's own
+/// Every example × applicable audience (and the review's draft of an open incident) in text, in the JSON envelope and in the audience's own
 /// format (Markdown, Slack Block Kit, Statuspage), compared with the
 /// files under Tests/ChorusCoreTests/Golden, so a wording change is a reviewed diff.
 /// Regenerate with: CHORUS_UPDATE_GOLDEN=1 swift test --filter GoldenTests
@@ -16,7 +16,7 @@ struct GoldenTests {
         let renderer = try Shipped.renderer()
         let state = try Shipped.state(example)
         let stem = String(example.dropLast(".json".count))
-        for audience in renderer.applicableAudiences(for: state) {
+        for audience in Self.drafted(renderer, state) {
             for (format, ext) in Self.formats(for: audience) {
                 let draft = try renderer.render(state, audience: audience.name, format: format, clock: Shipped.clock(for: state))
                 let file = Self.folder.appendingPathComponent(stem).appendingPathComponent("\(audience.name).\(ext)")
@@ -30,6 +30,12 @@ struct GoldenTests {
                 #expect(expected == actual, "\(stem)/\(audience.name).\(ext) differs; review the change and regenerate with CHORUS_UPDATE_GOLDEN=1 swift test --filter GoldenTests")
             }
         }
+    }
+
+    /// Every audience that gets a message for `state`, and those that take a draft before they
+    /// do (the review of an open incident, marked as a draft).
+    static func drafted(_ renderer: DraftRenderer, _ state: IncidentState) -> [Audience] {
+        renderer.catalog.audiences.filter { $0.drafts(state) }
     }
 
     /// Text and the JSON envelope for every audience, and the audience's own format when it is
@@ -48,7 +54,7 @@ struct GoldenTests {
         for file in Repository.exampleFiles() {
             let state = try Shipped.state(file.lastPathComponent)
             let stem = String(file.lastPathComponent.dropLast(".json".count))
-            for audience in renderer.applicableAudiences(for: state) {
+            for audience in Self.drafted(renderer, state) {
                 for (_, ext) in Self.formats(for: audience) { expected.insert("\(stem)/\(audience.name).\(ext)") }
             }
         }

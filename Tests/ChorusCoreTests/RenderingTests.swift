@@ -26,13 +26,17 @@ struct RenderingTests {
         }
     }
 
-    @Test func theReviewAppliesOnlyOnceResolved() throws {
+    @Test func theReviewAppliesOnceResolvedAndIsADraftBefore() throws {
         let renderer = try Shipped.renderer()
         let open = try Shipped.state("checkout-identified.json")
-        #expect(!renderer.applicableAudiences(for: open).map(\.name).contains("review"))
-        #expect(throws: RenderError.self) { try renderer.render(open, audience: "review", clock: Shipped.clock(for: open)) }
+        #expect(!renderer.applicableAudiences(for: open).map(\.name).contains("review"), "render --all and approve --all leave it out")
+        let draft = try renderer.render(open, audience: "review", format: .text, clock: Shipped.clock(for: open))
+        #expect(draft.output.contains("DRAFT: the incident is still open (Identified)."))
+        let maintenance = try Shipped.state("maintenance-database-upgrade.json")
+        #expect(throws: RenderError.self) { try renderer.render(maintenance, audience: "review", clock: Shipped.clock(for: maintenance)) }
         let resolved = try Shipped.state("search-resolved.json")
         #expect(renderer.applicableAudiences(for: resolved).map(\.name).contains("review"))
+        #expect(try !renderer.render(resolved, audience: "review", format: .text, clock: Shipped.clock(for: resolved)).output.contains("DRAFT"))
     }
 
     func text(_ example: String, _ audience: String, format: OutputFormat = .text) throws -> String {

@@ -43,7 +43,7 @@ enum RenderCommand {
         case (nil, let id?):
             let read = try workflow.snapshot(id, &context)
             state = try workflow.run { try read.requireState() }
-            draftContext = DraftContext(snapshot: read, now: workflow.now)
+            draftContext = DraftContext(snapshot: read, now: workflow.now, history: try workflow.history(id, through: read))
             snapshot = read
         case (let path?, nil):
             let input = try InputText.read(context.resolve(path), standardInput: context.readStandardInput)
@@ -67,7 +67,7 @@ enum RenderCommand {
             }
             let chosen = format.flatMap { renderer.catalog.audience(named: audience)?.formats.contains($0) == true ? $0 : nil }
             let draft = try render(renderer, state, audience, chosen, workflow.clock, draftContext, notify)
-            let print = try fingerprinted(draft, state: state, snapshot: snapshot, renderer: renderer, &context)
+            let print = try fingerprinted(draft, state: state, snapshot: snapshot, history: draftContext?.history, renderer: renderer, &context)
             context.print(print, terminator: print.hasSuffix("\n") ? "" : "\n")
             report(draft, &context)
             return draft.errorCount > 0 ? ExitStatus.failure : ExitStatus.success
@@ -82,7 +82,7 @@ enum RenderCommand {
             }
             let draft = try render(renderer, state, audience.name, chosen, workflow.clock, draftContext, notify)
             errors += draft.errorCount
-            let print = try fingerprinted(draft, state: state, snapshot: snapshot, renderer: renderer, &context)
+            let print = try fingerprinted(draft, state: state, snapshot: snapshot, history: draftContext?.history, renderer: renderer, &context)
             if format == .json && draft.format == .json {
                 // --all --format json prints one JSON array of envelopes, so the output stays JSON.
                 envelopes.append(print)
@@ -106,12 +106,12 @@ enum RenderCommand {
 
     /// The draft as printed, with its fingerprint: a `fingerprint` member of the JSON envelope, or
     /// a line on standard error (so the printed draft stays exactly the draft).
-    static func fingerprinted(_ draft: RenderedDraft, state: IncidentState, snapshot: JournalSnapshot?, renderer: DraftRenderer,
-                              _ context: inout CommandContext) throws -> String {
+    static func fingerprinted(_ draft: RenderedDraft, state: IncidentState, snapshot: JournalSnapshot?, history: IncidentHistory?,
+                              renderer: DraftRenderer, _ context: inout CommandContext) throws -> String {
         let text: String
         do {
             if let snapshot {
-                text = try DraftFingerprint.of(snapshot, audience: draft.audience.name, renderer: renderer).text
+                text = try DraftFingerprint.of(snapshot, audience: draft.audience.name, renderer: renderer, history: history).text
             } else {
                 text = try DraftFingerprint.canonicalText(state, audience: draft.audience.name, renderer: renderer,
                                                           revision: nil, revisionAt: nil, customerApproval: nil)
@@ -127,7 +127,11 @@ enum RenderCommand {
         }
         var line = "\(draft.audience.name): fingerprint \(fingerprint)"
         if let snapshot {
-            line += " (revision \(snapshot.revision); approve it with: chorus approve \(snapshot.incidentID) \(draft.audience.name) --fingerprint \(fingerprint))"
+            if draft.audience.applies(to: state) {
+                line += " (revision \(snapshot.revision); approve it with: chorus approve \(snapshot.incidentID) \(draft.audience.name) --fingerprint \(fingerprint))"
+            } else {
+                line += " (revision \(snapshot.revision); a draft: it can be approved once the incident is \(draft.audience.statuses.map(\.rawValue).joined(separator: " or ")))"
+            }
         }
         context.printError(line)
         return draft.output

@@ -169,6 +169,14 @@ struct Workflow {
         return value
     }
 
+    /// What happened to incident `id` up to `snapshot` (entries written since it was read are
+    /// left out, so the history and the snapshot tell the same moment).
+    func history(_ id: String, through snapshot: JournalSnapshot) throws -> IncidentHistory {
+        let journal = try journalOrFail(id)
+        let entries = try run { try journal.entries() }
+        return IncidentHistory(journal: entries.prefix { $0.seq <= snapshot.seq })
+    }
+
     func journalOrFail(_ id: String) throws -> IncidentJournal {
         try store.existingJournal(for: id)
     }

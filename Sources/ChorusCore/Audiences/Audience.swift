@@ -22,10 +22,20 @@ public struct Audience: Sendable, Equatable {
     public var policy: LintPolicy
     /// The audience's folder (its templates live here).
     public var directory: URL
+    /// Whether a draft may be rendered, marked as a draft, for an incident of its kinds at any
+    /// status (`appliesTo.draftsBefore`): the review is written while the incident runs, and
+    /// approved only once it applies.
+    public var draftsBefore = false
 
     /// Whether this audience gets a message for `state` (the review only once resolved, say).
     public func applies(to state: IncidentState) -> Bool {
         kinds.contains(state.kind) && (statuses.isEmpty || statuses.contains(state.status))
+    }
+
+    /// Whether a draft of `state` may be rendered for this audience: it applies, or it takes
+    /// drafts before it does.
+    public func drafts(_ state: IncidentState) -> Bool {
+        applies(to: state) || (draftsBefore && kinds.contains(state.kind))
     }
 
     public func shows(_ field: ViewField) -> Bool { shows.contains(field) }

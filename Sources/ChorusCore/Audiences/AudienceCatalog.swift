@@ -144,7 +144,8 @@ public struct AudienceCatalog: Sendable {
             shows: shows,
             policy: LintPolicy(severities: severities, allow: (node["allow"]?.elements ?? []).compactMap(\.stringValue),
                                lengthLimit: lengthLimit, rules: ruleSeverities),
-            directory: folder
+            directory: folder,
+            draftsBefore: { if case .bool(true)? = node["appliesTo"]?["draftsBefore"]?.value { return true }; return false }()
         )
         if audience.kinds.isEmpty {
             problem(JSONPath.root.appending("appliesTo").appending("kinds"), "an audience must apply to at least one kind: incident, maintenance or retrospective")

@@ -29,6 +29,8 @@ public enum AudienceSchema {
         .required("kinds", .array(.enumeration(IncidentKind.allCases.map(\.rawValue))), "Incident kinds this audience gets a message for."),
         PropertySchema(name: "statuses", type: .array(.enumeration(IncidentStatus.allCases.map(\.rawValue))), required: false,
                        nullable: false, description: "Statuses it gets a message for; all when absent."),
+        PropertySchema(name: "draftsBefore", type: .boolean, required: false, nullable: false,
+                       description: "Whether a draft (marked as one) may be rendered at the other statuses too; it is approved only at these."),
     ])
 
     public static let definition = ObjectSchema(

@@ -93,12 +93,16 @@ enum AudienceViewTable {
             let end = state.resolvedAt ?? w.clock.now
             // The customer impact ends when the fix is in place (monitoring began), else at resolution.
             let impactEnded = fixInPlace(state.status) ? (state.monitoringSince ?? state.resolvedAt) : nil
+            // A fix that did not hold: the impact comes in periods, told from the journal.
+            let periods = impactPeriods(state, history: w.context?.history, ended: impactEnded)
+            let window = impactEnded.map { _ in periods.map { w.clock.span($0.start, $0.end ?? end) }.joined(separator: " and again between ") }
+            let minutes = periods.reduce(0) { $0 + W.minutes($1.start, $1.end ?? end) }
             return W.object([
                 "started": w.time(state.startedAt), "detected": w.time(ifAny: state.detectedAt), "resolved": w.time(ifAny: state.resolvedAt),
                 "duration": .string(RenderClock.duration(minutes: W.minutes(state.startedAt, end))),
                 "impactEnded": w.time(ifAny: impactEnded),
-                "impactWindow": impactEnded.map { .string(w.clock.span(state.startedAt, $0)) },
-                "impactDuration": .string(RenderClock.duration(minutes: W.minutes(state.startedAt, impactEnded ?? end))),
+                "impactWindow": window.map { .string($0) },
+                "impactDuration": .string(RenderClock.duration(minutes: minutes)),
                 "timeToResolve": state.resolvedAt.map { .string(RenderClock.duration(minutes: W.minutes(state.detectedAt ?? state.startedAt, $0))) },
             ])
         },
@@ -208,6 +212,33 @@ enum AudienceViewTable {
 
     static func fixInPlace(_ status: IncidentStatus) -> Bool { status == .monitoring || status == .resolved }
 
+    /// When customers were affected: from the start until the fix was in place (`ended`; nil
+    /// while it is not). When the journal shows the incident reopened, each time the fix did not
+    /// hold is a period of its own, from the reopening until the next fix was in place.
+    static func impactPeriods(_ state: IncidentState, history: IncidentHistory?, ended: Date?) -> [(start: Date, end: Date?)] {
+        guard let history, history.entries.contains(where: { if case .reopened = $0.event { return true }; return false }) else {
+            return [(state.startedAt, ended)]
+        }
+        var periods: [(start: Date, end: Date?)] = []
+        var current: Date? = state.startedAt
+        for entry in history.entries {
+            switch entry.event {
+            case .statusChanged(_, let to) where fixInPlace(to):
+                if let start = current { periods.append((start, max(start, entry.at))); current = nil }
+            case .reopened:
+                if current == nil { current = entry.at }
+            default:
+                continue
+            }
+        }
+        if let start = current {
+            periods.append((start, ended.map { max(start, $0) }))
+        } else if let ended, let last = periods.last {
+            periods[periods.count - 1].end = max(last.start, ended) // the fix in place as the state records it
+        }
+        return periods
+    }
+
     static func component(_ w: ViewWords, _ component: AffectedComponent) -> TemplateValue {
         W.object(["name": w.text(component.publicName), "status": .string(Labels.componentStatus(component.status)),
                   "statusValue": .string(component.status.rawValue), "isAffected": .bool(component.status != .operational),
@@ -218,25 +249,5 @@ enum AudienceViewTable {
     static func step(_ w: inout ViewWords, _ step: Step) -> TemplateValue {
         W.object(["text": w.text(step.text), "owner": w.text(step.owner), "state": .string(step.state.rawValue.replacingOccurrences(of: "_", with: " ")),
                   "isFailed": .bool(step.state == .failed), "at": w.time(ifAny: step.at)])
-    }
-
-    /// Facts and finished steps in time order (with the start and the resolution when times are
-    /// shown), for the review.
-    static func timeline(_ w: inout ViewWords) -> [TemplateValue] {
-        let state = w.state
-        let c = PlainText.clean
-        var entries: [(Date, String)] = w.shows(.times) ? [(state.startedAt, "The problem started.")] : []
-        if w.shows(.facts) { entries += state.facts.map { ($0.at, c($0.text)) } }
-        if w.shows(.triedSteps) {
-            entries += state.steps.filter { $0.state == .done || $0.state == .failed }.compactMap { s in
-                s.at.map { ($0, c(s.text) + (s.state == .failed ? " (did not help)" : "") + " (" + c(s.owner) + ")") }
-            }
-        }
-        if w.shows(.times), let resolved = state.resolvedAt { entries.append((resolved, "Resolved.")) }
-        var out: [TemplateValue] = []
-        for entry in entries.enumerated().sorted(by: { a, b in a.element.0 != b.element.0 ? a.element.0 < b.element.0 : a.offset < b.offset }) {
-            out.append(W.object(["at": w.time(entry.element.0), "text": .string(entry.element.1)]))
-        }
-        return out
     }
 }

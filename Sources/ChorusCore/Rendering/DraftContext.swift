@@ -9,20 +9,25 @@ public struct DraftContext: Sendable {
     public var approvingAt: Date?
     /// The latest customer approval, if any.
     public var customerApproval: JournalEntry?
+    /// What happened so far, from the whole journal (`IncidentHistory`): the review's timeline.
+    /// Nil when only the snapshot was read.
+    public var history: IncidentHistory?
 
-    public init(revision: Int, revisionAt: Date, approvingAs: String? = nil, approvingAt: Date? = nil, customerApproval: JournalEntry? = nil) {
+    public init(revision: Int, revisionAt: Date, approvingAs: String? = nil, approvingAt: Date? = nil, customerApproval: JournalEntry? = nil,
+                history: IncidentHistory? = nil) {
         self.revision = revision
         self.revisionAt = revisionAt
         self.approvingAs = approvingAs
         self.approvingAt = approvingAt
         self.customerApproval = customerApproval
+        self.history = history
     }
 
-    /// The context of a journal snapshot's current revision.
-    public init(snapshot: JournalSnapshot, now: Date, approvingAs author: String? = nil) {
+    /// The context of a journal snapshot's current revision (with the journal's history when read).
+    public init(snapshot: JournalSnapshot, now: Date, approvingAs author: String? = nil, history: IncidentHistory? = nil) {
         self.init(revision: snapshot.revision, revisionAt: snapshot.revisionAt ?? now,
                   approvingAs: author, approvingAt: author == nil ? nil : now,
-                  customerApproval: snapshot.approvals["customer"])
+                  customerApproval: snapshot.approvals["customer"], history: history)
     }
 
     /// The approved customer text line by line, without its title heading, blank lines or comments.

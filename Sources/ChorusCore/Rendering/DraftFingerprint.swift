@@ -19,19 +19,22 @@ public enum DraftFingerprint {
 
     /// The canonical rendering of `audience`'s draft of `state`: its plain text.
     public static func canonicalText(_ state: IncidentState, audience: String, renderer: DraftRenderer,
-                                     revision: Int?, revisionAt: Date?, customerApproval: JournalEntry?) throws -> String {
+                                     revision: Int?, revisionAt: Date?, customerApproval: JournalEntry?,
+                                     history: IncidentHistory? = nil) throws -> String {
         let clock = RenderClock(now: state.lastUpdatedAt)
         let context = revision.map {
-            DraftContext(revision: $0, revisionAt: revisionAt ?? state.lastUpdatedAt, customerApproval: customerApproval)
+            DraftContext(revision: $0, revisionAt: revisionAt ?? state.lastUpdatedAt, customerApproval: customerApproval, history: history)
         }
         return try renderer.render(state, audience: audience, format: .text, clock: clock, context: context).output
     }
 
-    /// The fingerprint of `audience`'s draft of a journal snapshot's current revision.
-    public static func of(_ snapshot: JournalSnapshot, audience: String, renderer: DraftRenderer) throws -> (fingerprint: String, text: String) {
+    /// The fingerprint of `audience`'s draft of a journal snapshot's current revision (with the
+    /// journal's history, which the review's timeline tells, when it was read).
+    public static func of(_ snapshot: JournalSnapshot, audience: String, renderer: DraftRenderer,
+                          history: IncidentHistory? = nil) throws -> (fingerprint: String, text: String) {
         guard let state = snapshot.state else { throw RenderError("incident \(snapshot.incidentID) has no revision yet") }
         let text = try canonicalText(state, audience: audience, renderer: renderer, revision: snapshot.revision,
-                                     revisionAt: snapshot.revisionAt, customerApproval: snapshot.approvals["customer"])
+                                     revisionAt: snapshot.revisionAt, customerApproval: snapshot.approvals["customer"], history: history)
         return (of(text), text)
     }
 }

@@ -78,7 +78,7 @@ public struct DraftRenderer: Sendable {
         clock: RenderClock, context: DraftContext? = nil, deliverNotifications: Bool? = nil
     ) throws -> RenderedDraft {
         let audience = try catalog.require(audienceName)
-        guard audience.applies(to: state) else {
+        guard audience.drafts(state) else {
             var when = audience.kinds.map(\.rawValue).joined(separator: ", ")
             if !audience.statuses.isEmpty { when += " when " + audience.statuses.map(\.rawValue).joined(separator: " or ") }
             throw RenderError("the \(audience.name) audience does not apply to \(Wording.article(state.status.rawValue + " " + state.kind.rawValue)); it applies to: \(when)")

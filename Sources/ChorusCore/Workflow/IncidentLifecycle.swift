@@ -37,6 +37,10 @@ public enum IncidentLifecycle {
         }
     }
 
+    /// How the failed step `reopen` records for the fix that did not hold begins (the review's
+    /// timeline tells it as it is, with no outcome added).
+    public static let failedFixPrefix = "Fix that did not hold: "
+
     /// Returns a resolved incident (or a completed maintenance) to work: the status given, no
     /// resolved time, a new next update; the fix that did not hold becomes a failed step, and
     /// `reopened` records when, why and when it had been resolved, so drafts say it returned.
@@ -55,7 +59,7 @@ public enum IncidentLifecycle {
         let resolvedAt = state.resolvedAt ?? now
         if let fix = state.fix, state.kind == .incident {
             state.steps.append(Step(id: IncidentEdits.nextID(prefix: "S", existing: state.steps.compactMap(\.id)),
-                                    text: "Fix that did not hold: \(fix)", owner: state.roles.incidentLead, state: .failed, at: now))
+                                    text: failedFixPrefix + fix, owner: state.roles.incidentLead, state: .failed, at: now))
             state.fix = nil
         }
         state.status = status

@@ -53,15 +53,23 @@ enum ApproveCommand {
         let snapshot = try workflow.snapshot(id, &context)
         let state = try snapshot.requireState()
         let audiences = named.isEmpty ? renderer.applicableAudiences(for: state).map(\.name) : named
+        // A review drafted while the incident runs is not approved: it will still change.
+        for name in audiences {
+            if let audience = renderer.catalog.audience(named: name), audience.drafts(state), !audience.applies(to: state) {
+                throw CommandFailure("the \(name) of \(id) is still a draft while the incident is \(state.status.rawValue); approve it once it is \(audience.statuses.map(\.rawValue).joined(separator: " or ")) (chorus render --incident \(id) --audience \(name) shows the draft)")
+            }
+        }
+        // What happened so far, for the drafts that tell it (the review's timeline).
+        let history = try workflow.history(id, through: snapshot)
         // In order, as they will be approved: the sales brief read after the customer draft quotes
         // the customer wording approved just before it.
         var read: [String: (fingerprint: String, text: String)] = [:]
         var reading = snapshot
         for audience in audiences {
             do {
-                read[audience] = try DraftFingerprint.of(reading, audience: audience, renderer: renderer)
+                read[audience] = try DraftFingerprint.of(reading, audience: audience, renderer: renderer, history: history)
                 let draft = try renderer.render(state, audience: audience, clock: workflow.clock,
-                                                context: DraftContext(snapshot: reading, now: workflow.now, approvingAs: author))
+                                                context: DraftContext(snapshot: reading, now: workflow.now, approvingAs: author, history: history))
                 reading.apply(approvalEntry(draft, fingerprint: read[audience]?.fingerprint ?? "", state: state, revision: reading.revision,
                                             author: author, errors: [], reason: nil, at: workflow.now))
             } catch let error as RenderError {
@@ -112,7 +120,7 @@ enum ApproveCommand {
                 var entries: [JournalEntry] = []
                 var current = snapshot
                 for audience in audiences {
-                    let draftNow = try DraftFingerprint.of(current, audience: audience, renderer: renderer)
+                    let draftNow = try DraftFingerprint.of(current, audience: audience, renderer: renderer, history: history)
                     guard let wanted = expected[audience] else {
                         refusals.append(.notRead(audience: audience, fingerprint: draftNow.fingerprint, given: given))
                         continue
@@ -129,7 +137,7 @@ enum ApproveCommand {
                         continue
                     }
                     let draft = try renderer.render(state, audience: audience, clock: RenderClock(now: now, timeZone: workflow.timeZone),
-                                                    context: DraftContext(snapshot: current, now: now, approvingAs: author))
+                                                    context: DraftContext(snapshot: current, now: now, approvingAs: author, history: history))
                     // Checked against the configured audiences and phrasebook, whatever was pointed at.
                     let (check, errors) = resources.check(draft, of: state)
                     if let unconfigured = check.unconfigured, reason == nil {
