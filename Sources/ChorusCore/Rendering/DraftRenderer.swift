@@ -99,7 +99,7 @@ public struct DraftRenderer: Sendable {
         }
         let document = DraftDocument.parse(marked)
         let lintSource = DraftWriter.lintSource(document)
-        var findings = lint(lintSource, as: audience, of: state)
+        var findings = lint(Self.unquoted(lintSource), as: audience, of: state)
         // Without comment lines the plain text is the linted text, word for word.
         let hasComments = document.blocks.contains { if case .comment = $0 { return true }; return false }
         findings += NextUpdateCheck.findings(state: state, view: view, lintedText: lintSource, clock: clock,
@@ -125,6 +125,19 @@ public struct DraftRenderer: Sendable {
         let vocabulary = [state.id, state.severity.rawValue.uppercased()] + state.components.map(\.publicName)
         return linter.lint(text, policy: policy, componentNames: audience.shows(.componentInternalNames) ? [] : components,
                            vocabulary: vocabulary)
+    }
+
+    /// The linted text with its quotation lines read as plain lines: the linter skips quoted
+    /// text (someone else's words), but a draft's quotes are words Chorus tells people to repeat
+    /// (the sales brief's approved wording), so they are checked like the rest. `> ` becomes `- `
+    /// and a bare `>` a space, so every finding keeps its offsets, line and column.
+    static func unquoted(_ text: String) -> String {
+        guard text.hasPrefix(">") || text.contains("\n>") else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            if line == ">" { return " " }
+            if line.hasPrefix("> ") { return "- " + line.dropFirst(2) }
+            return line
+        }.joined(separator: "\n")
     }
 
     /// SHA-256 of the state's canonical JSON.

@@ -36,6 +36,7 @@ enum ViewShape {
         approval.audience = "customer"
         approval.revision = 1
         approval.source = "# Title\n\nText."
+        approval.state = specimens.first
         return DraftContext(revision: 2, revisionAt: t, approvingAs: "A", approvingAt: t, customerApproval: approval)
     }
 
