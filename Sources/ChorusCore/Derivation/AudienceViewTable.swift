@@ -71,6 +71,13 @@ enum AudienceViewTable {
                              "isCurrent": .bool(approval.revision == context.revision),
                              "approvedWhile": approval.state.map { .string(Labels.status($0.status).lowercased()) }, "leftOut": .bool(wording.leftOut)])
         },
+        // What customers were last told, from the journal: the latest customer publication.
+        .value("customersTold", .with([.approvedCustomerWording])) { w in
+            guard let context = w.context, let entry = context.history?.lastPublication(to: "customer"),
+                  case .published(_, let channel, let revision, let told) = entry.event else { return nil }
+            return W.object(["at": w.time(entry.at), "by": w.text(entry.author), "channel": w.text(ifAny: channel),
+                             "revision": .int(revision ?? 0), "isCurrent": .bool(revision == context.revision), "said": w.text(ifAny: told)])
+        },
         .value("title", .with([.title])) { w in w.text(w.state.title) },
         .value("status", .with([.status])) { w in
             let status = w.state.status

@@ -37,7 +37,8 @@ enum ViewShape {
         approval.revision = 1
         approval.source = "# Title\n\nText."
         approval.state = specimens.first
-        return DraftContext(revision: 2, revisionAt: t, approvingAs: "A", approvingAt: t, customerApproval: approval)
+        let history = IncidentHistory(entries: [.init(at: t, author: "A", event: .published(audience: "customer", channel: "C", revision: 1, told: "T"))])
+        return DraftContext(revision: 2, revisionAt: t, approvingAs: "A", approvingAt: t, customerApproval: approval, history: history)
     }
 
     /// A state with every field set, at the statuses that between them show every part of a view
