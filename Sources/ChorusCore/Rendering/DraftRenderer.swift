@@ -26,6 +26,11 @@ public struct RenderedDraft: Sendable {
     public var findings: [Finding]
     /// Notes about the export (components with no Statuspage id, say).
     public var notes: [String]
+    /// The state field each finding's words came from, as a JSON path (`$.impact.summary`).
+    public var fields: [Finding: String] = [:]
+
+    /// The state field `finding`'s words came from, if they came from one.
+    public func field(of finding: Finding) -> String? { fields[finding] }
 
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
     public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
@@ -107,10 +112,13 @@ public struct DraftRenderer: Sendable {
         if audience.formats.contains(.statuspage) {
             findings += StatuspageChecks.findings(state: state, document: document, lintedText: lintSource, checkBody: format == .statuspage)
         }
+        var fields = FindingOrigins.fields(of: findings, in: lintSource, state: state)
+        // A promised time that has passed is fixed in the state's next update time.
+        for finding in findings where finding.rule == NextUpdateCheck.rule { fields[finding] = "$.nextUpdateAt" }
         let (output, notes) = Self.write(document, as: format, text: hasComments ? nil : lintSource, state: state, audience: audience.name,
-                                         revision: context?.revision, findings: findings, deliverNotifications: deliverNotifications)
+                                         revision: context?.revision, findings: findings, fields: fields, deliverNotifications: deliverNotifications)
         return RenderedDraft(audience: audience, format: format, incidentID: state.id, revision: context?.revision,
-                             output: output, lintedText: lintSource, source: marked, findings: findings, notes: notes)
+                             output: output, lintedText: lintSource, source: marked, findings: findings, notes: notes, fields: fields)
     }
 
     /// Lints a draft's plain text under `audience`'s policy (with this renderer's phrasebook), as
@@ -152,13 +160,13 @@ public struct DraftRenderer: Sendable {
         findings: [Finding], deliverNotifications: Bool? = nil
     ) -> (output: String, notes: [String]) {
         write(document, as: format, text: nil, state: state, audience: audience, revision: revision,
-              findings: findings, deliverNotifications: deliverNotifications)
+              findings: findings, fields: [:], deliverNotifications: deliverNotifications)
     }
 
     /// `write`, given `DraftWriter.text(document)` when it has been written already.
     static func write(
         _ document: DraftDocument, as format: OutputFormat, text knownText: String?, state: IncidentState, audience: String,
-        revision: Int?, findings: [Finding], deliverNotifications: Bool?
+        revision: Int?, findings: [Finding], fields: [Finding: String], deliverNotifications: Bool?
     ) -> (output: String, notes: [String]) {
         func text() -> String { knownText ?? DraftWriter.text(document) }
         switch format {
@@ -179,7 +187,7 @@ public struct DraftRenderer: Sendable {
                 ("stateHash", .string(stateHash(state))),
                 ("format", .string("text")),
                 ("text", .string(text())),
-                ("findings", .array(findings.map(\.jsonOutput))),
+                ("findings", .array(findings.map { $0.jsonOutput(field: fields[$0]) })),
             ]).rendered(), [])
         }
     }
