@@ -43,8 +43,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         /// `TemplateLibrary.maximumDepth` deep: almost always something that includes itself.
         /// `what` names it: "partial 'header'", "block 'title'", "lambda 'wrap'".
         case recursionTooDeep(what: String, limit: Int)
-        /// Partials (and parents' blocks) that expanded to more than
-        /// `TemplateLibrary.maximumExpansion` bytes of template text in one render: a partial
+        /// Partials (and parents' blocks) that expanded to more than the library's
+        /// `expansionLimit` bytes of template text in one render: a partial
         /// that includes another more than once at every level grows exponentially.
         case expansionTooLarge(what: String, limit: Int)
     }
@@ -93,7 +93,7 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case .unreadablePartial(let name, let reason):
             return "partial '\(name)' cannot be read: \(reason)"
         case .expansionTooLarge(let what, let limit):
-            return "\(what) expanded partials to more than \(limit / 1_048_576) MB of template text in one render; a partial that includes another more than once at every level grows exponentially"
+            return "\(what) expanded partials to more than \(Self.byteCount(limit)) of template text in one render; a partial that includes another more than once at every level grows exponentially"
         case .recursionTooDeep(let what, let limit):
             return "\(what) is expanded more than \(limit) levels deep (does it include itself?)"
         }
@@ -116,5 +116,12 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         }
         caret += "^"
         return heading + "\n" + lineText + "\n" + caret
+    }
+
+    /// `bytes` in the largest whole unit: "8 MB", "64 KB", "1000 bytes".
+    static func byteCount(_ bytes: Int) -> String {
+        if bytes > 0 && bytes % 1_048_576 == 0 { return "\(bytes / 1_048_576) MB" }
+        if bytes > 0 && bytes % 1024 == 0 { return "\(bytes / 1024) KB" }
+        return bytes == 1 ? "1 byte" : "\(bytes) bytes"
     }
 }

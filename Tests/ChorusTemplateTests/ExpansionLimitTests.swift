@@ -7,6 +7,8 @@ import Testing
 @Suite("Partials: bounded expansion, no hard links")
 struct ExpansionLimitTests {
     /// 26 partials, each including the next twice, would write 2^25 copies of the last one.
+    /// The bound is proved with a 64 KB limit (the same code path as the default 8 MB, which
+    /// a debug build takes tens of seconds to reach).
     @Test func partialsThatDoubleAtEveryLevelStopWithAClearError() throws {
         let scratch = try ScratchFolder()
         for level in 0..<25 {
@@ -14,6 +16,7 @@ struct ExpansionLimitTests {
         }
         try scratch.write("t/p25.mustache", "x")
         var library = TemplateLibrary(loader: FileSystemTemplateLoader(roots: [scratch.path + "/t"]), missingPartials: .fail)
+        library.expansionLimit = 64 * 1024
         _ = try library.load("p0")
         do {
             _ = try library.render("p0", [:], escaping: .text)
@@ -23,14 +26,45 @@ struct ExpansionLimitTests {
                 Issue.record("unexpected error \(error)")
                 return
             }
-            #expect(limit == TemplateLibrary.maximumExpansion)
-            #expect(error.message.contains("expanded partials to more than 8 MB of template text"))
+            #expect(limit == 64 * 1024)
+            #expect(error.message.contains("expanded partials to more than 64 KB of template text"), "\(error.message)")
             #expect(error.message.contains("grows exponentially"))
         }
     }
 
+    /// Every library is bounded by 8 MB unless told otherwise, and says so in those words.
+    @Test func theDefaultBoundIsEightMegabytes() throws {
+        let library = TemplateLibrary(missingPartials: .fail)
+        #expect(library.expansionLimit == TemplateLibrary.maximumExpansion)
+        #expect(TemplateLibrary.maximumExpansion == 8 * 1_048_576)
+        #expect(try TemplateLibrary(sources: ["a": "b"]).expansionLimit == TemplateLibrary.maximumExpansion)
+        let error = TemplateError(.expansionTooLarge(what: "partial 'p1'", limit: TemplateLibrary.maximumExpansion), templateName: "p0",
+                                  position: .start, lineText: "")
+        #expect(error.message.hasPrefix("partial 'p1' expanded partials to more than 8 MB of template text in one render"))
+    }
+
+    /// The limit is the threshold: ten doubling levels (1,024 leaves, 2,047 partial expansions)
+    /// render within the default bound and stop under a 1 KB one.
+    @Test func theConfiguredLimitIsTheBound() throws {
+        let scratch = try ScratchFolder()
+        for level in 0..<10 {
+            try scratch.write("t/p\(level).mustache", "{{>p\(level + 1)}}{{>p\(level + 1)}}")
+        }
+        try scratch.write("t/p10.mustache", "x")
+        var library = TemplateLibrary(loader: FileSystemTemplateLoader(roots: [scratch.path + "/t"]), missingPartials: .fail)
+        _ = try library.load("p0")
+        #expect(try library.render("p0", [:], escaping: .text) == String(repeating: "x", count: 1024))
+        library.expansionLimit = 1024
+        #expect(throws: TemplateError.self) { try library.render("p0", [:], escaping: .text) }
+        // Exactly at its cost (1,024 bytes of text and 64 per expansion) it still renders.
+        library.expansionLimit = 1024 + 2046 * TemplateLibrary.expansionCharge
+        #expect(try library.render("p0", [:], escaping: .text).utf8.count == 1024)
+        library.expansionLimit -= 1
+        #expect(throws: TemplateError.self) { try library.render("p0", [:], escaping: .text) }
+    }
+
     /// Partials that double down to a value (or to nothing) write no template text, yet each
-    /// expansion counts: they stop at the same limit instead of making 2^25 calls.
+    /// expansion counts: they stop at the limit instead of making 2^25 calls.
     @Test(arguments: ["{{name}}", ""])
     func partialsThatDoubleDownToAValueOrNothingStopToo(leaf: String) throws {
         let scratch = try ScratchFolder()
@@ -39,6 +73,7 @@ struct ExpansionLimitTests {
         }
         try scratch.write("t/p25.mustache", leaf)
         var library = TemplateLibrary(loader: FileSystemTemplateLoader(roots: [scratch.path + "/t"]), missingPartials: .fail)
+        library.expansionLimit = 64 * 1024
         _ = try library.load("p0")
         do {
             _ = try library.render("p0", ["name": .string("a value")], escaping: .text)
@@ -49,7 +84,8 @@ struct ExpansionLimitTests {
                 return
             }
         }
-        // A real template's few partials, even over a long list, are far from the limit.
+        // A real template's few partials, even over a long list, are far from the default limit.
+        library.expansionLimit = TemplateLibrary.maximumExpansion
         try scratch.write("t/list.mustache", "{{#items}}{{>item}}{{/items}}")
         try scratch.write("t/item.mustache", "{{.}},")
         _ = try library.load("list")

@@ -5,9 +5,11 @@
 #
 #   Tests/Fuzz/run.sh [SECONDS] [HARNESS...]      default: 60 seconds for every harness
 #
-# Needs a Swift toolchain with libFuzzer (the swift.org Linux toolchains have it). The build
-# goes to Tests/Fuzz/.build (or $CHORUS_FUZZ_BUILD); new inputs go to a temporary folder, crash
-# inputs to $CHORUS_FUZZ_ARTIFACTS (default: a temporary folder, printed).
+# Exit status: 0 no finding, 1 a harness found a crash, 2 the build failed, 77 this Swift
+# toolchain cannot build libFuzzer harnesses (the reason is printed; CI skips on it).
+# Needs a Swift toolchain with libFuzzer and AddressSanitizer (the swift.org Linux toolchains
+# have both). The build goes to Tests/Fuzz/.build (or $CHORUS_FUZZ_BUILD); new inputs go to a
+# temporary folder, crash inputs to $CHORUS_FUZZ_ARTIFACTS (default: a temporary folder, printed).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,18 +18,41 @@ seconds=${1:-60}
 all=(FuzzJSON FuzzState FuzzTemplate FuzzPhrasebook FuzzLint FuzzAudience FuzzJournal)
 harnesses=("$@")
 [ ${#harnesses[@]} -eq 0 ] && harnesses=("${all[@]}")
+scratch=${CHORUS_FUZZ_BUILD:-.build}
+
+# Can this toolchain link a libFuzzer harness with AddressSanitizer at all? (macOS's Xcode
+# toolchain and some Linux packages lack the fuzzer runtime.) A one-line harness says so in
+# seconds, before minutes of building.
+probe=$(mktemp -d -t chorus-fuzz-probe.XXXXXX)
+printf '@_cdecl("LLVMFuzzerTestOneInput") public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt { 0 }\n' > "$probe/probe.swift"
+if ! probe_output=$(cd "$probe" && swiftc -sanitize=fuzzer,address -parse-as-library probe.swift -o probe 2>&1); then
+    rm -rf "$probe"
+    echo "fuzz: skipped: this Swift toolchain cannot build libFuzzer harnesses with AddressSanitizer (swiftc -sanitize=fuzzer,address failed):" >&2
+    grep -v 'Cannot export local symbol' <<<"$probe_output" | head -n 5 >&2
+    exit 77
+fi
+rm -rf "$probe"
+
+# A build folder made before Chorus's sources moved keeps a build plan naming files that are
+# gone ("missing inputs"); dropping the plan makes SwiftPM plan again (the objects are kept).
+rm -f "$scratch/debug.yaml" "$scratch"/*/debug/description.json
 
 # `--sanitize fuzzer` makes SwiftPM leave libFuzzer's main in place (without it, main points at
 # the harness's own entry point and the link fails); `-sanitize=fuzzer,address` in one flag,
 # because the compiler keeps only the last -sanitize it is given (coverage and ASan both).
-build=(swift build -c debug --scratch-path "${CHORUS_FUZZ_BUILD:-.build}"
+build=(swift build -c debug --scratch-path "$scratch"
        --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+# The gold linker warns once per ASan symbol it cannot export; those lines say nothing.
+quiet() { "$@" 2>&1 | { grep -v 'Cannot export local symbol' || true; }; return "${PIPESTATUS[0]}"; }
 echo "fuzz: building ${harnesses[*]}"
-for harness in "${harnesses[@]}"; do
-    # The gold linker warns once per ASan symbol it cannot export; those lines say nothing.
-    "${build[@]}" --product "$harness" 2>&1 | { grep -v 'Cannot export local symbol' || true; }
-    [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "fuzz: building $harness failed" >&2; exit 2; }
-done
+if [ ${#harnesses[@]} -eq ${#all[@]} ]; then
+    # Every harness in one build: their shared modules compile once, in parallel.
+    quiet "${build[@]}" || { echo "fuzz: building the harnesses failed" >&2; exit 2; }
+else
+    for harness in "${harnesses[@]}"; do
+        quiet "${build[@]}" --product "$harness" || { echo "fuzz: building $harness failed" >&2; exit 2; }
+    done
+fi
 bin=$("${build[@]}" --show-bin-path)
 
 artifacts=${CHORUS_FUZZ_ARTIFACTS:-$(mktemp -d -t chorus-fuzz-artifacts.XXXXXX)}

@@ -36,6 +36,10 @@ public struct TemplateLibrary: Sendable {
     /// doubles down to a value, or to nothing, is stopped as soon as one writing text).
     public static let expansionCharge = 64
 
+    /// The expansion bound of this library's renders: `maximumExpansion` unless set otherwise
+    /// (tests prove the bound with a small one instead of rendering 8 MB).
+    public var expansionLimit = TemplateLibrary.maximumExpansion
+
     /// The templates loaded so far, by name.
     public private(set) var templates: [String: Template]
     /// Where names not in `templates` are looked up (at render time without caching: `load`

@@ -11,8 +11,8 @@ struct TemplateRenderer {
     /// A template line break was written and the next output starts a line.
     private var pendingIndentation = false
     /// Bytes of template text written from inside partials and blocks, plus
-    /// `TemplateLibrary.expansionCharge` for every partial expanded, bounded by
-    /// `TemplateLibrary.maximumExpansion`.
+    /// `TemplateLibrary.expansionCharge` for every partial expanded, bounded by the library's
+    /// `expansionLimit`.
     private var expandedBytes = 0
 
     init(library: TemplateLibrary, escaping: TemplateEscaping) {
@@ -194,8 +194,8 @@ struct TemplateRenderer {
     }
 
     private func checkExpansion(_ what: @autoclosure () -> String, at location: NodeLocation) throws(TemplateError) {
-        if expandedBytes > TemplateLibrary.maximumExpansion {
-            throw location.error(.expansionTooLarge(what: what(), limit: TemplateLibrary.maximumExpansion))
+        if expandedBytes > library.expansionLimit {
+            throw location.error(.expansionTooLarge(what: what(), limit: library.expansionLimit))
         }
     }
 

@@ -17,18 +17,28 @@ enum DoctorCommand {
         that can be read and that verify intact, as chorus verify checks them) and the board
         folder. Every problem is printed as FILE:LINE:COL: error: … (or warning:), and
         everything that is fine as ok: …
+        --format json prints {"errors","warnings","problems":[{"severity","file","line",
+        "column","path","message"}],"checks":[{"status","message"}]} (the parts of a place
+        that are known), and usage errors as {"error":{…}}.
 
-        Exit status: 0 when nothing is wrong (warnings allowed), 1 when any error was found.
+        Exit status: 0 when nothing is wrong (warnings allowed), 1 when any error was found
+        (anything doctor cannot read is such an error), 64 for a usage error.
         """,
-        options: [Workflow.storeOption] + ResourceLocator.options
+        options: [Workflow.storeOption] + ResourceLocator.options + [
+            .value("format", short: "f", "format", help: "text or json.", default: "text", allowed: ["text", "json"]),
+        ]
     ) { context in
         var report = DoctorReport()
         let workspace = checkWorkspace(&report, context)
         checkResources(&report, context, workspace: workspace)
         checkStore(&report, context, workspace: workspace)
         if let workspace { checkWorkspacePaths(&report, workspace) }
-        for line in report.lines { context.print(line) }
-        context.print(report.summary)
+        if context.arguments.value("format") == "json" {
+            context.print(report.json.rendered())
+        } else {
+            for line in report.lines { context.print(line) }
+            context.print(report.summary)
+        }
         return report.errors > 0 ? ExitStatus.failure : ExitStatus.success
     }
 
@@ -64,12 +74,12 @@ enum DoctorCommand {
         do {
             audiencesFolder = try ResourceLocator.lookup(.audiences, option: context.arguments.value("audiences"), in: context, workspace: workspace)
         } catch {
-            report.error(message(error))
+            report.add(DoctorFinding(diagnostic: message(error)))
         }
         do {
             phrasebookFolder = try ResourceLocator.lookup(.phrasebook, option: context.arguments.value("phrasebook"), in: context, workspace: workspace)
         } catch {
-            report.error(message(error))
+            report.add(DoctorFinding(diagnostic: message(error)))
         }
         if let located = audiencesFolder {
             do throws(AudienceLoadError) {
@@ -80,7 +90,7 @@ enum DoctorCommand {
                 for audience in catalog.audiences {
                     do throws(AudienceLoadError) { _ = try AudienceTemplates.load(for: audience, sharedPartials: sharedPartials) } catch {
                         templateProblems += error.problems.count
-                        for problem in error.problems { report.error(problem.description) }
+                        for problem in error.problems { report.add(DoctorFinding(problem)) }
                     }
                 }
                 if templateProblems == 0 {
@@ -88,16 +98,15 @@ enum DoctorCommand {
                 }
                 if let workspace { checkDestinations(&report, workspace, audiences: catalog.audiences.map(\.name), environment: context.environment) }
             } catch {
-                for problem in error.problems { report.error(problem.description) }
+                for problem in error.problems { report.add(DoctorFinding(problem)) }
             }
         }
         if let located = phrasebookFolder {
-            do {
+            do throws(PhrasebookError) {
                 _ = try Phrasebook.load(from: located.folder)
                 report.ok("phrasebook: \(located.folder.path) (\(located.origin))")
             } catch {
-                // The phrasebook's errors read FILE:LINE:COL: error: …, one per line.
-                for line in "\(error)".split(separator: "\n") { report.error(String(line)) }
+                for problem in error.problems { report.add(DoctorFinding(problem)) }
             }
         }
     }
@@ -163,18 +172,19 @@ enum DoctorCommand {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
             if let problem = writableFolderProblem(folder, creatable: true) {
-                report.error("\(folder.path): error: the store \(problem)")
+                report.add(DoctorFinding(.error, file: folder.path, message: "the store \(problem)"))
             } else {
                 report.ok("store: \(folder.path) does not exist yet; chorus open creates it")
             }
             return
         }
         if let problem = writableFolderProblem(folder, creatable: false) {
-            report.error("\(folder.path): error: the store \(problem); writes (open, update, approve) will fail")
+            report.add(DoctorFinding(.error, file: folder.path, message: "the store \(problem); writes (open, update, approve) will fail"))
         }
         if let attributes = try? FileManager.default.attributesOfItem(atPath: folder.path),
            let permissions = attributes[.posixPermissions] as? Int, permissions & 0o002 != 0 {
-            report.warning("\(folder.path): warning: the store is writable by every user on this machine (mode \(String(permissions, radix: 8))); anyone could append to the journals: chmod o-w \(folder.path)")
+            report.add(DoctorFinding(.warning, file: folder.path,
+                                     message: "the store is writable by every user on this machine (mode \(String(permissions, radix: 8))); anyone could append to the journals: chmod o-w \(folder.path)"))
         }
         let store = JournalStore(root: folder)
         var damaged = 0
@@ -186,16 +196,31 @@ enum DoctorCommand {
                 // What chorus verify checks: the hash chain, contiguous revisions, plain authors.
                 let verification = try journal.verify()
                 for problem in verification.problems {
-                    report.error("\(verification.journalPath):\(problem.line): error: \(TerminalText.escape(problem.message)) (chorus verify \(id))")
+                    report.add(DoctorFinding(.error, file: verification.journalPath, line: problem.line,
+                                             message: "\(TerminalText.escape(problem.message)) (chorus verify \(id))"))
                 }
                 if !verification.isIntact { damaged += 1 }
             } catch {
                 damaged += 1
-                report.error("\(folder.path)/incidents/\(id): error: the journal cannot be read: \(TerminalText.escape("\(error)"))")
+                report.add(unreadableJournal(error, id: id, folder: folder))
             }
         }
         if damaged == 0 {
             report.ok("store: \(folder.path) (\(ids.count) incident\(ids.count == 1 ? "" : "s"), journals readable and verified intact)")
+        }
+    }
+
+    /// A journal that cannot be read: at its line when the journal names one (a damaged or
+    /// undecodable line), else at the incident's folder.
+    static func unreadableJournal(_ error: any Error, id: String, folder: URL) -> DoctorFinding {
+        let text = "\(error)"
+        switch error as? JournalError {
+        case .damaged(let path, let line, _)?, .unreadable(let path, let line, _)?:
+            let place = "\(path):\(line): "
+            let message = text.hasPrefix(place) ? String(text.dropFirst(place.count)) : text
+            return DoctorFinding(.error, file: path, line: line, message: "the journal cannot be read: \(TerminalText.escape(message)) (chorus verify \(id))")
+        default:
+            return DoctorFinding(.error, file: "\(folder.path)/incidents/\(id)", message: "the journal cannot be read: \(TerminalText.escape(text))")
         }
     }
 
@@ -224,39 +249,5 @@ enum DoctorCommand {
             return failure.message.contains(": error: ") ? failure.message : "error: " + failure.message
         }
         return "error: \(error)"
-    }
-}
-
-/// What `chorus doctor` found, in the order it was found.
-struct DoctorReport {
-    var lines: [String] = []
-    var errors = 0
-    var warnings = 0
-
-    mutating func ok(_ text: String) { lines.append("ok: " + text) }
-    mutating func note(_ text: String) { lines.append("note: " + text) }
-
-    /// An error, as `FILE:LINE:COL: error: …` where it has a place, else `error: …`.
-    mutating func error(_ text: String) {
-        errors += 1
-        lines.append(text)
-    }
-
-    mutating func warning(_ text: String) {
-        warnings += 1
-        lines.append(text)
-    }
-
-    mutating func add(_ problems: [WorkspaceProblem]) {
-        for problem in problems {
-            if problem.severity == .error { errors += 1 } else { warnings += 1 }
-            lines.append(problem.description)
-        }
-    }
-
-    var summary: String {
-        if errors == 0 && warnings == 0 { return "No problems found." }
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "\(count(errors, "error")), \(count(warnings, "warning")) found."
     }
 }
