@@ -11,8 +11,9 @@ enum RenderCommand {
         discussion: """
         Each draft is derived from the state with only the fields its audience may see, rendered
         from the audience's template, and linted under its policy. Findings go to standard error
-        as AUDIENCE:LINE:COL: severity: [category/rule] message (in the json format they are part
-        of the envelope). Exit status 1 when any draft has an error finding, so scripts can gate
+        as AUDIENCE:LINE:COL: severity: [category/rule] message, with (from $.impact.summary) when
+        the words came from a state field (in the json format they are part of the envelope, with
+        their field). Exit status 1 when any draft has an error finding, so scripts can gate
         on it. --now makes relative times ("in 15 minutes") and the output repeatable. In a
         terminal every draft is printed as plain text unless --format is given; piped or
         redirected, each audience's own format (Markdown, Slack Block Kit, …).
@@ -169,6 +170,7 @@ enum RenderCommand {
         guard draft.format != .json else { return }
         for finding in draft.findings {
             var line = "\(draft.audience.name):\(finding.line):\(finding.column): \(finding.severity.rawValue): [\(finding.category.rawValue)/\(finding.rule)] \(finding.message)"
+            if let field = draft.field(of: finding) { line += " (from \(field))" }
             if let suggestion = finding.suggestion { line += " (suggestion: \(suggestion))" }
             context.printError(line)
         }
