@@ -46,9 +46,7 @@ struct SalesBriefTests {
         let quoteLine = try #require(brief.stdout.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("> " + Self.speculative) }) + 1
         #expect(findings.contains { $0.hasPrefix("sales:\(quoteLine):") && $0.contains(": error: [eta/") }, "\(brief.stderr)")
         #expect(findings.contains { $0.hasPrefix("sales:\(quoteLine):") && $0.contains(": error: [jargon/") }, "\(brief.stderr)")
-        withKnownIssue("lint (lead's area): 'probably' is not reported as speculation when the same sentence has an ETA finding") {
-            #expect(findings.contains { $0.hasPrefix("sales:\(quoteLine):") && $0.contains(": error: [speculation/") }, "\(brief.stderr)")
-        }
+        #expect(findings.contains { $0.hasPrefix("sales:\(quoteLine):") && $0.contains(": error: [speculation/") }, "\(brief.stderr)")
     }
 
     @Test func aRetractedSentenceIsNeverQuotedAndStaleWordingIsMarked() throws {

@@ -26,6 +26,8 @@ struct SpeculationRule: Rule {
         triggeringExamples: [
             RuleExample("The outage was ↓probably caused by the database."),
             RuleExample("The slowdown is ↓likely due to a traffic spike."),
+            RuleExample("Timeouts are ↓most likely due to a full disk and should clear within the hour."),
+            RuleExample("The gaps are ↓probably caused by the nightly job, which we will move by Friday."),
             RuleExample("↓Apparently the job ran twice."),
             RuleExample("The issue ↓appears to be limited to the web app."),
             RuleExample("↓It seems that the certificate expired early."),
