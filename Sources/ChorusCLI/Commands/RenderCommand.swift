@@ -190,7 +190,8 @@ enum RenderCommand {
     /// the workspace of `context`).
     static func loadRenderer(audiences: URL, phrasebook: URL, context: CommandContext) throws -> DraftRenderer {
         do {
-            var renderer = try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook, vocabulary: try ResourceLocator.vocabulary(in: context))
+            var renderer = try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook, vocabulary: try ResourceLocator.vocabulary(in: context),
+                                                  phrasebookCache: PhrasebookCache.standard(environment: context.environment))
             renderer.statusPage = try context.workspace()?.config.statusPage?.value
             return renderer
         } catch let error as AudienceLoadError {

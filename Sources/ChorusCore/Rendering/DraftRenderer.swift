@@ -52,8 +52,9 @@ public struct DraftRenderer: Sendable {
     }
 
     /// Loads the audiences (definitions and templates) and the phrasebook with the organization's
-    /// vocabulary files, reporting every problem found in any of them.
-    public static func load(audiences: URL, phrasebook: URL, vocabulary: [URL] = []) throws -> DraftRenderer {
+    /// vocabulary files, reporting every problem found in any of them; the compiled phrasebook
+    /// comes from `phrasebookCache` when it holds the same files.
+    public static func load(audiences: URL, phrasebook: URL, vocabulary: [URL] = [], phrasebookCache: PhrasebookCache? = nil) throws -> DraftRenderer {
         let catalog = try AudienceCatalog.load(from: audiences)
         var templates: [String: AudienceTemplates] = [:]
         var problems: [AudienceProblem] = []
@@ -67,7 +68,7 @@ public struct DraftRenderer: Sendable {
             }
         }
         guard problems.isEmpty else { throw AudienceLoadError(problems: problems) }
-        let book = try Phrasebook.load(from: phrasebook, vocabulary: vocabulary)
+        let book = try Phrasebook.load(from: phrasebook, vocabulary: vocabulary, cache: phrasebookCache)
         return DraftRenderer(catalog: catalog, templates: templates, linter: Linter(phrasebook: book))
     }
 
