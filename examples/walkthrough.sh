@@ -22,8 +22,10 @@ chorus step INC-3001 "Compare renderer timings before and after the 08:40 releas
 chorus show INC-3001
 chorus render --incident INC-3001 --audience customer
 chorus approve INC-3001 customer --yes
+chorus publish INC-3001 customer      # to its channel, the public status page
 chorus approve INC-3001 support --yes
 chorus pull INC-3001 support
+chorus pull INC-3001 support --part reply   # just the reply an agent pastes
 
 export CHORUS_NOW=2026-11-24T09:20:00Z
 chorus confirm INC-3001 H1
@@ -36,6 +38,7 @@ set -e
 [ "$status" -eq 3 ] || { echo "expected a stale pull (exit 3), got $status" >&2; exit 1; }
 chorus approve INC-3001 support --yes
 chorus publish INC-3001 support --channel "support desk"
+chorus note INC-3001 "Ravi is rolling back the 08:40 release; the renderer fix follows separately."
 
 export CHORUS_NOW=2026-11-24T09:35:00Z
 chorus component INC-3001 billing-web --status operational
@@ -47,6 +50,9 @@ if chorus resolve INC-3001; then echo "resolve should wait for the monitoring pe
 export CHORUS_NOW=2026-11-24T10:10:00Z
 chorus fact INC-3001 "No new invoice tickets since 09:40." --source support
 chorus resolve INC-3001
-chorus render --incident INC-3001 --audience review
+chorus render --incident INC-3001 --audience customer --format text   # the resolved update (the README shows it)
+chorus approve INC-3001 customer --yes
+chorus publish INC-3001 customer
+chorus render --incident INC-3001 --audience review --format text     # the review, from the journal (the README shows it)
 chorus log INC-3001
 chorus verify INC-3001                # every line intact: hash chain, numbering, approvals

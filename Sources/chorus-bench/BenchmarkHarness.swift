@@ -114,15 +114,16 @@ enum ProcessTimer {
     /// Median milliseconds of `runs` runs (after one warm-up run), output discarded. Spawns with
     /// posix_spawn and reaps with waitpid: Foundation's Process polls for exit, which adds tens
     /// of milliseconds of its own to every run.
+    /// `environment` is added to (or overrides) the benchmark's own.
     static func medianMilliseconds(_ executable: URL, _ arguments: [String], directory: URL, runs: Int = 21,
-                                   acceptedStatuses: Set<Int32> = [0]) throws -> Double {
+                                   acceptedStatuses: Set<Int32> = [0], environment: [String: String] = [:]) throws -> Double {
         var samples: [Double] = []
         let previous = FileManager.default.currentDirectoryPath
         _ = FileManager.default.changeCurrentDirectoryPath(directory.path)
         defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         for run in 0...runs {
             let start = DispatchTime.now().uptimeNanoseconds
-            let status = try spawnAndWait(executable.path, arguments)
+            let status = try spawnAndWait(executable.path, arguments, environment: environment)
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             guard acceptedStatuses.contains(status) else {
                 throw Failure(description: "\(executable.lastPathComponent) \(arguments.joined(separator: " ")) exited \(status)")
@@ -134,7 +135,7 @@ enum ProcessTimer {
     }
 
     /// Runs `path` with `arguments`, standard output and error to /dev/null; returns the exit status.
-    static func spawnAndWait(_ path: String, _ arguments: [String]) throws -> Int32 {
+    static func spawnAndWait(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -142,8 +143,11 @@ enum ProcessTimer {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let envp: [UnsafeMutablePointer<CChar>?] = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in envp { free(pointer) } }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        let result = posix_spawn(&pid, path, &actions, nil, argv, envp)
         guard result == 0 else { throw Failure(description: "cannot start \(path): \(String(cString: strerror(result)))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {

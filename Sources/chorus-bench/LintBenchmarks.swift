@@ -67,7 +67,34 @@ let lintBenchmarks = BenchmarkGroup(name: "lint") { root in
                                           "findings_per_kb": perKB(denseFindings, dense.utf8.count)])))
     figures.append(Figure(name: "lint.shipped.load", value: loadShipped / 1e6, unit: "ms", inputs: shippedInputs))
     figures.append(Figure(name: "lint.10k_jargon.load", value: loadLarge / 1e6, unit: "ms", inputs: largeInputs))
+    figures += try lintStartUpFigures(root: root)
     return figures
+}
+
+/// Whole-process start-up: `chorus lint SHORT --audience customer` against `chorus --version`,
+/// with the compiled phrasebook read from a cache folder (every start after the first), and
+/// with the cache off (a first start, or an edited phrasebook: the compile included).
+func lintStartUpFigures(root: URL) throws -> [Figure] {
+    guard let chorus = ProcessTimer.chorusExecutable() else { return [] }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-bench-startup-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let draft = folder.appendingPathComponent("short.txt")
+    try "We are investigating failed uploads. Next update by 15:30 UTC.\n".write(to: draft, atomically: true, encoding: .utf8)
+    let lint = ["lint", draft.path, "--audience", "customer"]
+    let version = try ProcessTimer.medianMilliseconds(chorus, ["--version"], directory: root)
+    let cached = try ProcessTimer.medianMilliseconds(chorus, lint, directory: root, acceptedStatuses: [0, 1],
+                                                     environment: ["CHORUS_CACHE_DIR": folder.appendingPathComponent("cache").path])
+    let compiled = try ProcessTimer.medianMilliseconds(chorus, lint, directory: root, runs: 9, acceptedStatuses: [0, 1],
+                                                       environment: ["CHORUS_CACHE_DIR": "off"])
+    let inputs = ["command": "chorus lint short.txt --audience customer", "baseline": "chorus --version", "runs": "21 (median)"]
+    return [
+        Figure(name: "lint.process.version", value: version, unit: "ms", inputs: ["command": "chorus --version", "runs": "21 (median)"]),
+        Figure(name: "lint.process.cached", value: cached, unit: "ms", inputs: inputs.merging(["phrasebook": "compiled form read from the cache"]) { $1 }),
+        Figure(name: "lint.process.cached_ratio", value: cached / version, unit: "x", inputs: inputs.merging(["target": "<= 2.5"]) { $1 }),
+        Figure(name: "lint.process.compiling", value: compiled, unit: "ms",
+               inputs: inputs.merging(["phrasebook": "parsed and compiled (CHORUS_CACHE_DIR=off)", "runs": "9 (median)"]) { $1 }),
+    ]
 }
 
 struct LintBenchmarkError: Error, CustomStringConvertible {

@@ -33,6 +33,23 @@ struct LintCommandTests {
         #expect(result.stderr == "\(path): 2 errors, 0 warnings\n")
     }
 
+    /// With a cache folder, the first run keeps the compiled phrasebook there and later runs read
+    /// it; the findings are the same either way, and with `off` nothing is written.
+    @Test func theCompiledPhrasebookIsKeptInTheCacheFolder() throws {
+        let path = try write(Self.draft)
+        let cache = scratch.appendingPathComponent("cache")
+        let plain = chorus("lint", path, "--audience", "customer")
+        let first = chorus(["lint", path, "--audience", "customer"], environment: ["CHORUS_CACHE_DIR": cache.path])
+        let kept = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("phrasebook-") }
+        #expect(kept.count == 1)
+        let second = chorus(["lint", path, "--audience", "customer"], environment: ["CHORUS_CACHE_DIR": cache.path])
+        #expect(first.stdout == plain.stdout && second.stdout == plain.stdout && second.status == plain.status)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("phrasebook-") } == kept)
+        let off = scratch.appendingPathComponent("off")
+        _ = chorus(["lint", path, "--audience", "customer"], environment: ["CHORUS_CACHE_DIR": "off", "XDG_CACHE_HOME": off.path])
+        #expect(!FileManager.default.fileExists(atPath: off.path))
+    }
+
     @Test func warningsPassUnlessStrict() throws {
         let path = try write(Self.draft)
         let relaxed = chorus("lint", path, "--audience", "engineering")

@@ -27,6 +27,22 @@ struct ReadmeExampleTests {
         #expect(result.stdout == shown)
     }
 
+    /// The resolved customer update and the review the README shows are what the README's
+    /// walkthrough (examples/walkthrough.sh, run with the built chorus) prints.
+    @Test func theResolvedUpdateAndTheReviewAreWhatTheWalkthroughPrints() throws {
+        let binary = try #require(ChorusBinary.url, "the chorus executable is built with the tests (ChorusCLITests depends on it)")
+        let customer = try Self.readmeBlock(startingWith: "Invoices page not loading\n\nStatus: Resolved", fence: "text")
+        let review = try Self.readmeBlock(startingWith: "Post-incident review: Invoices page not loading", fence: "text")
+        try ScratchFolder.with { folder in
+            let result = try runProcess(URL(fileURLWithPath: "/bin/bash"), [Repo.path("examples/walkthrough.sh")], directory: folder,
+                                        environment: ["CHORUS": binary.path, "CHORUS_STORE": folder.at(".chorus").path, "TMPDIR": folder.path,
+                                                      "PATH": "/usr/bin:/bin"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains(customer), "README's resolved customer update is not what the walkthrough prints")
+            #expect(result.stdout.contains(review), "README's review is not what the walkthrough prints")
+        }
+    }
+
     @Test func theLintFindingsAreWhatLintPrints() throws {
         let readme = try String(contentsOfFile: Repo.path("README.md"), encoding: .utf8)
         let result = chorus("lint", "examples/support-reply.txt", "--audience", "support")

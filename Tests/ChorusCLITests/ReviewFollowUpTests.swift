@@ -59,17 +59,17 @@ struct WorkflowEdgeCaseTests {
         var h = try WorkflowHarness()
         _ = h.open()
         let before = h.read(["render", "--incident", "INC-2041", "--audience", "sales", "--format", "text"]).stdout
-        #expect(before.contains("Customer wording (not yet approved)"))
+        #expect(before.contains("No approved wording yet"))
         _ = h.run(["approve", "INC-2041", "customer"])
         let after = h.read(["render", "--incident", "INC-2041", "--audience", "sales", "--format", "text"]).stdout
-        #expect(after.contains("Approved customer wording"))
-        #expect(after.contains("Approved by dana at 09:12 UTC for revision 1. Repeat it word for word."))
+        #expect(after.contains("Approved wording to repeat"))
+        #expect(after.contains("From the customer update approved by dana at 09:12 UTC for revision 1. Repeat it word for word, and nothing beyond it."))
         #expect(after.contains("> We are looking into a problem and will share what we learn here."))
         #expect(after.contains("> We will post the next update by 09:40 UTC."))
         h.now = "2026-11-24T09:20:00Z"
         _ = h.run(["update", "INC-2041", "--status", "identified"])
         let stale = h.read(["render", "--incident", "INC-2041", "--audience", "sales", "--format", "text"]).stdout
-        #expect(stale.contains("The incident has changed since this was approved"))
+        #expect(stale.contains("Out of date: this was approved while the incident was investigating, and the incident has changed since."))
     }
 
     @Test func theSupportMacroSaysWhetherItsWordingIsApproved() throws {

@@ -100,9 +100,11 @@ struct RenderingTests {
         #expect(notes.contains("Not yet approved: draft, made 15:20 UTC"))
     }
 
-    @Test func salesBriefQuotesTheCustomerWordingAndSaysWhatNotToSay() throws {
+    @Test func salesBriefQuotesNothingUnapprovedAndSaysWhatNotToSay() throws {
         let text = try text("checkout-identified.json", "sales")
-        #expect(text.contains("> Some customers cannot complete checkout when paying by card."))
+        #expect(text.hasPrefix("Sales brief: Card payments failing at checkout (INC-2041)"))
+        #expect(text.contains("Nothing has been approved for customers yet, so there is nothing to repeat."))
+        #expect(!text.contains("> "), "no approval (a state file has no journal): nothing is quoted")
         #expect(text.contains("Segment: Merchants on the Growth and Enterprise plans"))
         #expect(text.contains("Do not say"))
         #expect(text.contains("Any time for the fix."))

@@ -39,6 +39,11 @@ struct NameCheckTests {
         #expect(found.last?.lineText == "{{sumary}} {{impact.sumary}}")
     }
 
+    @Test func aDottedNameGetsOneWholeSuggestionWhicheverPartIsMisspelled() throws {
+        let found = try unknown("{{impct.summary}} {{impact.sumary}} {{impct.sumary}} {{#impact}}{{sumary}}{{/impact}}")
+        #expect(found.map(\.suggestion) == ["impact.summary", "impact.summary", "impact.summary", "summary"])
+    }
+
     @Test func namesInsideAListSectionAreCheckedAgainstItsItems() throws {
         let found = try unknown("{{#facts}}{{txt}}{{at.dispaly}}{{/facts}}")
         #expect(found.map(\.name) == ["txt", "at.dispaly"])

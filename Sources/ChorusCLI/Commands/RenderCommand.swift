@@ -11,8 +11,9 @@ enum RenderCommand {
         discussion: """
         Each draft is derived from the state with only the fields its audience may see, rendered
         from the audience's template, and linted under its policy. Findings go to standard error
-        as AUDIENCE:LINE:COL: severity: [category/rule] message (in the json format they are part
-        of the envelope). Exit status 1 when any draft has an error finding, so scripts can gate
+        as AUDIENCE:LINE:COL: severity: [category/rule] message, with (from $.impact.summary) when
+        the words came from a state field (in the json format they are part of the envelope, with
+        their field). Exit status 1 when any draft has an error finding, so scripts can gate
         on it. --now makes relative times ("in 15 minutes") and the output repeatable. In a
         terminal every draft is printed as plain text unless --format is given; piped or
         redirected, each audience's own format (Markdown, Slack Block Kit, …).
@@ -97,9 +98,12 @@ enum RenderCommand {
             let indented = envelopes.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") }
             context.print("[\n" + indented.joined(separator: ",\n") + "\n]")
         }
-        let skipped = renderer.catalog.audiences.filter { !$0.applies(to: state) }.map(\.name)
+        let skipped = renderer.catalog.audiences.filter { !$0.applies(to: state) }
         if !skipped.isEmpty {
-            context.printError("note: \(skipped.joined(separator: ", ")) \(skipped.count == 1 ? "does" : "do") not apply to this \(state.kind.rawValue) while it is \(state.status.rawValue)")
+            var note = "note: \(skipped.map(\.name).joined(separator: ", ")) \(skipped.count == 1 ? "does" : "do") not apply to this \(state.kind.rawValue) while it is \(state.status.rawValue)"
+            let drafted = skipped.filter { $0.drafts(state) }.map { "--audience \($0.name)" }
+            if !drafted.isEmpty { note += " (\(drafted.joined(separator: ", ")) gives \(drafted.count == 1 ? "its" : "their") draft)" }
+            context.printError(note)
         }
         return errors > 0 ? ExitStatus.failure : ExitStatus.success
     }
@@ -169,6 +173,7 @@ enum RenderCommand {
         guard draft.format != .json else { return }
         for finding in draft.findings {
             var line = "\(draft.audience.name):\(finding.line):\(finding.column): \(finding.severity.rawValue): [\(finding.category.rawValue)/\(finding.rule)] \(finding.message)"
+            if let field = draft.field(of: finding) { line += " (from \(field))" }
             if let suggestion = finding.suggestion { line += " (suggestion: \(suggestion))" }
             context.printError(line)
         }
@@ -185,7 +190,8 @@ enum RenderCommand {
     /// the workspace of `context`).
     static func loadRenderer(audiences: URL, phrasebook: URL, context: CommandContext) throws -> DraftRenderer {
         do {
-            var renderer = try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook, vocabulary: try ResourceLocator.vocabulary(in: context))
+            var renderer = try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook, vocabulary: try ResourceLocator.vocabulary(in: context),
+                                                  phrasebookCache: PhrasebookCache.standard(environment: context.environment))
             renderer.statusPage = try context.workspace()?.config.statusPage?.value
             return renderer
         } catch let error as AudienceLoadError {

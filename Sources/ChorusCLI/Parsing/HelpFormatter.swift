@@ -56,7 +56,9 @@ enum HelpFormatter {
           (chorus init creates one). Audiences and phrasebook: --audiences/--phrasebook, then
           CHORUS_AUDIENCES/CHORUS_PHRASEBOOK, then the workspace's settings, then the defaults
           installed beside the binary (PREFIX/share/chorus). Store: --store, CHORUS_STORE, the
-          workspace's store, ./.chorus. chorus doctor shows what was found.
+          workspace's store, ./.chorus. chorus doctor shows what was found. Compiled
+          phrasebooks: CHORUS_CACHE_DIR (off: none), else $XDG_CACHE_HOME/chorus, else
+          ~/.cache/chorus; any edit to the phrasebook or a new build compiles afresh.
 
         EXIT STATUS:
           0   success; the input is clean

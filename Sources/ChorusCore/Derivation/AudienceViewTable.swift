@@ -61,9 +61,22 @@ enum AudienceViewTable {
             return W.object(["revision": .int(context.revision), "at": w.time(context.approvingAt ?? w.clock.now), "by": w.text(by)])
         },
         .value("approvedCustomerWording", .with([.approvedCustomerWording])) { w in
-            guard let context = w.context, let approval = context.customerApproval, let lines = context.customerWordingLines else { return nil }
-            return W.object(["lines": .list(lines.map { w.text($0) }), "revision": .int(approval.revision ?? 0), "at": w.time(approval.at),
-                             "by": w.text(approval.author), "isCurrent": .bool(approval.revision == context.revision)])
+            // Only approved text is handed out to repeat, without what was retracted since.
+            guard let context = w.context,
+                  let wording = ApprovedWording(customer: context.customerApproval, support: context.supportApproval,
+                                                retracted: w.state.corrections.map(\.said)) else { return nil }
+            let approval = wording.approval
+            return W.object(["lines": .list(wording.lines.map { w.text($0) }), "from": .string(wording.from),
+                             "revision": .int(approval.revision ?? 0), "at": w.time(approval.at), "by": w.text(approval.author),
+                             "isCurrent": .bool(approval.revision == context.revision),
+                             "approvedWhile": approval.state.map { .string(Labels.status($0.status).lowercased()) }, "leftOut": .bool(wording.leftOut)])
+        },
+        // What customers were last told, from the journal: the latest customer publication.
+        .value("customersTold", .with([.approvedCustomerWording])) { w in
+            guard let context = w.context, let entry = context.history?.lastPublication(to: "customer"),
+                  case .published(_, let channel, let revision, let told) = entry.event else { return nil }
+            return W.object(["at": w.time(entry.at), "by": w.text(entry.author), "channel": w.text(ifAny: channel),
+                             "revision": .int(revision ?? 0), "isCurrent": .bool(revision == context.revision), "said": w.text(ifAny: told)])
         },
         .value("title", .with([.title])) { w in w.text(w.state.title) },
         .value("status", .with([.status])) { w in

@@ -59,6 +59,11 @@ public struct IncidentHistory: Sendable, Equatable {
         entries = out
     }
 
+    /// The latest publication to `audience`.
+    public func lastPublication(to audience: String) -> Entry? {
+        entries.last { if case .published(audience, _, _, _) = $0.event { return true }; return false }
+    }
+
     /// When a step reached its outcome, by its key (id, else text): the last time it did.
     public func stepFinished(_ key: String) -> Date? {
         entries.last { if case .stepFinished(key, _) = $0.event { return true }; return false }?.at

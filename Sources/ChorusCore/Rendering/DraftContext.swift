@@ -9,17 +9,20 @@ public struct DraftContext: Sendable {
     public var approvingAt: Date?
     /// The latest customer approval, if any.
     public var customerApproval: JournalEntry?
+    /// The latest support approval, if any: its reply is quoted while no customer text is approved.
+    public var supportApproval: JournalEntry?
     /// What happened so far, from the whole journal (`IncidentHistory`): the review's timeline.
     /// Nil when only the snapshot was read.
     public var history: IncidentHistory?
 
     public init(revision: Int, revisionAt: Date, approvingAs: String? = nil, approvingAt: Date? = nil, customerApproval: JournalEntry? = nil,
-                history: IncidentHistory? = nil) {
+                supportApproval: JournalEntry? = nil, history: IncidentHistory? = nil) {
         self.revision = revision
         self.revisionAt = revisionAt
         self.approvingAs = approvingAs
         self.approvingAt = approvingAt
         self.customerApproval = customerApproval
+        self.supportApproval = supportApproval
         self.history = history
     }
 
@@ -27,14 +30,6 @@ public struct DraftContext: Sendable {
     public init(snapshot: JournalSnapshot, now: Date, approvingAs author: String? = nil, history: IncidentHistory? = nil) {
         self.init(revision: snapshot.revision, revisionAt: snapshot.revisionAt ?? now,
                   approvingAs: author, approvingAt: author == nil ? nil : now,
-                  customerApproval: snapshot.approvals["customer"], history: history)
-    }
-
-    /// The approved customer text line by line, without its title heading, blank lines or comments.
-    var customerWordingLines: [String]? {
-        guard let source = customerApproval?.source else { return nil }
-        var document = DraftDocument.parse(source)
-        if case .heading(1, _)? = document.blocks.first { document.blocks.removeFirst() }
-        return DraftWriter.text(document).split(separator: "\n").map(String.init).filter { !$0.isEmpty && $0 != "---" }
+                  customerApproval: snapshot.approvals["customer"], supportApproval: snapshot.approvals["support"], history: history)
     }
 }

@@ -20,10 +20,11 @@ public enum DraftFingerprint {
     /// The canonical rendering of `audience`'s draft of `state`: its plain text.
     public static func canonicalText(_ state: IncidentState, audience: String, renderer: DraftRenderer,
                                      revision: Int?, revisionAt: Date?, customerApproval: JournalEntry?,
-                                     history: IncidentHistory? = nil) throws -> String {
+                                     supportApproval: JournalEntry? = nil, history: IncidentHistory? = nil) throws -> String {
         let clock = RenderClock(now: state.lastUpdatedAt)
         let context = revision.map {
-            DraftContext(revision: $0, revisionAt: revisionAt ?? state.lastUpdatedAt, customerApproval: customerApproval, history: history)
+            DraftContext(revision: $0, revisionAt: revisionAt ?? state.lastUpdatedAt, customerApproval: customerApproval,
+                         supportApproval: supportApproval, history: history)
         }
         return try renderer.render(state, audience: audience, format: .text, clock: clock, context: context).output
     }
@@ -34,7 +35,8 @@ public enum DraftFingerprint {
                           history: IncidentHistory? = nil) throws -> (fingerprint: String, text: String) {
         guard let state = snapshot.state else { throw RenderError("incident \(snapshot.incidentID) has no revision yet") }
         let text = try canonicalText(state, audience: audience, renderer: renderer, revision: snapshot.revision,
-                                     revisionAt: snapshot.revisionAt, customerApproval: snapshot.approvals["customer"], history: history)
+                                     revisionAt: snapshot.revisionAt, customerApproval: snapshot.approvals["customer"],
+                                     supportApproval: snapshot.approvals["support"], history: history)
         return (of(text), text)
     }
 }

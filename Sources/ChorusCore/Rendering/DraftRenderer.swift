@@ -26,6 +26,11 @@ public struct RenderedDraft: Sendable {
     public var findings: [Finding]
     /// Notes about the export (components with no Statuspage id, say).
     public var notes: [String]
+    /// The state field each finding's words came from, as a JSON path (`$.impact.summary`).
+    public var fields: [Finding: String] = [:]
+
+    /// The state field `finding`'s words came from, if they came from one.
+    public func field(of finding: Finding) -> String? { fields[finding] }
 
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
     public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
@@ -47,8 +52,9 @@ public struct DraftRenderer: Sendable {
     }
 
     /// Loads the audiences (definitions and templates) and the phrasebook with the organization's
-    /// vocabulary files, reporting every problem found in any of them.
-    public static func load(audiences: URL, phrasebook: URL, vocabulary: [URL] = []) throws -> DraftRenderer {
+    /// vocabulary files, reporting every problem found in any of them; the compiled phrasebook
+    /// comes from `phrasebookCache` when it holds the same files.
+    public static func load(audiences: URL, phrasebook: URL, vocabulary: [URL] = [], phrasebookCache: PhrasebookCache? = nil) throws -> DraftRenderer {
         let catalog = try AudienceCatalog.load(from: audiences)
         var templates: [String: AudienceTemplates] = [:]
         var problems: [AudienceProblem] = []
@@ -62,7 +68,7 @@ public struct DraftRenderer: Sendable {
             }
         }
         guard problems.isEmpty else { throw AudienceLoadError(problems: problems) }
-        let book = try Phrasebook.load(from: phrasebook, vocabulary: vocabulary)
+        let book = try Phrasebook.load(from: phrasebook, vocabulary: vocabulary, cache: phrasebookCache)
         return DraftRenderer(catalog: catalog, templates: templates, linter: Linter(phrasebook: book))
     }
 
@@ -99,7 +105,7 @@ public struct DraftRenderer: Sendable {
         }
         let document = DraftDocument.parse(marked)
         let lintSource = DraftWriter.lintSource(document)
-        var findings = lint(lintSource, as: audience, of: state)
+        var findings = lint(Self.unquoted(lintSource), as: audience, of: state)
         // Without comment lines the plain text is the linted text, word for word.
         let hasComments = document.blocks.contains { if case .comment = $0 { return true }; return false }
         findings += NextUpdateCheck.findings(state: state, view: view, lintedText: lintSource, clock: clock,
@@ -107,10 +113,13 @@ public struct DraftRenderer: Sendable {
         if audience.formats.contains(.statuspage) {
             findings += StatuspageChecks.findings(state: state, document: document, lintedText: lintSource, checkBody: format == .statuspage)
         }
+        var fields = FindingOrigins.fields(of: findings, in: lintSource, state: state)
+        // A promised time that has passed is fixed in the state's next update time.
+        for finding in findings where finding.rule == NextUpdateCheck.rule { fields[finding] = "$.nextUpdateAt" }
         let (output, notes) = Self.write(document, as: format, text: hasComments ? nil : lintSource, state: state, audience: audience.name,
-                                         revision: context?.revision, findings: findings, deliverNotifications: deliverNotifications)
+                                         revision: context?.revision, findings: findings, fields: fields, deliverNotifications: deliverNotifications)
         return RenderedDraft(audience: audience, format: format, incidentID: state.id, revision: context?.revision,
-                             output: output, lintedText: lintSource, source: marked, findings: findings, notes: notes)
+                             output: output, lintedText: lintSource, source: marked, findings: findings, notes: notes, fields: fields)
     }
 
     /// Lints a draft's plain text under `audience`'s policy (with this renderer's phrasebook), as
@@ -127,6 +136,19 @@ public struct DraftRenderer: Sendable {
                            vocabulary: vocabulary)
     }
 
+    /// The linted text with its quotation lines read as plain lines: the linter skips quoted
+    /// text (someone else's words), but a draft's quotes are words Chorus tells people to repeat
+    /// (the sales brief's approved wording), so they are checked like the rest. `> ` becomes `- `
+    /// and a bare `>` a space, so every finding keeps its offsets, line and column.
+    static func unquoted(_ text: String) -> String {
+        guard text.hasPrefix(">") || text.contains("\n>") else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            if line == ">" { return " " }
+            if line.hasPrefix("> ") { return "- " + line.dropFirst(2) }
+            return line
+        }.joined(separator: "\n")
+    }
+
     /// SHA-256 of the state's canonical JSON.
     public static func stateHash(_ state: IncidentState) -> String {
         SHA256.hex((try? StateCoding.encode(state)) ?? "")
@@ -139,13 +161,13 @@ public struct DraftRenderer: Sendable {
         findings: [Finding], deliverNotifications: Bool? = nil
     ) -> (output: String, notes: [String]) {
         write(document, as: format, text: nil, state: state, audience: audience, revision: revision,
-              findings: findings, deliverNotifications: deliverNotifications)
+              findings: findings, fields: [:], deliverNotifications: deliverNotifications)
     }
 
     /// `write`, given `DraftWriter.text(document)` when it has been written already.
     static func write(
         _ document: DraftDocument, as format: OutputFormat, text knownText: String?, state: IncidentState, audience: String,
-        revision: Int?, findings: [Finding], deliverNotifications: Bool?
+        revision: Int?, findings: [Finding], fields: [Finding: String], deliverNotifications: Bool?
     ) -> (output: String, notes: [String]) {
         func text() -> String { knownText ?? DraftWriter.text(document) }
         switch format {
@@ -166,7 +188,7 @@ public struct DraftRenderer: Sendable {
                 ("stateHash", .string(stateHash(state))),
                 ("format", .string("text")),
                 ("text", .string(text())),
-                ("findings", .array(findings.map(\.jsonOutput))),
+                ("findings", .array(findings.map { $0.jsonOutput(field: fields[$0]) })),
             ]).rendered(), [])
         }
     }

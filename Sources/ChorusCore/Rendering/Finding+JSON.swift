@@ -18,4 +18,12 @@ extension Finding {
             ("suggestion", suggestion.map(JSONOutput.string) ?? .null),
         ])
     }
+
+    /// As `jsonOutput`, with `field`: the JSON path of the state field the matched words came
+    /// from (`$.impact.summary`), null when they are the template's own.
+    public func jsonOutput(field: String?) -> JSONOutput {
+        guard case .object(var members) = jsonOutput else { return jsonOutput }
+        members.append(("field", field.map(JSONOutput.string) ?? .null))
+        return .object(members)
+    }
 }

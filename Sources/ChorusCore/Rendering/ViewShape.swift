@@ -36,7 +36,9 @@ enum ViewShape {
         approval.audience = "customer"
         approval.revision = 1
         approval.source = "# Title\n\nText."
-        return DraftContext(revision: 2, revisionAt: t, approvingAs: "A", approvingAt: t, customerApproval: approval)
+        approval.state = specimens.first
+        let history = IncidentHistory(entries: [.init(at: t, author: "A", event: .published(audience: "customer", channel: "C", revision: 1, told: "T"))])
+        return DraftContext(revision: 2, revisionAt: t, approvingAs: "A", approvingAt: t, customerApproval: approval, history: history)
     }
 
     /// A state with every field set, at the statuses that between them show every part of a view

@@ -42,7 +42,12 @@ struct Condition: Sendable {
 }
 
 /// The facts conditions are evaluated against.
-struct ConditionContext {
+///
+/// Facts that depend only on a match's clause or sentence (tense, the subject's end, whether a
+/// phrase occurs in it, where its first match ends and its last starts) are worked out once per
+/// clause or sentence and kept: a clause with thousands of matches is read once, not once per
+/// match. A context lives for one lint run and is never shared between threads.
+final class ConditionContext {
     let tokens: [Token]
     let clauses: Clauses
     let matcher: PatternMatcher
@@ -52,12 +57,50 @@ struct ConditionContext {
     /// How far back (in tokens) a negation reaches: "we do *not* yet have any reason to believe".
     static let negationReach = 6
 
+    /// Per clause: 0 not yet known, 1 false, 2 true.
+    private var past: [UInt8]
+    private var future: [UInt8]
+    /// Per clause: the end of its subject, -1 while not yet known.
+    private var subjectEnds: [Int]
+    /// Per token: 0 not yet known, 1 not in a capitalized name, 2 in one.
+    private var inName: [UInt8]
+    /// Per (clause, phrase): where the clause's matches of the phrase lie.
+    private var spans: [Key: PhraseSpan] = [:]
+    /// Per (sentence, phrase): whether the sentence holds a match.
+    private var sentenceHas: [Key: Bool] = [:]
+
+    private struct Key: Hashable {
+        var unit: Int
+        var start: Int32
+        var end: Int32
+        init(_ unit: Int, _ code: Code) { (self.unit, start, end) = (unit, code.start, code.end) }
+    }
+
+    /// The smallest end of any match of a phrase in a clause, and the largest start: the phrase
+    /// occurs before token `s` when `firstEnd <= s`, and after token `e` when `lastStart >= e`.
+    private struct PhraseSpan {
+        var firstEnd: Int
+        var lastStart: Int
+    }
+
+    init(tokens: [Token], clauses: Clauses, matcher: PatternMatcher, negationEnds: [[Int]]) {
+        self.tokens = tokens
+        self.clauses = clauses
+        self.matcher = matcher
+        self.negationEnds = negationEnds
+        past = Array(repeating: 0, count: clauses.clauses.count)
+        future = past
+        subjectEnds = Array(repeating: -1, count: clauses.clauses.count)
+        inName = Array(repeating: 0, count: tokens.count)
+    }
+
     func holds(_ condition: Condition, category: FindingCategory?, start: Int, end: Int) -> Bool {
         condition.tests.allSatisfy { evaluate($0, category: category, start: start, end: end) } == condition.expected
     }
 
     private func evaluate(_ test: Condition.Test, category: FindingCategory?, start: Int, end: Int) -> Bool {
-        let clause = clauses.clause(of: start).tokens
+        let clauseIndex = clauses.clauseOfToken[start]
+        let clause = clauses.clauses[clauseIndex].tokens
         switch test {
         case .negated:
             guard let category else { return false }
@@ -74,12 +117,11 @@ struct ConditionContext {
             }
             return false
         case .past:
-            return Grammar.isPast(tokens, clause: clause, before: end)
+            return remembered(&past[clauseIndex]) { Grammar.isPast(tokens, clause: clause) }
         case .future:
-            return Grammar.hasFutureMarker(tokens, in: clause.lowerBound..<max(end, clause.lowerBound))
-                || Grammar.hasFutureMarker(tokens, in: end..<clause.upperBound)
+            return remembered(&future[clauseIndex]) { Grammar.hasFutureMarker(tokens, in: clause) }
         case .inName:
-            return Grammar.isInCapitalizedName(tokens, start, clause: clause)
+            return isInName(start, clause: clause)
         case .precededBy(let phrase):
             let from = max(clause.lowerBound, start - 8)
             return (from..<start).contains { k in matcher.ends(phrase, at: k, limit: start).contains(start) }
@@ -87,17 +129,65 @@ struct ConditionContext {
             return matcher.ends(phrase, at: start, limit: end).contains(end)
         case .followedBy(let phrase):
             return end < clause.upperBound && (matcher.longest(phrase, at: end, limit: clause.upperBound) ?? end) > end
+        case .has(.sentence, let phrase):
+            let sentence = clauses.clauses[clauseIndex].sentence
+            let key = Key(sentence, phrase)
+            if let known = sentenceHas[key] { return known }
+            let found = matcher.firstMatch(phrase, in: clauses.sentences[sentence]) != nil
+            sentenceHas[key] = found
+            return found
         case .has(let scope, let phrase):
-            let range: Range<Int>
+            // A match inside a part of the clause is a match in the clause that ends (or
+            // starts) within that part: a nearer limit only removes ends past it.
+            guard let span = span(of: phrase, inClause: clauseIndex) else { return false }
             switch scope {
-            case .clause: range = clause
-            case .before: range = clause.lowerBound..<max(start, clause.lowerBound)
-            case .after: range = min(end, clause.upperBound)..<clause.upperBound
-            case .subject: range = clause.lowerBound..<Grammar.subjectEnd(tokens, clause: clause)
-            case .sentence: range = clauses.sentence(of: start)
+            case .clause, .sentence: return true
+            case .before: return span.firstEnd <= start
+            case .after: return span.lastStart >= min(end, clause.upperBound)
+            case .subject: return span.firstEnd <= subjectEnd(clauseIndex)
             }
-            return matcher.firstMatch(phrase, in: range) != nil
         }
+    }
+
+    private func remembered(_ slot: inout UInt8, _ compute: () -> Bool) -> Bool {
+        if slot == 0 { slot = compute() ? 2 : 1 }
+        return slot == 2
+    }
+
+    private func subjectEnd(_ clauseIndex: Int) -> Int {
+        if subjectEnds[clauseIndex] < 0 {
+            subjectEnds[clauseIndex] = Grammar.subjectEnd(tokens, clause: clauses.clauses[clauseIndex].tokens)
+        }
+        return subjectEnds[clauseIndex]
+    }
+
+    private func span(of phrase: Code, inClause clauseIndex: Int) -> PhraseSpan? {
+        let key = Key(clauseIndex, phrase)
+        if let known = spans[key] { return known.firstEnd < 0 ? nil : known }
+        let clause = clauses.clauses[clauseIndex].tokens
+        var span = PhraseSpan(firstEnd: Int.max, lastStart: -1)
+        for k in clause {
+            // Ends past `k` of a match starting at `k`: the first is the shortest.
+            guard let shortest = matcher.ends(phrase, at: k, limit: clause.upperBound).first(where: { $0 > k }) else { continue }
+            span.firstEnd = min(span.firstEnd, shortest)
+            span.lastStart = k
+        }
+        if span.lastStart < 0 { span.firstEnd = -1 }
+        spans[key] = span
+        return span.firstEnd < 0 ? nil : span
+    }
+
+    /// Whether token `k` belongs to a run of two or more capitalized words (`Azure Container
+    /// Instances`), at least one of them not an acronym; kept for the whole run of capitalized words it reads.
+    private func isInName(_ k: Int, clause: Range<Int>) -> Bool {
+        if inName[k] != 0 { return inName[k] == 2 }
+        guard let run = Grammar.capitalizedRun(tokens, k, clause: clause) else {
+            inName[k] = 1
+            return false
+        }
+        let answer = Grammar.isName(tokens, run)
+        for i in run { inName[i] = answer ? 2 : 1 }
+        return answer
     }
 }
 
@@ -150,7 +240,7 @@ enum Grammar {
     }
 
     /// Past narrative: a past marker in the clause, and no future or modal marker.
-    static func isPast(_ tokens: [Token], clause: Range<Int>, before end: Int) -> Bool {
+    static func isPast(_ tokens: [Token], clause: Range<Int>) -> Bool {
         let upto = clause
         guard !hasFutureMarker(tokens, in: clause) else { return false }
         if upto.contains(where: { isFinitePast(tokens, $0, clauseStart: clause.lowerBound) }) { return true }
@@ -171,9 +261,9 @@ enum Grammar {
         return clause.upperBound
     }
 
-    /// Whether token `k` belongs to a run of two or more capitalized words (`Azure Container
-    /// Instances`), at least one of them not an acronym.
-    static func isInCapitalizedName(_ tokens: [Token], _ k: Int, clause: Range<Int>) -> Bool {
+    /// The run of capitalized words, joined by at most a space, that holds token `k` (nil when
+    /// `k` is not capitalized).
+    static func capitalizedRun(_ tokens: [Token], _ k: Int, clause: Range<Int>) -> ClosedRange<Int>? {
         // Title case or an acronym: "Azure Container Instances", "Amazon ECR" (not shouting: "DATABASE REPLICA").
         func capitalized(_ i: Int) -> Bool {
             // A function word ("The", "Our") opening a sentence is not part of a name.
@@ -181,11 +271,15 @@ enum Grammar {
             let classes = tokens[i].classes
             return classes.contains(.acronym) || (classes.contains(.titleCase) && classes.contains(.name))
         }
-        guard capitalized(k) else { return false }
+        guard capitalized(k) else { return nil }
         var first = k, last = k
         while capitalized(first - 1), tokens[first].spacing <= .space { first -= 1 }
         while capitalized(last + 1), tokens[last + 1].spacing <= .space { last += 1 }
-        guard last > first else { return false }
-        return (first...last).contains { !tokens[$0].classes.contains(.acronym) }
+        return first...last
+    }
+
+    /// A run of two or more capitalized words, at least one of them not an acronym.
+    static func isName(_ tokens: [Token], _ run: ClosedRange<Int>) -> Bool {
+        run.count > 1 && run.contains { !tokens[$0].classes.contains(.acronym) }
     }
 }

@@ -8,6 +8,24 @@ struct Lexicon: Sendable {
 
     var count: Int { ids.count }
 
+    init() {}
+
+    /// A lexicon numbering `keys` in order, as `keys` of another one gave them; nil when a key
+    /// repeats.
+    init?(keys: [String]) {
+        ids.reserveCapacity(keys.count)
+        for (number, key) in keys.enumerated() {
+            guard ids.updateValue(Int32(number), forKey: key) == nil else { return nil }
+        }
+    }
+
+    /// Every key, in the order of their numbers.
+    var keys: [String] {
+        var keys = Array(repeating: "", count: ids.count)
+        for (key, id) in ids { keys[Int(id)] = key }
+        return keys
+    }
+
     /// The number of `key`, or `unknown`.
     func id(of key: String) -> Int32 {
         ids[key] ?? Lexicon.unknown
@@ -53,6 +71,18 @@ struct GroupedIndex: Sendable {
             next[Int(pair.key)] += 1
         }
     }
+
+    /// An index read back from its two arrays; nil unless the offsets start at 0, never fall,
+    /// and end at the number of values.
+    init?(offsets: [Int32], values: [Int32]) {
+        guard offsets.first == 0, Int(offsets.last ?? -1) == values.count,
+              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { return nil }
+        self.offsets = offsets
+        self.values = values
+    }
+
+    /// The two arrays, for writing the index out.
+    var parts: (offsets: [Int32], values: [Int32]) { (offsets, values) }
 
     /// The values grouped under `key` (none for an unknown or out-of-range key).
     @inline(__always)

@@ -64,21 +64,22 @@ struct ProgramClass: Sendable {
 
 /// Every pattern of a phrasebook compiled into flat arrays of numbers: the lexicon of the keys
 /// they mention, the instructions, the word classes and the index of entries by what they can
-/// start with. The matcher reads it; nothing in it is a string.
+/// start with. The matcher reads it; nothing in it is a string. (Its parts are set by the
+/// builder below and by the compiled-form reader, `MatchProgram+CompiledForm.swift`.)
 struct MatchProgram: Sendable {
-    private(set) var lexicon = Lexicon()
-    private(set) var instructions: [Instruction] = []
-    private(set) var pool: [Int32] = []
-    private(set) var alternatives: [Code] = []
-    private(set) var classes: [ProgramClass] = []
+    var lexicon = Lexicon()
+    var instructions: [Instruction] = []
+    var pool: [Int32] = []
+    var alternatives: [Code] = []
+    var classes: [ProgramClass] = []
     /// Per lexicon id, a bit per word class it is a one-word member of (`classStride` words).
-    private(set) var classMembers: [UInt64] = []
-    private(set) var classStride = 1
+    var classMembers: [UInt64] = []
+    var classStride = 1
     /// Per lexicon id, the (word class, sequence) pairs whose sequence can start with it, as
     /// indexes of `classSequences`.
-    private(set) var classSequenceStarts = GroupedIndex()
-    private(set) var classSequences: [(wordClass: Int32, code: Code)] = []
-    private(set) var index = ProgramIndex()
+    var classSequenceStarts = GroupedIndex()
+    var classSequences: [(wordClass: Int32, code: Code)] = []
+    var index = ProgramIndex()
 
     // MARK: building
 
@@ -176,17 +177,17 @@ struct MatchProgram: Sendable {
 
 /// Where each entry may start, in lexicon ids: by the id of the first token, by a built-in
 /// class of it, or anywhere; entries with required words are tried only near an occurrence of
-/// one of them.
+/// one of them. (Its parts are set by the builder below and by the compiled-form reader.)
 struct ProgramIndex: Sendable {
-    private(set) var byId = GroupedIndex()
+    var byId = GroupedIndex()
     /// Per built-in class bit (`TokenClass` raw value bit), the entries that may start there.
-    private(set) var byClassBit: [[Int32]] = Array(repeating: [], count: 32)
-    private(set) var anywhere: [Int32] = []
+    var byClassBit: [[Int32]] = Array(repeating: [], count: 32)
+    var anywhere: [Int32] = []
     /// Per id, the entries that need it (or another of their required words).
-    private(set) var requiring = GroupedIndex()
+    var requiring = GroupedIndex()
     /// Per entry: its first set and the most tokens it can span.
-    private(set) var firsts: [FirstIds] = []
-    private(set) var spans: [Int] = []
+    var firsts: [FirstIds] = []
+    var spans: [Int] = []
 
     init() {}
 

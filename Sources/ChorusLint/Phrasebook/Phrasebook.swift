@@ -17,9 +17,10 @@ public struct Phrasebook: Sendable {
     public let files: [String]
 
     let compiled: [CompiledEntry]
-    let wordClasses: [WordClass]
     /// The compiled patterns, word classes and entry index the matcher runs.
     let program: MatchProgram
+    /// Per entry: whether `--fix` may apply its single substitute (a plain term).
+    let fixable: [Bool]
     /// Per fixable entry (a single substitute for a plain term): the term as `--fix` compares
     /// it with a match; nil for the others.
     let fixForms: [[UInt8]?]
@@ -29,6 +30,9 @@ public struct Phrasebook: Sendable {
     let messages: [MessageTemplate]
     /// Per entry: its suggestions as a finding shows them (`a / b`), or nil.
     let suggestionTexts: [String?]
+
+    /// The number of word classes (`[define NAME]` sections).
+    var wordClassCount: Int { program.classes.count }
 
     /// Approved stock phrases, as written: never reported, and available to templates.
     public var stockPhrases: [String] { entries.filter { $0.kind == .stock }.map(\.phrase) }
@@ -40,7 +44,10 @@ public struct Phrasebook: Sendable {
     /// them. A vocabulary file without any section header is a list of the team's product and
     /// brand names, one per line, read as an `[accept]` section: never jargon, never an internal
     /// name, never the party blamed.
-    public static func load(from directory: URL, vocabulary: [URL] = []) throws(PhrasebookError) -> Phrasebook {
+    ///
+    /// With a `cache`, the compiled phrasebook is read from it when the same files were compiled
+    /// before by the same program, and kept in it otherwise (see `PhrasebookCache`).
+    public static func load(from directory: URL, vocabulary: [URL] = [], cache: PhrasebookCache? = nil) throws(PhrasebookError) -> Phrasebook {
         let fileManager = FileManager.default
         let path = directory.path
         var isDirectory: ObjCBool = false
@@ -84,7 +91,13 @@ public struct Phrasebook: Sendable {
             files.append((filePath, text))
         }
         guard problems.isEmpty else { throw PhrasebookError(problems: problems) }
-        return try parse(files, vocabulary: Set(vocabularyFiles))
+        let vocabularySet = Set(vocabularyFiles)
+        guard let cache else { return try parse(files, vocabulary: vocabularySet) }
+        let key = cache.key(files: files, vocabulary: vocabularySet)
+        if let compiled = cache.read(key: key) { return compiled }
+        let phrasebook = try parse(files, vocabulary: vocabularySet)
+        cache.write(phrasebook, key: key)
+        return phrasebook
     }
 
     /// Compiles phrasebook files given as text (`name` is used in messages).
@@ -105,14 +118,34 @@ public struct Phrasebook: Sendable {
         guard problems.isEmpty else {
             throw PhrasebookError(problems: problems.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) })
         }
-        let entries = compiler.entries
-        return Phrasebook(entries: entries, identifierParts: compiler.identifierParts,
+        return Phrasebook(entries: compiler.entries, identifierParts: compiler.identifierParts,
                           hostLabels: compiler.hostLabels, files: files.map(\.name),
-                          compiled: compiler.compiled, wordClasses: compiler.wordClasses, program: compiler.program,
-                          fixForms: zip(entries, compiler.fixable).map { $1 ? PhraseRuleSupport.normalized($0.phrase) : nil },
-                          fixSubstitutes: zip(entries, compiler.fixable).map { $1 ? $0.suggestions.first : nil },
-                          messages: entries.map { MessageTemplate($0.message ?? "{match}") },
-                          suggestionTexts: entries.map { $0.suggestions.isEmpty ? nil : $0.suggestions.joined(separator: " / ") })
+                          compiled: compiler.compiled, program: compiler.program, fixable: compiler.fixable)
+    }
+
+    /// A phrasebook from its compiled parts (compiled now, or read back from the cache); what
+    /// the rules read per entry is derived here, the same way for both.
+    init(entries: [PhrasebookEntry], identifierParts: Set<String>, hostLabels: Set<String>, files: [String],
+         compiled: [CompiledEntry], program: MatchProgram, fixable: [Bool]) {
+        self.entries = entries
+        self.identifierParts = identifierParts
+        self.hostLabels = hostLabels
+        self.files = files
+        self.compiled = compiled
+        self.program = program
+        self.fixable = fixable
+        fixForms = zip(entries, fixable).map { $1 ? PhraseRuleSupport.normalized($0.phrase) : nil }
+        fixSubstitutes = zip(entries, fixable).map { $1 ? $0.suggestions.first : nil }
+        // A section's entries share its message: each distinct one is split once.
+        var templates: [String: MessageTemplate] = [:]
+        messages = entries.map { entry in
+            let text = entry.message ?? "{match}"
+            if let known = templates[text] { return known }
+            let template = MessageTemplate(text)
+            templates[text] = template
+            return template
+        }
+        suggestionTexts = entries.map { $0.suggestions.isEmpty ? nil : $0.suggestions.joined(separator: " / ") }
     }
 
     /// The `phrasebook/` folder of the source checkout this library was built from. Tools that

@@ -2,7 +2,6 @@ import ChorusSupport
 
 /// One phrasebook entry compiled for matching.
 struct CompiledEntry: Sendable {
-    var pattern: [PatternElement]
     /// The pattern in the phrasebook's program.
     var code: Code
     /// The conditions of the entry's section.
@@ -23,6 +22,8 @@ struct IndexedEntry {
 struct PhrasebookCompiler {
     private(set) var entries: [PhrasebookEntry] = []
     private(set) var compiled: [CompiledEntry] = []
+    /// Per entry: its pattern, for the index and the checks (not kept after compiling).
+    private var patterns: [[PatternElement]] = []
     private(set) var wordClasses: [WordClass] = []
     /// Every pattern, word class and condition phrase compiled, and the index of entries.
     private(set) var program = MatchProgram()
@@ -120,7 +121,8 @@ struct PhrasebookCompiler {
                                             message: section.message, conditions: conditions.map(\.text), rule: rule,
                                             location: line.location)
                 entries.append(entry)
-                compiled.append(CompiledEntry(pattern: pattern, code: program.code(for: pattern), conditions: conditions))
+                patterns.append(pattern)
+                compiled.append(CompiledEntry(code: program.code(for: pattern), conditions: conditions))
                 fixable.append(kind == .substitution && line.suggestions.count == 1 && PhrasePattern.isPlain(line.phrase))
             }
         }
@@ -384,17 +386,17 @@ struct PhrasebookCompiler {
     /// entries share them (a word many entries need, such as "database", filters little).
     private mutating func buildIndex() {
         var popularity: [String: Int] = [:]
-        for entry in compiled {
-            for set in RequiredWords.mandatorySets(entry.pattern, classRequired: classRequired) {
+        for pattern in patterns {
+            for set in RequiredWords.mandatorySets(pattern, classRequired: classRequired) {
                 for key in set { popularity[key, default: 0] += 1 }
             }
         }
-        let indexed = compiled.map { entry in
-            let required = RequiredWords.of(entry.pattern, classRequired: classRequired) { set in
+        let indexed = patterns.map { pattern in
+            let required = RequiredWords.of(pattern, classRequired: classRequired) { set in
                 set.reduce(0) { $0 + (popularity[$1] ?? 0) }
             }
-            return IndexedEntry(first: FirstSet.of(entry.pattern, classFirsts: classFirsts), required: required,
-                                span: PatternLength.maximum(entry.pattern, classMaximum: classMaximum))
+            return IndexedEntry(first: FirstSet.of(pattern, classFirsts: classFirsts), required: required,
+                                span: PatternLength.maximum(pattern, classMaximum: classMaximum))
         }
         program.buildIndex(indexed)
     }
@@ -408,7 +410,7 @@ struct PhrasebookCompiler {
         var coversAnywhere: [Int] = []
         for (id, entry) in entries.enumerated()
         where (entry.kind == .exception || entry.kind == .cadence) && compiled[id].conditions.isEmpty {
-            let first = FirstSet.of(compiled[id].pattern, classFirsts: classFirsts)
+            let first = FirstSet.of(patterns[id], classFirsts: classFirsts)
             if first.anyToken || !first.classes.isEmpty { coversAnywhere.append(id) }
             for key in first.keys { covers[key, default: []].append(id) }
         }
@@ -423,7 +425,7 @@ struct PhrasebookCompiler {
                     problem(entry.location, "duplicate: '\(entry.phrase)' matches what '\(entries[owner].phrase)' at \(entries[owner].location) already matches")
                     continue
                 }
-                if case .word(let forms)? = compiled[id].pattern.first {
+                if case .word(let forms)? = patterns[id].first {
                     for form in forms where owners[scope + form] == nil { owners[scope + form] = id }
                 }
             }

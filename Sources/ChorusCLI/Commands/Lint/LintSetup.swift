@@ -16,7 +16,7 @@ struct LintSetup {
         let vocabulary = try ResourceLocator.vocabulary(in: context)
         let phrasebook: Phrasebook
         do {
-            phrasebook = try Phrasebook.load(from: folder, vocabulary: vocabulary)
+            phrasebook = try Phrasebook.load(from: folder, vocabulary: vocabulary, cache: PhrasebookCache.standard(environment: context.environment))
         } catch {
             throw CommandFailure("the phrasebook cannot be loaded:\n" + error.description)
         }

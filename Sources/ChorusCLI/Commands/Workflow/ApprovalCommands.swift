@@ -15,12 +15,14 @@ enum ApprovalCommands {
         abstract: "Print the latest approved text for an audience; exit 3 (with a note) when the state moved on.",
         discussion: """
         Prints exactly what was approved. --format gives the same approved words in another
-        format. When the incident changed since the approval, the text still prints, standard
-        error says it is stale, since which revision and which fields changed, and the exit
-        status is 3 so scripts notice.
+        format; --part gives one part of it alone (the support macro's reply to paste, or its
+        agent notes). When the incident changed since the approval, the text still prints,
+        standard error says it is stale, since which revision and which fields changed, and the
+        exit status is 3 so scripts notice.
         """,
         arguments: [ArgumentSpec("id", help: "The incident id."), ArgumentSpec("audience", help: "The audience.")],
-        options: [.value("format", short: "f", "format", help: "Output format (default: as approved).", allowed: OutputFormat.allCases.map(\.rawValue))]
+        options: [.value("format", short: "f", "format", help: "Output format (default: as approved).", allowed: OutputFormat.allCases.map(\.rawValue)),
+                  .value("part", "name", help: "Only this part of the approved text (support: reply or notes).")]
             + Workflow.readOptions + resourceOptions
     ) { context in
         let workflow = try Workflow(context)
@@ -34,7 +36,8 @@ enum ApprovalCommands {
             throw CommandFailure(message)
         }
         var text = approval.text ?? ""
-        if let requested = context.arguments.value("format").flatMap(OutputFormat.init(rawValue:)), requested.rawValue != approval.format {
+        let requested = context.arguments.value("format").flatMap(OutputFormat.init(rawValue:))
+        if let requested, requested.rawValue != approval.format {
             let audiences = try ResourceLocator.locate(.audiences, option: context.arguments.value("audiences"), in: context)
             let definition: Audience
             do { definition = try AudienceCatalog.load(from: audiences).require(audience) } catch let error as AudienceLoadError {
@@ -46,6 +49,19 @@ enum ApprovalCommands {
             guard let source = approval.source, let state = approval.state else { throw CommandFailure("this approval kept no source to convert; pull it as \(approval.format ?? "approved")") }
             text = DraftRenderer.write(DraftDocument.parse(source), as: requested, state: state, audience: audience,
                                        revision: approval.revision, findings: []).output
+        }
+        if let name = context.arguments.value("part") {
+            guard let source = approval.source, let state = approval.state else { throw CommandFailure("this approval kept no source to take a part from; pull it whole") }
+            let document = DraftDocument.parse(source)
+            guard let part = document.part(name) else {
+                let names = document.partNames
+                var message = "the approved \(audience) text has no part '\(name)'"
+                if let near = NameSuggestion.closest(to: name, among: names) { message += "\nDid you mean '\(near)'?" }
+                message += names.isEmpty ? "\nIt has no parts; pull it whole." : "\nIts parts: \(names.joined(separator: ", "))"
+                throw UsageError(message)
+            }
+            let format = requested ?? approval.format.flatMap(OutputFormat.init(rawValue:)) ?? .text
+            text = DraftRenderer.write(part, as: format, state: state, audience: audience, revision: approval.revision, findings: []).output
         }
         context.print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         context.printError("approved by \(TerminalText.escape(approval.author)) at \(ISO8601.format(approval.at)) for revision \(approval.revision ?? 0) (sha256 \(approval.sha256 ?? ""))")
