@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "ChorusBoardTests", dependencies: ["ChorusBoard", "ChorusCore", "ChorusSupport"], swiftSettings: strict),
         .testTarget(
             name: "ChorusCLITests", dependencies: ["ChorusCLI", "ChorusCore", "ChorusSupport", "chorus"],
-            exclude: ["Fixtures"], swiftSettings: strict
+            exclude: ["Fixtures", "Golden"], swiftSettings: strict
         ),
     ],
     swiftLanguageModes: [.v6]

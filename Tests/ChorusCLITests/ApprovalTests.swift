@@ -93,7 +93,7 @@ struct RenderCommandTests {
             #expect(result.stdout.contains(header), "\(header)")
         }
         #expect(!result.stdout.contains("==== review"))
-        #expect(result.stderr.contains("note: review does not apply to this incident while it is identified"))
+        #expect(result.stderr.contains("note: review does not apply to this incident while it is identified (--audience review gives its draft)"), "\(result.stderr)")
     }
 
     @Test func aDraftWithErrorsExitsOneAndPrintsFindingsWithPositions() throws {

@@ -65,7 +65,9 @@ struct WorkflowEdgeCaseTests {
         #expect(after.contains("Approved wording to repeat"))
         #expect(after.contains("From the customer update approved by dana at 09:12 UTC for revision 1. Repeat it word for word, and nothing beyond it."))
         #expect(after.contains("> We are looking into a problem and will share what we learn here."))
-        #expect(after.contains("> We will post the next update by 09:40 UTC."))
+        #expect(!after.contains("> We will post the next update"), "the brief states the next update itself, as it is now")
+        #expect(!after.contains("> Status:"))
+        #expect(after.contains("The next update is due by 09:40 UTC."))
         h.now = "2026-11-24T09:20:00Z"
         _ = h.run(["update", "INC-2041", "--status", "identified"])
         let stale = h.read(["render", "--incident", "INC-2041", "--audience", "sales", "--format", "text"]).stdout

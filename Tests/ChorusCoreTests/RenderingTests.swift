@@ -94,7 +94,7 @@ struct RenderingTests {
         #expect(!reply.contains("Escalate"))
         #expect(!(reply.components(separatedBy: "Customer reply").last ?? reply).contains("INC-2044"), "the pasted reply carries no internal id")
         #expect(notes.contains("Incident: INC-2044"))
-        #expect(notes.contains("Who is affected: Mobile app users signing in with email and password"))
+        #expect(notes.contains("Who was affected: Mobile app users signing in with email and password"), "the fix is in place (monitoring)")
         #expect(notes.contains("Do not say: that it is resolved, what caused it"))
         #expect(notes.contains("Escalate: #inc-2044 in Slack"))
         #expect(notes.contains("Not yet approved: draft, made 15:20 UTC"))

@@ -98,9 +98,12 @@ enum RenderCommand {
             let indented = envelopes.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") }
             context.print("[\n" + indented.joined(separator: ",\n") + "\n]")
         }
-        let skipped = renderer.catalog.audiences.filter { !$0.applies(to: state) }.map(\.name)
+        let skipped = renderer.catalog.audiences.filter { !$0.applies(to: state) }
         if !skipped.isEmpty {
-            context.printError("note: \(skipped.joined(separator: ", ")) \(skipped.count == 1 ? "does" : "do") not apply to this \(state.kind.rawValue) while it is \(state.status.rawValue)")
+            var note = "note: \(skipped.map(\.name).joined(separator: ", ")) \(skipped.count == 1 ? "does" : "do") not apply to this \(state.kind.rawValue) while it is \(state.status.rawValue)"
+            let drafted = skipped.filter { $0.drafts(state) }.map { "--audience \($0.name)" }
+            if !drafted.isEmpty { note += " (\(drafted.joined(separator: ", ")) gives \(drafted.count == 1 ? "its" : "their") draft)" }
+            context.printError(note)
         }
         return errors > 0 ? ExitStatus.failure : ExitStatus.success
     }
