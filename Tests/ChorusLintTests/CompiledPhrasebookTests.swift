@@ -42,4 +42,44 @@ struct CompiledPhrasebookTests {
         }
         #expect(differing == 0)
     }
+
+    /// The shipped phrasebook's compiled form with its program changed by `change`.
+    static func crafted(_ change: (inout MatchProgram, inout [CompiledEntry]) -> Void) throws -> [UInt8] {
+        let book = try Shipped.phrasebook
+        var (program, compiled) = (book.program, book.compiled)
+        change(&program, &compiled)
+        return Phrasebook(entries: book.entries, identifierParts: book.identifierParts, hostLabels: book.hostLabels,
+                          files: book.files, compiled: compiled, program: program, fixable: book.fixable).compiledForm()
+    }
+
+    /// Forms that pass the checksum but would make the matcher take exponential time, overflow
+    /// the stack, trap on arithmetic or allocate without bound are refused.
+    @Test func craftedFormsThatWouldHangOrTrapAreRefused() throws {
+        // `depth` optionals, each holding the one before it (`overlapping`: and everything before).
+        func nested(_ depth: Int, overlapping: Bool) throws -> [UInt8] {
+            try Self.crafted { program, compiled in
+                let base = Int32(program.instructions.count)
+                program.instructions.append(Instruction(operation: .gap, a: 1))
+                for i in 1...depth {
+                    program.instructions.append(Instruction(operation: .optional, a: overlapping ? base : base + Int32(i - 1), b: base + Int32(i)))
+                }
+                compiled[0].code = Code(start: base + Int32(depth), end: base + Int32(depth) + 1)
+            }
+        }
+        #expect(Phrasebook(compiledForm: try nested(8, overlapping: false)) != nil, "modest nesting is what phrasebooks compile to")
+        #expect(Phrasebook(compiledForm: try nested(40, overlapping: true)) == nil, "codes that share instructions")
+        #expect(Phrasebook(compiledForm: try nested(MatchProgram.maximumNesting + 1, overlapping: false)) == nil, "too deep")
+        let circle = try Self.crafted { program, _ in
+            let at = Int32(program.instructions.count)
+            program.instructions.append(Instruction(operation: .wordClass, a: 0))
+            program.classSequences.append((wordClass: 0, code: Code(start: at, end: at + 1)))
+        }
+        #expect(Phrasebook(compiledForm: circle) == nil, "a word class that names itself")
+        #expect(Phrasebook(compiledForm: try Self.crafted { program, _ in program.index.spans[0] = Int.min }) == nil)
+        #expect(Phrasebook(compiledForm: try Self.crafted { program, _ in program.classStride = 1 << 20 }) == nil)
+        let slots = try Self.crafted { program, _ in
+            program.classMembers += Array(repeating: 0, count: program.lexicon.count * program.classStride - program.classMembers.count + 1)
+        }
+        #expect(Phrasebook(compiledForm: slots) == nil, "more class slots than words")
+    }
 }

@@ -137,6 +137,41 @@ struct PhrasebookCacheTests {
         #expect(Self.matches("It is probably fine.", phrasebook) == ["probably"])
     }
 
+    @Test func aFolderOthersMayWriteToIsNotUsed() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try FileManager.default.createDirectory(at: scratch.cacheFolder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o777])
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: scratch.cacheFolder.path)
+        let phrasebook = try Phrasebook.load(from: scratch.phrasebook, cache: scratch.cache())
+        #expect(Self.matches("It is probably fine.", phrasebook) == ["probably"])
+        #expect(scratch.cached.isEmpty, "nothing written where others could plant a file")
+    }
+
+    @Test func cacheFilesAreTheOwnersAlone() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        _ = try Phrasebook.load(from: scratch.phrasebook, cache: scratch.cache())
+        let file = try #require(scratch.cached.first)
+        let mode = try FileManager.default.attributesOfItem(atPath: scratch.cacheFolder.appendingPathComponent(file).path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let folderMode = try FileManager.default.attributesOfItem(atPath: scratch.cacheFolder.path)[.posixPermissions] as? Int
+        #expect(folderMode == 0o700)
+    }
+
+    @Test func aLinkInPlaceOfACompiledFormIsNotFollowed() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let cache = scratch.cache()
+        _ = try Phrasebook.load(from: scratch.phrasebook, cache: cache)
+        let key = try Self.key(scratch, cache)
+        let file = cache.file(for: key)
+        let real = scratch.root.appendingPathComponent("elsewhere.bin")
+        try FileManager.default.moveItem(at: file, to: real)
+        try FileManager.default.createSymbolicLink(at: file, withDestinationURL: real)
+        #expect(cache.read(key: key) == nil, "a symbolic link is not read, even to a good form")
+    }
+
     @Test func aPhrasebookWithErrorsIsNeverCached() throws {
         let scratch = try Scratch("[existence speculation]\nmessage: m\nseemed to ! now\n")
         defer { scratch.remove() }
@@ -160,6 +195,8 @@ struct PhrasebookCacheTests {
         #expect(PhrasebookCache.standard(environment: [:]) == nil, "no folder named: no cache")
         #expect(PhrasebookCache.standard(environment: ["CHORUS_CACHE_DIR": "off", "HOME": "/home/dana"]) == nil)
         #expect(PhrasebookCache.standard(environment: ["CHORUS_CACHE_DIR": "/var/cache/chorus"])?.directory.path == "/var/cache/chorus")
+        #expect(PhrasebookCache.standard(environment: ["CHORUS_CACHE_DIR": "relative/cache", "HOME": "/h"]) == nil,
+                "a relative folder would depend on the working directory")
         #expect(PhrasebookCache.standard(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/home/dana"])?.directory.path == "/x/chorus")
         #expect(PhrasebookCache.standard(environment: ["HOME": "/home/dana"])?.directory.path == "/home/dana/.cache/chorus")
         #expect(PhrasebookCache.standard(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"])?.directory.path == "/h/.cache/chorus")

@@ -80,9 +80,9 @@ struct ByteReader {
     }
 
     mutating func array<T>(_ read: (inout ByteReader) throws(Damaged) -> T) throws(Damaged) -> [T] {
+        // No reserve: an element may take far more memory than its bytes in the file.
         let n = try count()
         var values: [T] = []
-        values.reserveCapacity(n)
         for _ in 0..<n { values.append(try read(&self)) }
         return values
     }

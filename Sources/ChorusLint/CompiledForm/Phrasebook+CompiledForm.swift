@@ -3,7 +3,7 @@
 /// `--fix` forms) is derived again by the same initializer a fresh compile uses.
 extension Phrasebook {
     /// Bumped whenever what is written here changes shape.
-    static let compiledFormVersion: UInt32 = 1
+    static let compiledFormVersion: UInt32 = 2
 
     func compiledForm() -> [UInt8] {
         var writer = ByteWriter()
@@ -136,13 +136,13 @@ extension ByteWriter {
             }
             writer.array(wordClass.unindexed) { $0.code($1) }
         }
+        int(program.classStride)
         // Most words belong to no word class: only the slots with a bit set are written.
         int(program.classMembers.count)
         array(program.classMembers.indices.filter { program.classMembers[$0] != 0 }) { writer, slot in
             writer.int(slot)
             writer.uint64(program.classMembers[slot])
         }
-        int(program.classStride)
         groupedIndex(program.classSequenceStarts)
         array(program.classSequences) { writer, sequence in
             writer.int32(sequence.wordClass)
@@ -227,15 +227,18 @@ extension ByteReader {
             wordClass.unindexed = try reader.array { reader throws(Damaged) in try reader.code() }
             return wordClass
         }
+        // The stride first: the slot count it allows is checked before anything is allocated.
+        program.classStride = try int()
         let slotCount = try int()
-        guard slotCount >= 0, slotCount <= 1 << 32 else { throw Damaged() }
+        let allowed = program.lexicon.count.multipliedReportingOverflow(by: program.classStride)
+        guard program.classStride == max(1, (program.classes.count + 63) / 64), !allowed.overflow,
+              slotCount >= 0, slotCount <= allowed.partialValue else { throw Damaged() }
         var members = Array(repeating: UInt64(0), count: slotCount)
         for (slot, bits) in try array({ reader throws(Damaged) in (try reader.int(), try reader.uint64()) }) {
             guard members.indices.contains(slot) else { throw Damaged() }
             members[slot] = bits
         }
         program.classMembers = members
-        program.classStride = try int()
         program.classSequenceStarts = try groupedIndex()
         program.classSequences = try array { reader throws(Damaged) in
             (wordClass: try reader.int32(), code: try reader.code())

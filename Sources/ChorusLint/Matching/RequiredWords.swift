@@ -74,6 +74,9 @@ enum RequiredWords {
 /// The most tokens a match of a pattern can span: a match containing a required word starts at
 /// most this many tokens before it.
 enum PatternLength {
+    /// More tokens than any compiled pattern spans (a read-back program claiming more is damaged).
+    static let largest = 1 << 16
+
     static func maximum(_ elements: [PatternElement], classMaximum: [Int]) -> Int {
         elements.reduce(0) { $0 + maximum($1, classMaximum: classMaximum) }
     }
