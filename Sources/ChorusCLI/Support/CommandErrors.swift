@@ -33,20 +33,26 @@ public struct Problem: Sendable, Equatable {
     }
 
     /// `FILE:LINE:COL: error: at $.path: message` (the parts that are known).
-    var text: String {
+    var text: String { text(severity: "error") }
+
+    /// `FILE:LINE:COL: SEVERITY: at $.path: message` (the parts that are known).
+    func text(severity: String) -> String {
         var location = [file, line.map(String.init), column.map(String.init)].compactMap { $0 }.joined(separator: ":")
         if !location.isEmpty { location += ": " }
-        return location + "error: " + (path.map { "at \($0): " } ?? "") + message
+        return location + "\(severity): " + (path.map { "at \($0): " } ?? "") + message
     }
 
-    var json: JSONOutput {
+    var json: JSONOutput { .object(jsonMembers) }
+
+    /// `file`, `line`, `column`, `path` (those that are known) and `message`.
+    var jsonMembers: [(String, JSONOutput)] {
         var members: [(String, JSONOutput)] = []
         if let file { members.append(("file", .string(file))) }
         if let line { members.append(("line", .int(line))) }
         if let column { members.append(("column", .int(column))) }
         if let path { members.append(("path", .string(path))) }
         members.append(("message", .string(message)))
-        return .object(members)
+        return members
     }
 }
 

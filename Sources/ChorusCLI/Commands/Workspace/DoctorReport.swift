@@ -71,11 +71,12 @@ struct DoctorFinding: Equatable {
         case .ok, .note:
             return "\(kind.rawValue): \(message)"
         case .error, .warning:
-            var location = [file, line.map(String.init), column.map(String.init)].compactMap { $0 }.joined(separator: ":")
-            if !location.isEmpty { location += ": " }
-            return location + "\(kind.rawValue): " + (path.map { "at \($0): " } ?? "") + message
+            return located.text(severity: kind.rawValue)
         }
     }
+
+    /// The finding as a `Problem`, which prints a located diagnostic the same way everywhere.
+    private var located: Problem { Problem(file: file, line: line, column: column, path: path, message: message) }
 
     /// `{"severity", "file", "line", "column", "path", "message"}` (the parts that are known) for
     /// a problem; `{"status", "message"}` for a check.
@@ -84,13 +85,7 @@ struct DoctorFinding: Equatable {
         case .ok, .note:
             return .object([("status", .string(kind.rawValue)), ("message", .string(message))])
         case .error, .warning:
-            var members: [(String, JSONOutput)] = [("severity", .string(kind.rawValue))]
-            if let file { members.append(("file", .string(file))) }
-            if let line { members.append(("line", .int(line))) }
-            if let column { members.append(("column", .int(column))) }
-            if let path { members.append(("path", .string(path))) }
-            members.append(("message", .string(message)))
-            return .object(members)
+            return .object([("severity", .string(kind.rawValue))] + located.jsonMembers)
         }
     }
 }
