@@ -167,8 +167,7 @@ final class ConditionContext {
         let clause = clauses.clauses[clauseIndex].tokens
         var span = PhraseSpan(firstEnd: Int.max, lastStart: -1)
         for k in clause {
-            // Ends past `k` of a match starting at `k`: the first is the shortest.
-            guard let shortest = matcher.ends(phrase, at: k, limit: clause.upperBound).first(where: { $0 > k }) else { continue }
+            guard let shortest = matcher.shortest(phrase, at: k, limit: clause.upperBound) else { continue }
             span.firstEnd = min(span.firstEnd, shortest)
             span.lastStart = k
         }
@@ -241,11 +240,10 @@ enum Grammar {
 
     /// Past narrative: a past marker in the clause, and no future or modal marker.
     static func isPast(_ tokens: [Token], clause: Range<Int>) -> Bool {
-        let upto = clause
         guard !hasFutureMarker(tokens, in: clause) else { return false }
-        if upto.contains(where: { isFinitePast(tokens, $0, clauseStart: clause.lowerBound) }) { return true }
+        if clause.contains(where: { isFinitePast(tokens, $0, clauseStart: clause.lowerBound) }) { return true }
         // "has been resolved", "have restored"
-        return upto.contains { k in
+        return clause.contains { k in
             ["has", "have", "hasn't", "haven't"].contains(tokens[k].key) && k + 1 < clause.upperBound
                 && (tokens[k + 1].key == "been" || (tokens[k + 1].key.hasSuffix("ed") && tokens[k + 1].key.count >= 5))
         }

@@ -120,6 +120,13 @@ final class PatternMatcher {
         return k + 63 - mask.leadingZeroBitCount
     }
 
+    /// The end of the shortest match of `code` at `k` that takes at least one token, if any.
+    func shortest(_ code: Code, at k: Int, limit: Int) -> Int? {
+        let mask = reach(code, at: k, limit: limit) & ~1
+        guard mask != 0 else { return nil }
+        return k + mask.trailingZeroBitCount
+    }
+
     /// Whether any match of `code` occurs in `range` (tokens), and where the first one is.
     func firstMatch(_ code: Code, in range: Range<Int>) -> Range<Int>? {
         for k in range {
