@@ -51,6 +51,15 @@ struct PhrasebookCacheTests {
         return cache.key(files: [(file, try String(contentsOfFile: file, encoding: .utf8))], vocabulary: [])
     }
 
+    /// Loads the scratch phrasebook once through a fresh cache: the cache, the key and the file
+    /// its compiled form was written to.
+    static func compiledOnce(_ scratch: Scratch) throws -> (cache: PhrasebookCache, key: [UInt8], file: URL) {
+        let cache = scratch.cache()
+        _ = try Phrasebook.load(from: scratch.phrasebook, cache: cache)
+        let key = try key(scratch, cache)
+        return (cache, key, cache.file(for: key))
+    }
+
     @Test func aSecondLoadReadsWhatTheFirstCompiled() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -93,10 +102,7 @@ struct PhrasebookCacheTests {
     @Test func aDamagedCacheFileIsIgnoredAndWrittenAgain() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let cache = scratch.cache()
-        _ = try Phrasebook.load(from: scratch.phrasebook, cache: cache)
-        let key = try Self.key(scratch, cache)
-        let file = cache.file(for: key)
+        let (cache, key, file) = try Self.compiledOnce(scratch)
         let good = try Data(contentsOf: file)
         var flipped = good
         flipped[good.count / 2] ^= 0x20
@@ -162,10 +168,7 @@ struct PhrasebookCacheTests {
     @Test func aLinkInPlaceOfACompiledFormIsNotFollowed() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let cache = scratch.cache()
-        _ = try Phrasebook.load(from: scratch.phrasebook, cache: cache)
-        let key = try Self.key(scratch, cache)
-        let file = cache.file(for: key)
+        let (cache, key, file) = try Self.compiledOnce(scratch)
         let real = scratch.root.appendingPathComponent("elsewhere.bin")
         try FileManager.default.moveItem(at: file, to: real)
         try FileManager.default.createSymbolicLink(at: file, withDestinationURL: real)

@@ -113,12 +113,17 @@ struct SlackPublishingTests {
         #expect(retried.delivery.remoteId == fixture.doubles.slackMessages.first?.ts)
     }
 
+    /// The engineering update's first post, answered 500 although Slack posted it.
+    static func firstPostAnswered500(_ fixture: PublishFixture) throws -> (publication: Publication, failed: Publisher.Report) {
+        let publication = try PublishFixture.publication("checkout-investigating.json", audience: "engineering")
+        fixture.doubles.script("chat.postMessage", .json(500, #"{"ok":false,"error":"internal_error"}"#), alsoApply: true)
+        return (publication, fixture.publisher().send(publication, to: fixture.slackAPI(), previous: nil))
+    }
+
     /// A 500 to a post may come after Slack posted it: the record says so, and the retry looks.
     @Test func aFirstPostAnswered500IsLookedUpNotPostedAgain() throws {
         let fixture = try PublishFixture()
-        let publication = try PublishFixture.publication("checkout-investigating.json", audience: "engineering")
-        fixture.doubles.script("chat.postMessage", .json(500, #"{"ok":false,"error":"internal_error"}"#), alsoApply: true)
-        let failed = fixture.publisher().send(publication, to: fixture.slackAPI(), previous: nil)
+        let (publication, failed) = try Self.firstPostAnswered500(fixture)
         #expect(failed.delivery.outcome == .failed && failed.delivery.uncertain == true)
         let retried = fixture.publisher().send(publication, to: fixture.slackAPI(), previous: PublishFixture.entry(failed, publication, seq: 4))
         #expect(retried.delivery.outcome == .sent, "\(retried.delivery.error ?? "")")
@@ -130,9 +135,7 @@ struct SlackPublishingTests {
     /// The lost post is older than a page of the channel's history: the lookup reads on.
     @Test func theLookupReadsTheHistoryPageAfterPage() throws {
         let fixture = try PublishFixture()
-        let publication = try PublishFixture.publication("checkout-investigating.json", audience: "engineering")
-        fixture.doubles.script("chat.postMessage", .json(500, #"{"ok":false,"error":"internal_error"}"#), alsoApply: true)
-        let failed = fixture.publisher().send(publication, to: fixture.slackAPI(), previous: nil)
+        let (publication, failed) = try Self.firstPostAnswered500(fixture)
         try fixture.doubles.chatter(150)
         let retried = fixture.publisher().send(publication, to: fixture.slackAPI(), previous: PublishFixture.entry(failed, publication, seq: 4))
         #expect(retried.delivery.outcome == .sent, "\(retried.delivery.error ?? "")")

@@ -6,16 +6,22 @@ import Testing
 /// the template folder.
 @Suite("Partials: bounded expansion, no hard links")
 struct ExpansionLimitTests {
+    /// Partials `p0` … `p<levels>` in `scratch`, each but the last including the next twice (the
+    /// last is `leaf`): `p0` expands to 2^levels leaves.
+    static func doublingPartials(levels: Int, leaf: String, in scratch: ScratchFolder) throws -> TemplateLibrary {
+        for level in 0..<levels {
+            try scratch.write("t/p\(level).mustache", "{{>p\(level + 1)}}{{>p\(level + 1)}}")
+        }
+        try scratch.write("t/p\(levels).mustache", leaf)
+        return TemplateLibrary(loader: FileSystemTemplateLoader(roots: [scratch.path + "/t"]), missingPartials: .fail)
+    }
+
     /// 26 partials, each including the next twice, would write 2^25 copies of the last one.
     /// The bound is proved with a 64 KB limit (the same code path as the default 8 MB, which
     /// a debug build takes tens of seconds to reach).
     @Test func partialsThatDoubleAtEveryLevelStopWithAClearError() throws {
         let scratch = try ScratchFolder()
-        for level in 0..<25 {
-            try scratch.write("t/p\(level).mustache", "{{>p\(level + 1)}}{{>p\(level + 1)}}")
-        }
-        try scratch.write("t/p25.mustache", "x")
-        var library = TemplateLibrary(loader: FileSystemTemplateLoader(roots: [scratch.path + "/t"]), missingPartials: .fail)
+        var library = try Self.doublingPartials(levels: 25, leaf: "x", in: scratch)
         library.expansionLimit = 64 * 1024
         _ = try library.load("p0")
         do {
@@ -47,11 +53,7 @@ struct ExpansionLimitTests {
     /// render within the default bound and stop under a 1 KB one.
     @Test func theConfiguredLimitIsTheBound() throws {
         let scratch = try ScratchFolder()
-        for level in 0..<10 {
-            try scratch.write("t/p\(level).mustache", "{{>p\(level + 1)}}{{>p\(level + 1)}}")
-        }
-        try scratch.write("t/p10.mustache", "x")
-        var library = TemplateLibrary(loader: FileSystemTemplateLoader(roots: [scratch.path + "/t"]), missingPartials: .fail)
+        var library = try Self.doublingPartials(levels: 10, leaf: "x", in: scratch)
         _ = try library.load("p0")
         #expect(try library.render("p0", [:], escaping: .text) == String(repeating: "x", count: 1024))
         library.expansionLimit = 1024
@@ -68,11 +70,7 @@ struct ExpansionLimitTests {
     @Test(arguments: ["{{name}}", ""])
     func partialsThatDoubleDownToAValueOrNothingStopToo(leaf: String) throws {
         let scratch = try ScratchFolder()
-        for level in 0..<25 {
-            try scratch.write("t/p\(level).mustache", "{{>p\(level + 1)}}{{>p\(level + 1)}}")
-        }
-        try scratch.write("t/p25.mustache", leaf)
-        var library = TemplateLibrary(loader: FileSystemTemplateLoader(roots: [scratch.path + "/t"]), missingPartials: .fail)
+        var library = try Self.doublingPartials(levels: 25, leaf: leaf, in: scratch)
         library.expansionLimit = 64 * 1024
         _ = try library.load("p0")
         do {
