@@ -3,6 +3,16 @@ import Testing
 
 @Suite("Command line conventions")
 struct ArgumentParsingTests {
+    @Test func everyOptionStatesItsDefaultOnce() {
+        for spec in CommandRegistry.commands {
+            let help = ChorusCommandLine.run([spec.name, "--help"]).stdout
+            #expect(help.hasPrefix("OVERVIEW: "), "\(spec.name) --help")
+            for line in help.split(separator: "\n") {
+                #expect(line.components(separatedBy: "(default:").count <= 2, "\(spec.name) --help repeats a default: \(line)")
+            }
+        }
+    }
+
     @Test func versionAndHelp() {
         #expect(ChorusCommandLine.run(["--version"]).stdout == ChorusCommandLine.version + "\n")
         let help = ChorusCommandLine.run(["--help"])

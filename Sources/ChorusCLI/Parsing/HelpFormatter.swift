@@ -18,7 +18,8 @@ enum HelpFormatter {
             if let allowed = option.allowedValues, !help.contains(allowed.joined(separator: ", ")) {
                 help += " (values: \(allowed.joined(separator: ", ")))"
             }
-            if let defaultValue = option.defaultValue { help += " (default: \(defaultValue))" }
+            // A help text that already names its default (with where else it comes from) keeps its own wording.
+            if let defaultValue = option.defaultValue, !help.contains("(default:") { help += " (default: \(defaultValue))" }
             text += row(option.synopsis, help)
         }
         return text
