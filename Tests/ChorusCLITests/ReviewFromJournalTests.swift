@@ -112,6 +112,10 @@ struct ReviewFromJournalTests {
         #expect(open.contains("We reported it resolved at 10:05 UTC; it came back at 10:08 UTC and we are working on it again."), "\(open)")
         h.now = "2026-11-24T10:20:00Z"
         ok(h, ["update", "INC-2041", "--status", "monitoring", "--next-update", "+2h", "--fix", "Both keys are accepted."])
+        // Back in monitoring, the notice says a new fix is being watched, not that work goes on.
+        let watching = h.read(["render", "--incident", "INC-2041", "--audience", "customer", "--format", "text"]).stdout
+        #expect(watching.contains("it came back at 10:08 UTC. A new fix is in place and we are watching it."), "\(watching)")
+        #expect(!watching.contains("working on it again"), "\(watching)")
         h.now = "2026-11-24T10:55:00Z"
         ok(h, ["fact", "INC-2041", "No new tickets since 10:25.", "--source", "support"])
         ok(h, ["resolve", "INC-2041"])
