@@ -78,6 +78,11 @@ struct LabelledCorpusTests {
         #expect(result.mistakes.isEmpty, "\(result.mistakes)")
     }
 
+    @Test func windowsLineEndsSeparateRecords() throws {
+        let corpus = try LabelledCorpus.parse(Self.sample.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n")
+        #expect(corpus.messages.map(\.id) == ["acme-001", "acme-002", "other-001"])
+    }
+
     @Test func filtersOrganizationsByNameOrIdPrefix() throws {
         let corpus = try LabelledCorpus.parse(Self.sample)
         #expect(corpus.filtered(organizations: ["acme"], excluding: false).messages.count == 2)

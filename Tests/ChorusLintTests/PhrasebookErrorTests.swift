@@ -22,6 +22,15 @@ struct PhrasebookErrorTests {
             == ["2:21: unknown message variable '{when}'; a message may use {match} and {suggestion}"])
     }
 
+    /// A phrasebook saved by a Windows editor ("\r\n" line ends) reads line by line, as written.
+    @Test func windowsLineEndsAreLineEnds() throws {
+        let text = "[existence speculation]\r\nmessage: \"{match}\" is a guess\r\nprobably\r\n\r\n[existence jargon]\r\nmesage: m\r\nfoo\r\n"
+        #expect(problems(text) == ["6:1: unknown option 'mesage:'; did you mean 'message:'?", "5:1: the section needs a 'message:' line right under its header"].sorted())
+        let fine = try compile(text.replacingOccurrences(of: "\r\n[existence jargon]\r\nmesage: m\r\nfoo\r\n", with: "")).get()
+        let findings = Linter(phrasebook: fine).lint("It is probably the disk.", policy: phrasePolicy)
+        #expect(findings.map(\.match) == ["probably"])
+    }
+
     @Test func entryErrors() {
         let head = "[substitution jargon]\nmessage: m\n"
         #expect(problems(head + "rollback undo\n") == ["3:14: expected '=>' and a plain substitute after the term, as in 'rollback => undo the recent change'"])

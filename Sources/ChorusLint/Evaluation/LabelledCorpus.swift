@@ -48,9 +48,8 @@ public struct LabelledCorpus: Sendable {
         var problems: [Problem] = []
         var seen: [String: Int] = [:]
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for trimmed in TextLines.split(text) {
             lineNumber += 1
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             guard !trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) else { continue }
             do {
                 let message = try LabelledMessage.parse(String(trimmed), line: lineNumber)

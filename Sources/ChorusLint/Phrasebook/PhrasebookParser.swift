@@ -24,10 +24,9 @@ struct PhrasebookParser {
 
     mutating func parse(_ text: String) {
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in TextLines.split(text) {
             lineNumber += 1
             var line = Array(rawLine.unicodeScalars)
-            if line.last == "\r" { line.removeLast() }
             while let last = line.last, last.properties.isWhitespace { line.removeLast() }
             let indent = line.prefix { $0.properties.isWhitespace }.count
             let content = Array(line[indent...])
