@@ -166,7 +166,7 @@ public struct CorpusEvaluation: Sendable {
         while to < scalars.count, to - end < 160, !isEnd(to) { to += 1 }
         if to < scalars.count { to += 1 }
         var text = String(String.UnicodeScalarView(scalars[from..<to]))
-        text = text.split(whereSeparator: { $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        text = text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
         return text.trimmingCharacters(in: " ")
     }
 }
