@@ -21,6 +21,8 @@ struct BlameRule: Rule {
             RuleExample("The root cause was ↓human error."),
             RuleExample("↓An engineer mistakenly deleted the table."),
             RuleExample("This was ↓our vendor's fault."),
+            RuleExample("↓A contractor misconfigured the router."),
+            RuleExample("↓Sam from the billing team deleted the wrong file."),
         ],
         nonTriggeringExamples: [
             RuleExample("We misconfigured the load balancer."),
@@ -30,6 +32,8 @@ struct BlameRule: Rule {
             RuleExample("The outage was due to a cut fiber."),
             RuleExample("Attackers flooded the network with traffic."),
             RuleExample("While the immediate cause was operator error, there are broader systemic issues we must fix."),
+            RuleExample("We misconfigured the router ourselves."),
+            RuleExample("Sam from the billing team restored the missing file."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {
