@@ -101,7 +101,8 @@ chorus resolve INC-4100
 
 step "15:52 — the fix did not hold: reopened, then resolved again"
 export CHORUS_NOW=2026-11-24T15:52:00Z
-chorus reopen INC-4100 --reason "Card checkout failures returned at 15:48." --next-update +20m
+expect 64 reopen INC-4100 --reason "Card checkout failures returned." --impact-returned 15:30 --next-update +20m   # before it was resolved (15:36)
+chorus reopen INC-4100 --reason "Card checkout failures returned at 15:48." --impact-returned 15:48 --next-update +20m
 chorus render --incident INC-4100 --audience customer --format text
 chorus set INC-4100 components.payments-callback.status partial_outage
 export CHORUS_NOW=2026-11-24T16:05:00Z

@@ -58,7 +58,8 @@ struct ReviewFromJournalTests {
         #expect(!all.stdout.contains("review"), "approve --all leaves the draft review alone")
     }
 
-    @Test func aFixThatDidNotHoldSplitsTheImpactAndTheResolvedReviewIsApprovedAsRead() throws {
+    /// Opens INC-2041 (impact from 08:52), puts the fix in place at 09:30 and resolves it at 10:05.
+    func resolvedOnce() throws -> WorkflowHarness {
         var h = try WorkflowHarness()
         _ = h.open()
         h.now = "2026-11-24T09:30:00Z"
@@ -70,6 +71,11 @@ struct ReviewFromJournalTests {
         h.now = "2026-11-24T10:05:00Z"
         ok(h, ["fact", "INC-2041", "Tickets have stopped.", "--source", "support"])
         ok(h, ["resolve", "INC-2041"])
+        return h
+    }
+
+    @Test func aFixThatDidNotHoldSplitsTheImpactAndTheResolvedReviewIsApprovedAsRead() throws {
+        var h = try resolvedOnce()
         h.now = "2026-11-24T10:10:00Z"
         ok(h, ["reopen", "INC-2041", "--reason", "Card failures returned at 10:08.", "--next-update", "+30m"])
         h.now = "2026-11-24T10:20:00Z"
@@ -94,5 +100,51 @@ struct ReviewFromJournalTests {
         let fingerprint = try #require(rendered.stderr.split(separator: " ").firstIndex(of: "fingerprint").map { rendered.stderr.split(separator: " ")[$0 + 1] })
         let approved = h.run(["approve", "INC-2041", "review", "--fingerprint", String(fingerprint)])
         #expect(approved.status == 0, "\(approved.stderr)")
+    }
+
+    /// Failures came back at 10:08 and the incident was reopened at 10:10: told when, the impact
+    /// counts from 10:08 in the review, the resolved customer update and the leadership brief.
+    @Test func theImpactCountsFromWhenItReturnedNotFromTheReopening() throws {
+        var h = try resolvedOnce()
+        h.now = "2026-11-24T10:10:00Z"
+        ok(h, ["reopen", "INC-2041", "--reason", "Card failures returned at 10:08.", "--impact-returned", "10:08", "--next-update", "+30m"])
+        let open = h.read(["render", "--incident", "INC-2041", "--audience", "customer", "--format", "text"]).stdout
+        #expect(open.contains("We reported it resolved at 10:05 UTC; it came back at 10:08 UTC and we are working on it again."), "\(open)")
+        h.now = "2026-11-24T10:20:00Z"
+        ok(h, ["update", "INC-2041", "--status", "monitoring", "--next-update", "+2h", "--fix", "Both keys are accepted."])
+        h.now = "2026-11-24T10:55:00Z"
+        ok(h, ["fact", "INC-2041", "No new tickets since 10:25.", "--source", "support"])
+        ok(h, ["resolve", "INC-2041"])
+
+        let text = review(h).stdout
+        #expect(text.contains("Customer impact: 50 minutes, between 08:52 and 09:30 UTC and again between 10:08 and 10:20 UTC."), "\(text)")
+        let returned = try #require(text.range(of: "- 10:08 UTC: The problem returned: customers were affected again."), "\(text)")
+        let reopened = try #require(text.range(of: "- 10:10 UTC: Reopened (Investigating): Card failures returned at 10:08."))
+        #expect(returned.upperBound <= reopened.lowerBound)
+        #expect(text.contains("The problem returned at 10:08 UTC after we first reported it resolved at 10:05 UTC; we reopened it at 10:10 UTC."), "\(text)")
+        let customer = h.read(["render", "--incident", "INC-2041", "--audience", "customer", "--format", "text"]).stdout
+        #expect(customer.contains("between 08:52 and 09:30 UTC and again between 10:08 and 10:20 UTC"), "\(customer)")
+        let leadership = h.read(["render", "--incident", "INC-2041", "--audience", "leadership", "--format", "text"]).stdout
+        #expect(leadership.contains("customers were affected for 50 minutes, between 08:52 and 09:30 UTC and again between 10:08 and 10:20 UTC"), "\(leadership)")
+    }
+
+    /// A time still to come, or one before the resolution, is refused (exit 64) and nothing is written.
+    @Test func anImpossibleReturnTimeIsRefusedAndNothingIsWritten() throws {
+        var h = try resolvedOnce()
+        h.now = "2026-11-24T10:10:00Z"
+        let before = h.read(["log", "INC-2041"]).stdout
+        for (typed, says) in [
+            ("+5m", "--impact-returned: the impact cannot have returned at 10:15 UTC: that is still to come (it is 10:10 UTC)"),
+            ("2026-11-24T11:00:00Z", "--impact-returned: the impact cannot have returned at 11:00 UTC: that is still to come"),
+            ("09:58", "--impact-returned: the impact cannot have returned at 09:58 UTC: INC-2041 was resolved later, at 10:05 UTC"),
+            ("soon", "--impact-returned: \"soon\" is not a time"),
+        ] {
+            let result = h.run(["reopen", "INC-2041", "--reason", "Failures returned.", "--impact-returned", typed, "--next-update", "+30m"])
+            #expect(result.status == 64, "\(typed): \(result.stderr)")
+            #expect(result.stderr.contains(says), "\(typed): \(result.stderr)")
+        }
+        #expect(h.read(["log", "INC-2041"]).stdout == before, "a refused reopen writes nothing")
+        // The resolution time itself is the earliest accepted.
+        ok(h, ["reopen", "INC-2041", "--reason", "Failures returned.", "--impact-returned", "10:05", "--next-update", "+30m"])
     }
 }

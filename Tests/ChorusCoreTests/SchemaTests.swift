@@ -36,7 +36,7 @@ struct SchemaTests {
             followUps: [FollowUp(text: "f", owner: "o", due: "2026-12-01")],
             corrections: [Correction(retracts: "F1", said: "s", correct: "c", at: t)],
             links: [Link(title: "l", url: "https://x")], asks: ["a"], whatWentWell: ["w"],
-            reopened: Reopening(at: t, reason: "r", resolvedAt: t)
+            reopened: Reopening(at: t, reason: "r", resolvedAt: t, impactReturnedAt: t)
         )
     }
 

@@ -84,6 +84,23 @@ struct StateValidationTests {
         expectProblem(started, at: "$.startedAt", contains: "is after the last update")
     }
 
+    /// When the impact returned lies between the resolution and the reopening; a reopening
+    /// written before the field existed (no `impactReturnedAt`) still reads and is valid.
+    @Test func theImpactReturnsBetweenTheResolutionAndTheReopening() throws {
+        var edit = try StateEdit(example: "checkout-investigating.json")
+        edit.object["reopened"] = ["at": "2026-11-24T09:05:00Z", "reason": "Errors returned.", "resolvedAt": "2026-11-24T08:58:00Z"]
+        #expect(edit.problems().isEmpty, "\(edit.problems())")
+        edit.object["reopened"] = ["at": "2026-11-24T09:05:00Z", "reason": "Errors returned.", "resolvedAt": "2026-11-24T08:58:00Z",
+                                   "impactReturnedAt": "2026-11-24T09:01:00Z"]
+        #expect(edit.problems().isEmpty, "\(edit.problems())")
+        edit.object["reopened"] = ["at": "2026-11-24T09:05:00Z", "reason": "Errors returned.", "resolvedAt": "2026-11-24T08:58:00Z",
+                                   "impactReturnedAt": "2026-11-24T08:50:00Z"]
+        expectProblem(edit, at: "$.reopened.impactReturnedAt", contains: "the impact returned (2026-11-24T08:50:00Z) before it was resolved (2026-11-24T08:58:00Z)")
+        edit.object["reopened"] = ["at": "2026-11-24T09:05:00Z", "reason": "Errors returned.", "resolvedAt": "2026-11-24T08:58:00Z",
+                                   "impactReturnedAt": "2026-11-24T09:06:00Z"]
+        expectProblem(edit, at: "$.reopened.impactReturnedAt", contains: "after it was reopened (2026-11-24T09:05:00Z)")
+    }
+
     @Test func whatHappenedIsNotTimedInTheFuture() throws {
         var edit = try StateEdit(example: "checkout-investigating.json")
         var facts = edit.object["facts"] as? [[String: Any]] ?? []

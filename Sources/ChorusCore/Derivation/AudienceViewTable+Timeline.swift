@@ -35,6 +35,7 @@ extension AudienceViewTable {
         } else if w.shows(.times) {
             if let reopened = state.reopened {
                 entries.append((reopened.resolvedAt, "Reported resolved."))
+                if let returned = reopened.impactReturnedAt { entries.append((returned, impactReturnedLine)) }
                 entries.append((reopened.at, "Reopened: \(c(reopened.reason))"))
             }
             if fixInPlace(state.status), let since = state.monitoringSince {
@@ -79,7 +80,8 @@ extension AudienceViewTable {
                 out.append((entry.at, "Incident opened (\(Labels.status(status)))."))
             case .statusChanged(_, let to):
                 out.append((entry.at, statusLine(to)))
-            case .reopened(let to, let reason):
+            case .reopened(let to, let reason, let returned):
+                if let returned { out.append((returned, impactReturnedLine)) }
                 out.append((entry.at, "Reopened (\(Labels.status(to)))" + (reason.map { ": " + c($0) } ?? ".")))
             case .hypothesisSettled(let text, let confirmed):
                 if showsHypotheses { out.append((entry.at, (confirmed ? "Confirmed: " : "Ruled out: ") + c(text))) }
@@ -105,6 +107,9 @@ extension AudienceViewTable {
         }
         return out
     }
+
+    /// The timeline's line for the moment a fix stopped holding, when `reopen` was told it.
+    static let impactReturnedLine = "The problem returned: customers were affected again."
 
     /// "a", "a and b", "a, b and c".
     static func listed(_ items: [String]) -> String {

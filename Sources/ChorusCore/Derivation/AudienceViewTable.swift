@@ -94,6 +94,7 @@ enum AudienceViewTable {
             guard let reopened = w.state.reopened else { return nil }
             // Why it came back is engineering detail: only audiences that see facts are told.
             return W.object(["at": w.time(reopened.at), "resolvedAt": w.time(reopened.resolvedAt),
+                             "impactReturned": w.time(ifAny: reopened.impactReturnedAt),
                              "reason": w.shows(.facts) ? w.text(reopened.reason) : nil])
         },
         .value("severity", .with([.severity])) { w in
@@ -227,7 +228,8 @@ enum AudienceViewTable {
 
     /// When customers were affected: from the start until the fix was in place (`ended`; nil
     /// while it is not). When the journal shows the incident reopened, each time the fix did not
-    /// hold is a period of its own, from the reopening until the next fix was in place.
+    /// hold is a period of its own, from when customers were affected again (the time `reopen`
+    /// was given, else the reopening) until the next fix was in place.
     static func impactPeriods(_ state: IncidentState, history: IncidentHistory?, ended: Date?) -> [(start: Date, end: Date?)] {
         guard let history, history.entries.contains(where: { if case .reopened = $0.event { return true }; return false }) else {
             return [(state.startedAt, ended)]
@@ -238,8 +240,9 @@ enum AudienceViewTable {
             switch entry.event {
             case .statusChanged(_, let to) where fixInPlace(to):
                 if let start = current { periods.append((start, max(start, entry.at))); current = nil }
-            case .reopened:
-                if current == nil { current = entry.at }
+            case .reopened(_, _, let returned):
+                // Never before the previous period ended: periods do not overlap.
+                if current == nil { current = max(returned ?? entry.at, periods.last?.end ?? state.startedAt) }
             default:
                 continue
             }

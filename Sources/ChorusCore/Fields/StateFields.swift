@@ -103,6 +103,8 @@ public enum StateFields {
         F("at", .time(.past), required: true, "When the incident was reopened.", shown: .with([.status])),
         F("reason", .text, required: true, "Why: what showed the problem had returned.", shown: .with([.status])),
         F("resolvedAt", .time(.past), required: true, "When it had been resolved.", shown: .with([.status])),
+        F("impactReturnedAt", .time(.past), "When customers were affected again (the fix stopped holding), if before the reopening: between resolvedAt and at.",
+          shown: .with([.status])),
     ])
 
     public static let state = RecordSpec("IncidentState", "the incident state", [

@@ -9,8 +9,9 @@ public struct IncidentHistory: Sendable, Equatable {
         /// The first revision: the incident was opened with this status.
         case opened(IncidentStatus)
         case statusChanged(from: IncidentStatus, to: IncidentStatus)
-        /// A resolved incident returned to work (with the reason `reopen` recorded).
-        case reopened(to: IncidentStatus, reason: String?)
+        /// A resolved incident returned to work (with the reason `reopen` recorded, and when
+        /// customers were affected again if that was said and was earlier).
+        case reopened(to: IncidentStatus, reason: String?, impactReturned: Date?)
         case hypothesisSettled(text: String, confirmed: Bool)
         /// A step reached `done` or `failed` (`key` is its id, else its text).
         case stepFinished(key: String, failed: Bool)
@@ -75,7 +76,7 @@ public struct IncidentHistory: Sendable, Equatable {
         var events: [Event] = []
         if old.status != new.status {
             if !old.status.isOpen && new.status.isOpen {
-                events.append(.reopened(to: new.status, reason: new.reopened?.reason))
+                events.append(.reopened(to: new.status, reason: new.reopened?.reason, impactReturned: new.reopened?.impactReturnedAt))
             } else {
                 events.append(.statusChanged(from: old.status, to: new.status))
             }

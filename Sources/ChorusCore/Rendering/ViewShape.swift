@@ -60,7 +60,7 @@ enum ViewShape {
             workaround: "W", eta: ETA(at: t, confidence: .confirmed), rootCause: RootCause(summary: "R", whys: ["Y"]), fix: "X",
             followUps: [FollowUp(text: "F", owner: "O", due: "2026-12-01")],
             corrections: [Correction(said: "S", correct: "C", at: t)], links: [Link(title: "L", url: "https://x")],
-            asks: ["A"], whatWentWell: ["W"], reopened: Reopening(at: t, reason: "R", resolvedAt: t)
+            asks: ["A"], whatWentWell: ["W"], reopened: Reopening(at: t, reason: "R", resolvedAt: t, impactReturnedAt: t)
         )
         return [(IncidentKind.incident, IncidentStatus.monitoring), (.incident, .resolved), (.maintenance, .scheduled)].map { kind, status in
             var state = base

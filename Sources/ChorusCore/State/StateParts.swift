@@ -192,14 +192,24 @@ public struct Correction: Sendable, Codable, Equatable {
     }
 }
 
-/// A resolved incident that came back: when it was reopened, why, and when it had been resolved.
+/// A resolved incident that came back: when it was reopened, why, when it had been resolved, and
+/// when customers were affected again if that was before the reopening.
 public struct Reopening: Sendable, Codable, Equatable {
     public var at: Date
     /// Why it was reopened: "Errors returned at 15:40 after the fix was deployed".
     public var reason: String
     /// When it had been resolved.
     public var resolvedAt: Date
-    public init(at: Date, reason: String, resolvedAt: Date) { self.at = at; self.reason = reason; self.resolvedAt = resolvedAt }
+    /// When the customer impact returned (the fix stopped holding), between `resolvedAt` and
+    /// `at`; nil when it is taken to be the reopening itself (and in journals written before
+    /// this was recorded).
+    public var impactReturnedAt: Date?
+    public init(at: Date, reason: String, resolvedAt: Date, impactReturnedAt: Date? = nil) {
+        self.at = at; self.reason = reason; self.resolvedAt = resolvedAt; self.impactReturnedAt = impactReturnedAt
+    }
+
+    /// When customers were affected again: the time the impact returned, else the reopening.
+    public var impactStart: Date { impactReturnedAt ?? at }
 }
 
 /// A link for engineers: dashboard, channel, runbook, pull request.

@@ -86,6 +86,14 @@ public enum StateValidator {
             if reopened.resolvedAt > reopened.at {
                 add(root.appending("reopened").appending("resolvedAt"), "it was resolved (\(ISO8601.format(reopened.resolvedAt))) after it was reopened (\(ISO8601.format(reopened.at)))")
             }
+            if let returned = reopened.impactReturnedAt {
+                let path = root.appending("reopened").appending("impactReturnedAt")
+                if returned < reopened.resolvedAt {
+                    add(path, "the impact returned (\(ISO8601.format(returned))) before it was resolved (\(ISO8601.format(reopened.resolvedAt))); expected a time between the resolution and the reopening")
+                } else if returned > reopened.at {
+                    add(path, "the impact returned (\(ISO8601.format(returned))) after it was reopened (\(ISO8601.format(reopened.at))); expected a time between the resolution and the reopening")
+                }
+            }
         }
         for (index, correction) in state.corrections.enumerated() {
             happened(correction.at, root.appending("corrections").appending(index).appending("at"), "the correction")

@@ -37,6 +37,20 @@ public enum IncidentLifecycle {
         }
     }
 
+    /// Why `returned` cannot be when the impact of resolved `state` returned (nil when it can):
+    /// it must lie between the resolution and `now`. Times are named in `timeZone`.
+    public static func impactReturnedProblem(_ returned: Date, state: IncidentState, at now: Date,
+                                             timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) -> String? {
+        let clock = RenderClock(now: now, timeZone: timeZone)
+        if returned > now {
+            return "the impact cannot have returned at \(clock.absolute(returned)): that is still to come (it is \(clock.absolute(now))); give the time customers were affected again, such as 15:48 or -10m"
+        }
+        if let resolved = state.resolvedAt, returned < resolved {
+            return "the impact cannot have returned at \(clock.absolute(returned)): \(state.id) was resolved later, at \(clock.absolute(resolved)); give a time between the resolution and now"
+        }
+        return nil
+    }
+
     /// How the failed step `reopen` records for the fix that did not hold begins (the review's
     /// timeline tells it as it is, with no outcome added).
     public static let failedFixPrefix = "Fix that did not hold: "
@@ -44,8 +58,12 @@ public enum IncidentLifecycle {
     /// Returns a resolved incident (or a completed maintenance) to work: the status given, no
     /// resolved time, a new next update; the fix that did not hold becomes a failed step, and
     /// `reopened` records when, why and when it had been resolved, so drafts say it returned.
+    /// `impactReturned` is when customers were affected again, if earlier than now (the customer
+    /// impact counts from then); it must lie between the resolution and now. Refusals name times
+    /// in `timeZone`.
     public static func reopen(_ state: inout IncidentState, to status: IncidentStatus, reason: String,
-                              nextUpdate: Date, at now: Date) throws(StateEditError) {
+                              nextUpdate: Date, impactReturned: Date? = nil, at now: Date,
+                              timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) throws(StateEditError) {
         guard !state.status.isOpen else {
             throw .refused("\(state.id) is \(state.status.rawValue), not resolved; there is nothing to reopen")
         }
@@ -57,6 +75,9 @@ public enum IncidentLifecycle {
             throw .badInput("a reopened \(state.kind.rawValue) goes back to \(allowed.map(\.rawValue).joined(separator: " or ")), not \(status.rawValue)")
         }
         let resolvedAt = state.resolvedAt ?? now
+        if let returned = impactReturned, let problem = impactReturnedProblem(returned, state: state, at: now, timeZone: timeZone) {
+            throw .badInput(problem)
+        }
         if let fix = state.fix, state.kind == .incident {
             state.steps.append(Step(id: IncidentEdits.nextID(prefix: "S", existing: state.steps.compactMap(\.id)),
                                     text: failedFixPrefix + fix, owner: state.roles.incidentLead, state: .failed, at: now))
@@ -65,6 +86,6 @@ public enum IncidentLifecycle {
         state.status = status
         state.resolvedAt = nil
         state.nextUpdateAt = nextUpdate
-        state.reopened = Reopening(at: now, reason: reason, resolvedAt: resolvedAt)
+        state.reopened = Reopening(at: now, reason: reason, resolvedAt: resolvedAt, impactReturnedAt: impactReturned)
     }
 }
