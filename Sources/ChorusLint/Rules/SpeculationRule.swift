@@ -51,6 +51,8 @@ struct SpeculationRule: Rule {
             RuleExample("The slowdown ↓might've been caused by the new search feature."),
             RuleExample("↓It's conceivable that a few receipts were sent twice."),
             RuleExample("↓Our working assumption is that the import ran twice."),
+            RuleExample("The disruption ↓might have been caused by the upgrade."),
+            RuleExample("Delays ↓could have been triggered by the new filter."),
         ],
         nonTriggeringExamples: [
             RuleExample("We have not confirmed the cause."),
@@ -72,6 +74,7 @@ struct SpeculationRule: Rule {
             RuleExample("Receipts that appeared to be missing were delivered late."),
             RuleExample("It is possible to download your invoices in the meantime."),
             RuleExample("The new checks make a repeat much less likely."),
+            RuleExample("We regret any delays that might have resulted."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {
