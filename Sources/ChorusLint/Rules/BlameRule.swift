@@ -23,6 +23,8 @@ struct BlameRule: Rule {
             RuleExample("This was ↓our vendor's fault."),
             RuleExample("↓A contractor misconfigured the router."),
             RuleExample("↓Sam from the billing team deleted the wrong file."),
+            RuleExample("↓A junior developer wiped the wrong folder."),
+            RuleExample("↓The technician unplugged the wrong cable."),
         ],
         nonTriggeringExamples: [
             RuleExample("We misconfigured the load balancer."),
@@ -34,6 +36,7 @@ struct BlameRule: Rule {
             RuleExample("While the immediate cause was operator error, there are broader systemic issues we must fix."),
             RuleExample("We misconfigured the router ourselves."),
             RuleExample("Sam from the billing team restored the missing file."),
+            RuleExample("The technician replaced the faulty disk."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

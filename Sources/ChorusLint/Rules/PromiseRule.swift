@@ -34,6 +34,8 @@ struct PromiseRule: Rule {
             RuleExample("That class of bug has been ↓eliminated entirely."),
             RuleExample("We will ↓ensure no customer is ever charged twice again."),
             RuleExample("We have repaired the settings ↓so it will not come back."),
+            RuleExample("We know how much this hurt, and we will ↓make sure it doesn't."),
+            RuleExample("We will ↓ensure that this won't."),
         ],
         nonTriggeringExamples: [
             RuleExample("We are working to prevent similar issues from occurring in the future."),
@@ -46,6 +48,7 @@ struct PromiseRule: Rule {
             RuleExample("100% of requests failed between 14:02 and 14:20 UTC."),
             RuleExample("We are keeping watch to stop further problems in the future."),
             RuleExample("These steps should help keep this from happening again."),
+            RuleExample("We will make sure it does what you expect."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

@@ -35,6 +35,8 @@ struct ThirdPartyBlameRule: Rule {
             RuleExample("↓Microsoft's outage stopped sign-ins for work accounts."),
             RuleExample("↓Our card processor went down for an hour."),
             RuleExample("A ↓fibre cut at our carrier took the office offline."),
+            RuleExample("↓Our web host suffered an outage overnight."),
+            RuleExample("Pages failed to load ↓because our DNS host was unreachable."),
         ],
         nonTriggeringExamples: [
             RuleExample("We misconfigured the load balancer."),
@@ -48,6 +50,7 @@ struct ThirdPartyBlameRule: Rule {
                         policy: LintPolicy(severities: [:], rules: ["third-party-blame": .off])),
             RuleExample("We accept full responsibility, although the fault began at our supplier."),
             RuleExample("Cloudflare issued a statement about the attack."),
+            RuleExample("We moved our website to a new web host last year."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {
