@@ -42,6 +42,9 @@ struct EtaRule: Rule {
             RuleExample("Moving the remaining mailboxes will complete ↓over the weekend."),
             RuleExample("Resolution is expected ↓by Wednesday."),
             RuleExample("Engineers will investigate and fix this ↓within the hour."),
+            RuleExample("Full restoration of service is ↓planned for Sunday."),
+            RuleExample("Engineers expect service restoration ↓in about 30 mins."),
+            RuleExample("We expect issue resolution ↓by 5pm."),
         ],
         nonTriggeringExamples: [
             RuleExample("Next update in about 45 minutes."),
@@ -62,6 +65,8 @@ struct EtaRule: Rule {
             RuleExample("We will continue investigating over the next few hours."),
             RuleExample("Please finish any pending exports before 18:00 UTC on Friday."),
             RuleExample("We will refresh this page every 30 minutes until the issue is resolved."),
+            RuleExample("A maintenance is scheduled for Sunday."),
+            RuleExample("Restoration work on the old mailboxes continues."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {
