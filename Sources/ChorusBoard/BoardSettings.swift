@@ -21,20 +21,26 @@ public struct BoardSettings: Sendable {
     }
 }
 
-/// One incident as the board reads it: its current snapshot, and its publications in order.
+/// One incident as the board reads it: its current snapshot, its publications in order, and the
+/// sends that failed.
 public struct BoardIncident: Sendable {
     public var snapshot: JournalSnapshot
-    /// Every publication entry of the journal, oldest first.
+    /// Every publication entry of the journal that went out (sent, or recorded by hand), oldest first.
     public var publications: [JournalEntry]
+    /// Every attempt `chorus publish --send` journaled as failed, oldest first.
+    public var failedSends: [JournalEntry]
 
-    public init(snapshot: JournalSnapshot, publications: [JournalEntry]) {
+    public init(snapshot: JournalSnapshot, publications: [JournalEntry], failedSends: [JournalEntry] = []) {
         self.snapshot = snapshot
         self.publications = publications
+        self.failedSends = failedSends
     }
 
-    /// The snapshot and the publications among `entries`.
+    /// The snapshot, and the publications and failed sends among `entries`.
     public init(snapshot: JournalSnapshot, entries: [JournalEntry]) {
-        self.init(snapshot: snapshot, publications: entries.filter { $0.kind == .publication && $0.delivery?.outcome != .failed })
+        let publications = entries.filter { $0.kind == .publication }
+        self.init(snapshot: snapshot, publications: publications.filter { $0.delivery?.outcome != .failed },
+                  failedSends: publications.filter { $0.delivery?.outcome == .failed })
     }
 
     public var id: String { snapshot.incidentID }

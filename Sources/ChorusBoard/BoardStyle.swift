@@ -42,6 +42,9 @@ enum BoardStyle {
     .banner { margin: .5rem 0; padding: .75rem; border-left: .3rem solid var(--warn-line); background: var(--warn-bg); color: var(--warn-fg); }
     .banner.pending { border-left-color: var(--info-fg); background: var(--info-bg); color: var(--info-fg); }
     .banner.override { border-left-color: var(--bad-line); background: var(--bad-bg); color: var(--bad-fg); }
+    .banner.failed { border-left-color: var(--bad-line); background: var(--bad-bg); color: var(--bad-fg); }
+    table.failed tr.failed td { background: var(--bad-bg); color: var(--bad-fg); }
+    table.failed tr.failed td:first-child { border-left: .3rem solid var(--bad-line); }
     .banner ul { margin: .25rem 0 0; padding-left: 1.25rem; }
     button.copy { font: inherit; font-size: .95rem; min-height: 2.75rem; min-width: 6rem; padding: .4rem 1rem; border-radius: .375rem; border: 1px solid var(--link);
       background: var(--bg); color: var(--link); cursor: pointer; margin-right: .5rem; }

@@ -11,14 +11,17 @@ public struct Publisher: Sendable {
     public var sleeper: any Sleeper
     public var policy: RetryPolicy
     public var secrets: Secrets
+    /// The jitter of back-off waits: the system's random numbers unless a test fixes them.
+    public var random: any RandomSource
 
     public init(transport: any HTTPTransport, mailer: any MailTransport, sleeper: any Sleeper = SystemSleeper(),
-                policy: RetryPolicy = RetryPolicy(), secrets: Secrets) {
+                policy: RetryPolicy = RetryPolicy(), secrets: Secrets, random: any RandomSource = SystemRandomSource()) {
         self.transport = transport
         self.mailer = mailer
         self.sleeper = sleeper
         self.policy = policy
         self.secrets = secrets
+        self.random = random
     }
 
     /// What one send to one destination did.
@@ -39,7 +42,7 @@ public struct Publisher: Sendable {
     /// attempt of the same approval, this completes it without repeating what went through.
     public func send(_ publication: Publication, to destination: Destination, previous: JournalEntry?, notify: Bool? = nil) -> Report {
         var attempt = SendAttempt(publication: publication, destination: destination, previous: previous, secrets: secrets,
-                                  exchange: Exchange(transport: transport, policy: policy, sleeper: sleeper))
+                                  exchange: Exchange(transport: transport, policy: policy, sleeper: sleeper, random: random))
         switch destination.service {
         case .slackWebhook(let hook): SlackSender.sendWebhook(&attempt, hook)
         case .slackAPI(let slack): SlackSender.sendAPI(&attempt, slack)

@@ -43,7 +43,7 @@ extension Publisher {
     /// broadcast to the channel; webhook: a `reminder` event; e-mail: a short message).
     /// Statuspage never gets reminders: they are for the team, not for customers.
     public func remind(_ reminder: Reminder, to destination: Destination, thread: PublicationDelivery?) -> Report {
-        var exchange = Exchange(transport: transport, policy: policy, sleeper: sleeper)
+        var exchange = Exchange(transport: transport, policy: policy, sleeper: sleeper, random: random)
         var delivery = PublicationDelivery(destination: destination.name, type: destination.type, outcome: .failed, key: reminder.key)
         var requests: [OutgoingRequest] = []
         func finish(_ result: ExchangeResult, ok: (HTTPResponse) -> Bool) {

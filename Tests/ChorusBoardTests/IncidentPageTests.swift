@@ -111,6 +111,49 @@ struct IncidentPageTests {
         #expect(html.contains("<td data-label=\"By\">Priya Raman</td>"))
     }
 
+    /// A send journaled as failed is shown apart from what was published: where it was going,
+    /// when, the error (escaped), and whether a retry or a later update has since gone out.
+    @Test func failedSendsAreShownApartWithTheirErrorEscaped() throws {
+        let state = try BoardFixture.state()
+        func send(_ audience: String, to destination: String, type: String, _ outcome: PublicationDelivery.Outcome, key: String,
+                  at time: String, seq: Int, error: String? = nil, status: Int? = nil) -> JournalEntry {
+            var entry = BoardFixture.publication(audience, channel: destination, revision: 3, at: time)
+            entry.seq = seq
+            var delivery = PublicationDelivery(destination: destination, type: type, outcome: outcome, key: key, requests: 1)
+            delivery.error = error
+            delivery.httpStatus = status
+            entry.delivery = delivery
+            return entry
+        }
+        let entries = [
+            send("engineering", to: "incident-channel", type: "slack", .failed, key: "k1", at: "2026-11-24T09:14:00Z", seq: 5,
+                 error: "Slack answered channel_not_found"),
+            send("engineering", to: "incident-channel", type: "slack", .sent, key: "k1", at: "2026-11-24T09:16:00Z", seq: 6),
+            send("customer", to: "statuspage", type: "statuspage", .failed, key: "k2", at: "2026-11-24T09:20:00Z", seq: 7,
+                 error: "answered 503: <b onmouseover=alert(1)>Service Unavailable</b> & \u{202E}more\nsecond line", status: 503),
+        ]
+        let incident = BoardIncident(snapshot: BoardFixture.snapshot(state, revision: 3), entries: entries)
+        #expect(incident.publications.map(\.seq) == [6] && incident.failedSends.map(\.seq) == [5, 7])
+        let html = try #require(BoardSite.page(incident, audiences: BoardFixture.audiences, settings: BoardFixture.settings()))
+
+        let failed = try #require(html.range(of: "<h2 id=\"failed-heading\">Sends that failed</h2>"))
+        let published = try #require(html.range(of: "<h2 id=\"published-heading\">Published</h2>"))
+        #expect(failed.upperBound < published.lowerBound, "failed sends come first, in a section of their own")
+        #expect(html.contains("<p class=\"banner failed\" role=\"note\"><strong>Not delivered: 1 send failed and has not been retried.</strong> Readers at these destinations have not seen the approved text. Retry with <code>chorus publish INC-2041 customer --retry</code>.</p>"), "\(html)")
+        #expect(html.contains("<tr class=\"failed\"><td data-label=\"When\"><time datetime=\"2026-11-24T09:20:00Z\">09:20 UTC</time></td><td data-label=\"Audience\">customer</td><td data-label=\"Destination\">statuspage</td>"))
+        #expect(html.contains("<td data-label=\"What went wrong\">answered 503: &lt;b onmouseover=alert(1)&gt;Service Unavailable&lt;/b&gt; &amp; more</td><td data-label=\"Since\"><strong>not sent</strong></td>"), "escaped, first line only, no bidi control: \(html)")
+        #expect(!html.contains("<b onmouseover") && !html.contains("\u{202E}") && !html.contains("second line"))
+        #expect(html.contains("<tr class=\"retried\"><td data-label=\"When\"><time datetime=\"2026-11-24T09:14:00Z\">09:14 UTC</time></td><td data-label=\"Audience\">engineering</td><td data-label=\"Destination\">incident-channel (slack)</td><td data-label=\"What went wrong\">Slack answered channel_not_found</td><td data-label=\"Since\">sent on a retry at <time datetime=\"2026-11-24T09:16:00Z\">09:16 UTC</time></td>"), "\(html)")
+        #expect(html.contains("table.failed tr.failed td { background: var(--bad-bg)"), "failed rows are set apart in colour too")
+        // Published lists only what went out.
+        let publishedTable = String(html[published.upperBound...])
+        #expect(publishedTable.contains("incident-channel") && !publishedTable.contains("statuspage"))
+
+        // Nothing failed: no section at all.
+        let quiet = try Self.page(BoardFixture.snapshot(state, revision: 3))
+        #expect(!quiet.contains("Sends that failed"))
+    }
+
     /// Every value is escaped: a hostile state shows its text literally and adds no element,
     /// attribute, link or script; bidi controls are dropped.
     @Test func aHostileStateRendersInert() throws {

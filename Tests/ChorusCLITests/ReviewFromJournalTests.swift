@@ -147,4 +147,42 @@ struct ReviewFromJournalTests {
         // The resolution time itself is the earliest accepted.
         ok(h, ["reopen", "INC-2041", "--reason", "Failures returned.", "--impact-returned", "10:05", "--next-update", "+30m"])
     }
+
+    /// Marco adds a note while Dana reads the review on her terminal: the note is in the review
+    /// approve checks under the lock, so what Dana read is refused as changed (showing the
+    /// note), never approved without it while its fingerprint still matches.
+    @Test func aNoteWrittenWhileTheReviewIsReadIsNotApprovedUnseen() throws {
+        let h = try resolvedOnce()
+        let store = h.store, now = h.now
+        let note = "Support confirmed the tickets have stopped."
+        let terminal = Terminal { prompt in
+            #expect(!prompt.contains(note), "Dana reads the review before the note")
+            let written = ChorusCommandLine.run(["note", "INC-2041", note, "--store", store, "--now", now, "--as", "marco"],
+                                                environment: ["CHORUS_REPLAY": "1"], currentDirectory: Repo.root.path)
+            #expect(written.status == 0, "\(written.stderr)")
+            return "y"
+        }
+        let approve = ChorusCommandLine.run(["approve", "INC-2041", "review", "--store", store, "--now", now, "--as", "dana"],
+                                            environment: ["CHORUS_REPLAY": "1"], currentDirectory: Repo.root.path, terminal: terminal)
+        #expect(approve.status == 1, "\(approve.stdout)\(approve.stderr)")
+        #expect(approve.stderr.contains("the review draft of INC-2041 changed since you read it"), "\(approve.stderr)")
+        #expect(approve.stderr.contains("  + - 10:05 UTC: Note from marco: \(note)"), "\(approve.stderr)")
+        let journal = try JournalStore(root: URL(fileURLWithPath: store)).journal(for: "INC-2041").entries()
+        #expect(!journal.contains { $0.isApproval && $0.audience == "review" }, "nothing was approved")
+    }
+
+    /// A review read before a note was added: the refusal finds the draft that was read (with the
+    /// history of its moment) and shows the difference.
+    @Test func aReviewReadBeforeANoteIsRefusedWithTheDifference() throws {
+        let h = try resolvedOnce()
+        let rendered = review(h)
+        let read = try #require(ApproveWhatWasReadTests.fingerprint(in: rendered.stderr, audience: "review"), "\(rendered.stderr)")
+        ok(h, ["note", "INC-2041", "Support confirmed the tickets have stopped."])
+        let refused = h.run(["approve", "INC-2041", "review", "--fingerprint", read])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("the review draft of INC-2041 changed since you read it (fingerprint \(read)"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("  + - 10:05 UTC: Note from dana: Support confirmed the tickets have stopped."), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("had fingerprint"))
+    }
 }
+

@@ -41,6 +41,29 @@ struct TokenizerTests {
         #expect(!classes("by").contains(.name), "'By' is a function word, not a name")
     }
 
+    @Test func clockTimesInEveryCommonWritingAreTimes() {
+        for text in ["14:00", "9:30:00", "3pm", "3:30PM", "5.44pm", "12:01a", "2:30p", "16h30", "12:30UTC", "3-5am", "10am-2pm",
+                     "14:00-15:30"] {
+            let classes = tokens(text).first?.classes ?? []
+            #expect(classes.contains(.time), "\(text) is a time")
+            #expect(!classes.contains(.alphanumeric), "\(text) is not an identifier")
+        }
+        for text in ["2.5", "5a", "2h", "10-20min"] {
+            let classes = tokens(text).first?.classes ?? []
+            #expect(!classes.contains(.time), "\(text) is not a time")
+        }
+        let stamp = tokens("2021-06-02T17:53:00-00:00").first?.classes ?? []
+        #expect(stamp.contains(.date) && stamp.contains(.time) && !stamp.contains(.alphanumeric))
+    }
+
+    @Test func sizesAndFactorsAreAmountsButRatesAreNot() {
+        for text in ["2TB", "1gb", "500MB", "10x", "2.5x"] {
+            let classes = tokens(text).first?.classes ?? []
+            #expect(classes.contains(.number) && !classes.contains(.alphanumeric), "\(text) is an amount")
+        }
+        #expect((tokens("20Gbps").first?.classes ?? []).contains(.alphanumeric))
+    }
+
     @Test func shoutingIsNotAnAcronymAndVersionsAreNotIdentifiers() {
         #expect(!tokens("HOWEVER").contains { $0.classes.contains(.acronym) })
         #expect(!tokens("v1.19").contains { $0.classes.contains(.alphanumeric) })

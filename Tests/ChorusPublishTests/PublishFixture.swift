@@ -42,9 +42,11 @@ struct PublishFixture {
         return try Publication(incidentID: state.id, approval: approval(state, audience: audience, seq: seq))
     }
 
-    func publisher(policy: RetryPolicy = RetryPolicy(), timeout: TimeInterval = 10) -> Publisher {
+    /// A publisher wired to the doubles; back-off jitter is a fixed draw (0: the full back-off),
+    /// so waits are checked exactly.
+    func publisher(policy: RetryPolicy = RetryPolicy(), timeout: TimeInterval = 10, draw: Double = 0) -> Publisher {
         Publisher(transport: URLSessionTransport(timeout: timeout), mailer: SystemMailTransport(workspaceRoot: FileManager.default.temporaryDirectory),
-                  sleeper: sleeper, policy: policy, secrets: Secrets(environment: environment))
+                  sleeper: sleeper, policy: policy, secrets: Secrets(environment: environment), random: FixedRandomSource(draw))
     }
 
     var statuspage: Destination {

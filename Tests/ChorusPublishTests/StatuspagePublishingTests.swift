@@ -109,6 +109,29 @@ struct StatuspagePublishingTests {
         #expect(fixture.sleeper.slept == [1], "one back-off before looking")
     }
 
+    /// Back-off has jitter: clients that failed together wait between half and all of the
+    /// back-off, each by its own draw, so they do not try again in lockstep.
+    @Test func backOffWaitsAreJitteredByTheInjectedRandomSource() throws {
+        var slept: [[Double]] = []
+        for draw in [0, 0.5, 1] {
+            let fixture = try PublishFixture()
+            fixture.doubles.script("/incidents", .json(500, #"{"error":"Internal Server Error"}"#), alsoApply: true)
+            let publication = try PublishFixture.publication("checkout-investigating.json", audience: "customer")
+            let report = fixture.publisher(draw: draw).send(publication, to: fixture.statuspage, previous: nil)
+            #expect(report.delivery.outcome == .sent, "\(report.delivery.error ?? "")")
+            #expect(fixture.doubles.incidents.count == 1)
+            slept.append(fixture.sleeper.slept)
+        }
+        #expect(slept == [[1], [0.75], [0.5]])
+        let policy = RetryPolicy()
+        #expect((1...6).map { policy.backoff(after: $0, draw: 0.5) } == [0.75, 1.5, 3, 6, 12, 12])
+        #expect(RetryPolicy(jitter: 0).backoff(after: 3, draw: 0.9) == 4, "no jitter: the back-off as it is")
+        // The system source draws in 0..<1, and not the same number every time.
+        let draws = (0..<64).map { _ in SystemRandomSource().draw() }
+        #expect(draws.allSatisfy { (0..<1).contains($0) })
+        #expect(Set(draws).count > 1)
+    }
+
     @Test func aFailedCreateIsRetriedLaterWithoutADuplicate() throws {
         let fixture = try PublishFixture()
         for _ in 0..<3 { fixture.doubles.script("/incidents", .json(503, #"{"error":"Service Unavailable"}"#)) }

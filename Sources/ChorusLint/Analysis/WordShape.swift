@@ -119,15 +119,22 @@ struct WordShape {
         // Ordinals: 3rd, 22nd
         scan = ShapeScanner(chars)
         if scan.digits(1...4), scan.word(["st", "nd", "rd", "th"]), scan.atEnd { return [.ordinal] }
-        // Clock times: 14:00, 9:30:00, 3pm, 3:30pm, 16h30, 12:30utc, 22utc
+        // Clock times: 14:00, 9:30:00, 3pm, 3:30pm, 5.44pm, 12:01a, 16h30, 12:30utc, 22utc, and
+        // ranges of them: 3-5am, 10am-2pm.
         scan = ShapeScanner(chars)
-        if scan.digits(1...2) {
-            var clock = false
-            if scan.skip(":") { clock = scan.digits(2...2); if clock, scan.skip(":") { clock = scan.digits(2...2) } }
-            else if scan.skip("h"), scan.digits(2...2) { clock = true }
-            if scan.atEnd, clock { return [.time] }
-            if scan.word(["am", "pm", "a.m", "p.m"]) || scan.word(Array(BuiltinWords.zoneSet)) || scan.word(["z"]) {
-                if scan.atEnd { return [.time] }
+        if scan.clockTime(), scan.atEnd { return [.time] }
+        scan = ShapeScanner(chars)
+        if scan.digits(1...2), scan.skip("-"), scan.clockTime(), scan.atEnd { return [.time] }
+        scan = ShapeScanner(chars)
+        if scan.clockTime(), scan.skip("-"), scan.clockTime(), scan.atEnd { return [.time] }
+        // A date with its time: 2021-06-02T17:53:00Z, 2021-06-02T17:53:00-00:00
+        scan = ShapeScanner(chars)
+        if scan.digits(4...4), scan.skip("-"), scan.digits(1...2), scan.skip("-"), scan.digits(1...2), scan.skip("t"),
+           scan.digits(1...2), scan.skip(":"), scan.digits(2...2) {
+            if scan.skip(":") { _ = scan.number() }
+            if scan.atEnd || scan.skip("z") && scan.atEnd { return [.date, .time] }
+            if scan.skip("+") || scan.skip("-"), scan.digits(2...2), !scan.skip(":") || scan.digits(2...2), scan.atEnd {
+                return [.date, .time]
             }
         }
         // Durations: 20min, 15m, 2h, 10-20min, 1.5hrs, 45minutes
@@ -135,6 +142,12 @@ struct WordShape {
         if scan.number() {
             if scan.skip("-") { _ = scan.number() }
             if scan.word(BuiltinWords.glueUnits), scan.atEnd { return [.duration] }
+        }
+        // Amounts a reader knows: sizes (2TB, 1.5gb, 500MB) and factors (10x); a rate (20Gbps,
+        // 25gb/s) stays a technical figure.
+        scan = ShapeScanner(chars)
+        if scan.number(), scan.word(["b", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "x"]), scan.atEnd {
+            return [.number]
         }
         return classes
     }
@@ -159,6 +172,30 @@ private struct ShapeScanner {
         var n = 0
         while i < chars.count, UTF8Text.isDigit(chars[i]), n < count.upperBound { i += 1; n += 1 }
         return count.contains(n) && (i == chars.count || !UTF8Text.isDigit(chars[i]))
+    }
+
+    /// A time of day: `14:00`, `9:30:00`, `16h30`, `3pm`, `3:30pm`, `5.44pm`, `12:01a`, `12:30utc`,
+    /// `22utc`, `9z`. A dot separates hours and minutes only before `am`/`pm`, and a lone `a`/`p`
+    /// follows only minutes (`2.5` is a number, `5a` a name).
+    mutating func clockTime() -> Bool {
+        guard digits(1...2) else { return false }
+        var minutes = false
+        let mark = i
+        if skip(":") {
+            guard digits(2...2) else { return false }
+            minutes = true
+            if skip(":") { guard digits(2...2) else { return false } }
+        } else if skip("h") {
+            guard digits(2...2) else { return false }
+            return true
+        } else if skip("."), digits(2...2), word(["am", "pm", "a.m", "p.m"]) {
+            return true
+        } else {
+            i = mark
+        }
+        if word(["am", "pm", "a.m", "p.m"]) || word(Array(BuiltinWords.zoneSet)) || word(["z"]) { return true }
+        if minutes, word(["a", "p"]) { return true }
+        return minutes
     }
 
     /// `15`, `2.5`, `1,000`.

@@ -40,6 +40,10 @@ struct JargonRule: Rule {
             RuleExample("More than 1024 people were playing at once."),
             RuleExample("Please turn on 2FA for your account."),
             RuleExample("Times are in UTC."),
+            RuleExample("Sign-ins through the User Access Manager (UAM) failed; UAM is working again."),
+            RuleExample("Edits to the CMS (content management system) were paused, so the CMS was read-only."),
+            RuleExample("Uploads failed between 12:01a and 2:30p CDT, from 5.44pm to 6pm, and again 3-5am."),
+            RuleExample("Files over 2TB, or 10x the usual size, failed to upload."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

@@ -107,55 +107,73 @@ enum ApproveCommand {
         }
 
         // Under the writers' lock: each draft again, approved only if it is still what was read.
+        // The history the drafts tell is read through the entry the lock finds last: a note or a
+        // publication written while the approver read is in the draft checked and approved (so
+        // it changes the fingerprint and is refused as changed, rather than approved unseen).
         var refusals: [Refusal] = []
         var alreadyApproved: [(audience: String, revision: Int)] = []
         var drafts: [String: RenderedDraft] = [:]
         let journal = try workflow.journalOrFail(id)
-        let result = try workflow.run {
-            try journal.append(author: author, clock: try workflow.writeClock(context), expectRevision: try workflow.expectedRevision(context)) { snapshot, now in
-                let state = try snapshot.requireState()
-                if state.status.isOpen, let next = state.nextUpdateAt, next < now {
-                    throw InvalidInput("the draft promises the next update by \(workflow.clock.absolute(next)), which has passed; set a new time with chorus update \(id) --next-update +30m, then approve")
+        var appended: IncidentJournal.AppendResult?
+        for _ in 0..<Self.lockAttempts where appended == nil {
+            let written = try workflow.run { try journal.entries() }
+            let history = IncidentHistory(journal: written)
+            do {
+                appended = try workflow.run {
+                    try journal.append(author: author, clock: try workflow.writeClock(context), expectRevision: try workflow.expectedRevision(context)) { snapshot, now in
+                        // Someone wrote between reading the history and taking the lock: read it again.
+                        guard snapshot.seq == (written.last?.seq ?? 0) else { throw JournalMovedOn() }
+                        refusals = []; alreadyApproved = []; drafts = [:]
+                        let state = try snapshot.requireState()
+                        if state.status.isOpen, let next = state.nextUpdateAt, next < now {
+                            throw InvalidInput("the draft promises the next update by \(workflow.clock.absolute(next)), which has passed; set a new time with chorus update \(id) --next-update +30m, then approve")
+                        }
+                        var entries: [JournalEntry] = []
+                        var current = snapshot
+                        for audience in audiences {
+                            let draftNow = try DraftFingerprint.of(current, audience: audience, renderer: renderer, history: history)
+                            guard let wanted = expected[audience] else {
+                                refusals.append(.notRead(audience: audience, fingerprint: draftNow.fingerprint, given: given))
+                                continue
+                            }
+                            guard draftNow.fingerprint == wanted else {
+                                refusals.append(.changed(audience: audience, read: wanted, now: draftNow))
+                                continue
+                            }
+                            // Approving again what one already approved (approve --all after approving
+                            // one audience) adds nothing to the journal.
+                            if reason == nil, let last = current.approvals[audience], last.kind != .override, last.author == author,
+                               last.revision == current.revision, last.fingerprint == wanted {
+                                alreadyApproved.append((audience, current.revision))
+                                continue
+                            }
+                            let draft = try renderer.render(state, audience: audience, clock: RenderClock(now: now, timeZone: workflow.timeZone),
+                                                            context: DraftContext(snapshot: current, now: now, approvingAs: author, history: history))
+                            // Checked against the configured audiences and phrasebook, whatever was pointed at.
+                            let (check, errors) = resources.check(draft, of: state)
+                            if let unconfigured = check.unconfigured, reason == nil {
+                                refusals.append(.unconfigured(audience: audience, why: unconfigured))
+                                continue
+                            }
+                            if !errors.isEmpty && reason == nil {
+                                refusals.append(.findings(draft))
+                                continue
+                            }
+                            let entry = approvalEntry(draft, fingerprint: wanted, state: state, revision: current.revision, author: author,
+                                                      errors: errors, reason: reason, at: workflow.now, check: check)
+                            drafts[audience] = draft
+                            entries.append(entry)
+                            current.apply(entry) // the sales brief quotes the customer wording approved just before it
+                        }
+                        return entries
+                    }
                 }
-                var entries: [JournalEntry] = []
-                var current = snapshot
-                for audience in audiences {
-                    let draftNow = try DraftFingerprint.of(current, audience: audience, renderer: renderer, history: history)
-                    guard let wanted = expected[audience] else {
-                        refusals.append(.notRead(audience: audience, fingerprint: draftNow.fingerprint, given: given))
-                        continue
-                    }
-                    guard draftNow.fingerprint == wanted else {
-                        refusals.append(.changed(audience: audience, read: wanted, now: draftNow))
-                        continue
-                    }
-                    // Approving again what one already approved (approve --all after approving
-                    // one audience) adds nothing to the journal.
-                    if reason == nil, let last = current.approvals[audience], last.kind != .override, last.author == author,
-                       last.revision == current.revision, last.fingerprint == wanted {
-                        alreadyApproved.append((audience, current.revision))
-                        continue
-                    }
-                    let draft = try renderer.render(state, audience: audience, clock: RenderClock(now: now, timeZone: workflow.timeZone),
-                                                    context: DraftContext(snapshot: current, now: now, approvingAs: author, history: history))
-                    // Checked against the configured audiences and phrasebook, whatever was pointed at.
-                    let (check, errors) = resources.check(draft, of: state)
-                    if let unconfigured = check.unconfigured, reason == nil {
-                        refusals.append(.unconfigured(audience: audience, why: unconfigured))
-                        continue
-                    }
-                    if !errors.isEmpty && reason == nil {
-                        refusals.append(.findings(draft))
-                        continue
-                    }
-                    let entry = approvalEntry(draft, fingerprint: wanted, state: state, revision: current.revision, author: author,
-                                              errors: errors, reason: reason, at: workflow.now, check: check)
-                    drafts[audience] = draft
-                    entries.append(entry)
-                    current.apply(entry) // the sales brief quotes the customer wording approved just before it
-                }
-                return entries
+            } catch is JournalMovedOn {
+                continue
             }
+        }
+        guard let result = appended else {
+            throw CommandFailure("the journal of \(id) kept changing while approving (\(Self.lockAttempts) tries: others are writing to it); nothing was approved. Try again")
         }
         workflow.report(result.torn, &context)
         for entry in result.appended {
@@ -179,6 +197,13 @@ enum ApproveCommand {
         for refusal in refusals { refusal.report(id: id, revision: result.snapshot.revision, history: { try? journal.entries() }, renderer: renderer, &context) }
         return refusals.isEmpty ? ExitStatus.success : ExitStatus.failure
     }
+
+    /// How many times approve reads the history and takes the lock before giving up, when others
+    /// keep writing in between.
+    static let lockAttempts = 5
+
+    /// Entries were written between reading the history and taking the writers' lock.
+    struct JournalMovedOn: Error {}
 
     /// The journal entry of one approval (or override). Everything an approval records is here,
     /// so what is checked when (the policy, the phrasebook) can be added in one place.
@@ -237,18 +262,26 @@ enum ApproveCommand {
             }
         }
 
-        /// The draft text whose fingerprint is `fingerprint`, found among the incident's
-        /// revisions (newest first; the last 200), with the approvals made up to each.
+        /// How many moments of the journal `text(of:)` looks back through.
+        static let searchedMoments = 200
+
+        /// The draft text whose fingerprint is `fingerprint`, found among the moments a draft
+        /// could have been read at (newest first; the last 200): after each revision, approval,
+        /// publication or note, with the approvals made up to it and the history told so far
+        /// (the review's timeline and leadership's "what customers were told" depend on it).
         static func text(of fingerprint: String, audience: String, history: [JournalEntry], renderer: DraftRenderer) -> String? {
-            var snapshots: [JournalSnapshot] = []
             guard let id = history.first?.state?.id else { return nil }
+            let searched = Set(history.indices.filter { history[$0].kind != .reminder }.suffix(searchedMoments))
             var snapshot = JournalSnapshot(incidentID: id)
-            for entry in history {
+            var candidates: [(snapshot: JournalSnapshot, through: Int)] = []
+            for (index, entry) in history.enumerated() {
                 snapshot.apply(entry)
-                if entry.kind == .revision || entry.isApproval { snapshots.append(snapshot) }
+                if searched.contains(index) { candidates.append((snapshot, index + 1)) }
             }
-            for candidate in snapshots.suffix(200).reversed() {
-                if let draft = try? DraftFingerprint.of(candidate, audience: audience, renderer: renderer), draft.fingerprint == fingerprint {
+            for candidate in candidates.reversed() {
+                let told = IncidentHistory(journal: Array(history.prefix(candidate.through)))
+                if let draft = try? DraftFingerprint.of(candidate.snapshot, audience: audience, renderer: renderer, history: told),
+                   draft.fingerprint == fingerprint {
                     return draft.text
                 }
             }

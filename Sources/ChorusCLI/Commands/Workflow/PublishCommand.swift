@@ -148,7 +148,7 @@ enum PublishCommand {
 
         let publisher = Publisher(transport: URLSessionTransport(), mailer: SystemMailTransport(workspaceRoot: workspace.root),
                                   sleeper: SystemSleeper(), policy: RetryPolicy(budget: wait),
-                                  secrets: Secrets(environment: context.environment))
+                                  secrets: Secrets(environment: context.environment), random: SystemRandomSource())
         var reports: [(plan: Plan, report: Publisher.Report)] = []
         var skipped: [String] = []
         let journal = try workflow.journalOrFail(id)

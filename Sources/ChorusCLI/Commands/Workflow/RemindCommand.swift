@@ -93,7 +93,8 @@ enum RemindCommand {
                                   secrets: Secrets(environment: context.environment, placeholders: true))
         } else {
             publisher = Publisher(transport: URLSessionTransport(), mailer: SystemMailTransport(workspaceRoot: workspace.root),
-                                  policy: RetryPolicy(budget: 20), secrets: Secrets(environment: context.environment))
+                                  policy: RetryPolicy(budget: 20), secrets: Secrets(environment: context.environment),
+                                  random: SystemRandomSource())
         }
         var status = ExitStatus.success
         var any = false
