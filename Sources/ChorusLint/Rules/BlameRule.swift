@@ -21,6 +21,10 @@ struct BlameRule: Rule {
             RuleExample("The root cause was ↓human error."),
             RuleExample("↓An engineer mistakenly deleted the table."),
             RuleExample("This was ↓our vendor's fault."),
+            RuleExample("↓A contractor misconfigured the router."),
+            RuleExample("↓Sam from the billing team deleted the wrong file."),
+            RuleExample("↓A junior developer wiped the wrong folder."),
+            RuleExample("↓The technician unplugged the wrong cable."),
         ],
         nonTriggeringExamples: [
             RuleExample("We misconfigured the load balancer."),
@@ -30,6 +34,9 @@ struct BlameRule: Rule {
             RuleExample("The outage was due to a cut fiber."),
             RuleExample("Attackers flooded the network with traffic."),
             RuleExample("While the immediate cause was operator error, there are broader systemic issues we must fix."),
+            RuleExample("We misconfigured the router ourselves."),
+            RuleExample("Sam from the billing team restored the missing file."),
+            RuleExample("The technician replaced the faulty disk."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

@@ -33,6 +33,18 @@ struct EtaRule: Rule {
             RuleExample("A ↓downtime of up to 30 minutes is expected."),
             RuleExample("↓ETA for the fix is 3pm."),
             RuleExample("We expect a fix ↓within the hour and will post another update in 30 minutes."),
+            RuleExample("We expect it to be ↓another hour before uploads work normally."),
+            RuleExample("We estimate ↓45 minutes until the import completes."),
+            RuleExample("The repair should be done ↓within the next working day."),
+            RuleExample("Normal service should resume ↓in a matter of minutes."),
+            RuleExample("Service should be restored ↓by around 5pm."),
+            RuleExample("This should be sorted ↓by lunchtime."),
+            RuleExample("Moving the remaining mailboxes will complete ↓over the weekend."),
+            RuleExample("Resolution is expected ↓by Wednesday."),
+            RuleExample("Engineers will investigate and fix this ↓within the hour."),
+            RuleExample("Full restoration of service is ↓planned for Sunday."),
+            RuleExample("Engineers expect service restoration ↓in about 30 mins."),
+            RuleExample("We expect issue resolution ↓by 5pm."),
         ],
         nonTriggeringExamples: [
             RuleExample("Next update in about 45 minutes."),
@@ -49,6 +61,12 @@ struct EtaRule: Rule {
             RuleExample("We will continue to monitor for the next 24 hours."),
             RuleExample("Please save your work before 02:00 UTC on Sunday."),
             RuleExample("The signing certificate expires soon."),
+            RuleExample("We will keep an eye on error rates over the next few hours."),
+            RuleExample("We will continue investigating over the next few hours."),
+            RuleExample("Please finish any pending exports before 18:00 UTC on Friday."),
+            RuleExample("We will refresh this page every 30 minutes until the issue is resolved."),
+            RuleExample("A maintenance is scheduled for Sunday."),
+            RuleExample("Restoration work on the old mailboxes continues."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

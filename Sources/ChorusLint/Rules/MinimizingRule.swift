@@ -26,6 +26,12 @@ struct MinimizingRule: Rule {
             RuleExample("↓Just need to restart the web workers."),
             RuleExample("The impact was ↓negligible."),
             RuleExample("↓Simply refresh the page to continue."),
+            RuleExample("The disruption was ↓relatively minor."),
+            RuleExample("Impact on customers was ↓minimal."),
+            RuleExample("We had a ↓short-lived problem with receipts."),
+            RuleExample("Exports were ↓marginally slower than usual."),
+            RuleExample("It affected ↓a modest number of users."),
+            RuleExample("There was ↓minimal disruption to payments."),
         ],
         nonTriggeringExamples: [
             RuleExample("A small number of projects (<20) were affected."),
@@ -35,6 +41,9 @@ struct MinimizingRule: Rule {
             RuleExample("We put a short-term measure in place."),
             RuleExample("About 2% of checkouts failed for 12 minutes."),
             RuleExample("We can only apologise for the disruption."),
+            RuleExample("The change was small and easy to review."),
+            RuleExample("Impact was limited to customers in Canada."),
+            RuleExample("The outage was short (12 minutes)."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

@@ -28,6 +28,14 @@ struct PromiseRule: Rule {
             RuleExample("Refunds ↓are guaranteed for all affected orders."),
             RuleExample("Rest assured, the problem is ↓fixed for good."),
             RuleExample("We have ↓made sure it will never happen again."),
+            RuleExample("We will ↓make certain that this cannot happen again."),
+            RuleExample("↓To stop this from ever recurring, we replaced the power supply."),
+            RuleExample("We split the system in two ↓so the same fault can never take us offline."),
+            RuleExample("That class of bug has been ↓eliminated entirely."),
+            RuleExample("We will ↓ensure no customer is ever charged twice again."),
+            RuleExample("We have repaired the settings ↓so it will not come back."),
+            RuleExample("We know how much this hurt, and we will ↓make sure it doesn't."),
+            RuleExample("We will ↓ensure that this won't."),
         ],
         nonTriggeringExamples: [
             RuleExample("We are working to prevent similar issues from occurring in the future."),
@@ -38,6 +46,9 @@ struct PromiseRule: Rule {
             RuleExample("There is no guarantee that the attack will not resume."),
             RuleExample("We cannot guarantee delivery times during the migration."),
             RuleExample("100% of requests failed between 14:02 and 14:20 UTC."),
+            RuleExample("We are keeping watch to stop further problems in the future."),
+            RuleExample("These steps should help keep this from happening again."),
+            RuleExample("We will make sure it does what you expect."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

@@ -44,6 +44,15 @@ struct SpeculationRule: Rule {
             RuleExample("This is ↓not likely to happen again."),
             RuleExample("Hypothesis: the connection pool is ↓likely exhausted."),
             RuleExample("Facts:\n- Errors began at 14:02 UTC.\n\nTheories\n- ↓Possibly the new cache settings.\n- ↓Maybe a noisy neighbour."),
+            RuleExample("↓Our engineers believe the slowdown began with the search update."),
+            RuleExample("↓The support team thinks only older invoices are affected."),
+            RuleExample("The cause is ↓potentially a faulty disk."),
+            RuleExample("↓Initial diagnostics suggest a faulty disk."),
+            RuleExample("The slowdown ↓might've been caused by the new search feature."),
+            RuleExample("↓It's conceivable that a few receipts were sent twice."),
+            RuleExample("↓Our working assumption is that the import ran twice."),
+            RuleExample("The disruption ↓might have been caused by the upgrade."),
+            RuleExample("Delays ↓could have been triggered by the new filter."),
         ],
         nonTriggeringExamples: [
             RuleExample("We have not confirmed the cause."),
@@ -61,6 +70,11 @@ struct SpeculationRule: Rule {
             RuleExample("Engineers re-ran `probably_flaky_test` twice."),
             RuleExample("A customer wrote \"it probably broke on your side\" in the ticket."),
             RuleExample("Hypothesis: the connection pool is likely exhausted.", policy: SpeculationRule.engineering),
+            RuleExample("We suspected the network at first, but the cause was a full disk."),
+            RuleExample("Receipts that appeared to be missing were delivered late."),
+            RuleExample("It is possible to download your invoices in the meantime."),
+            RuleExample("The new checks make a repeat much less likely."),
+            RuleExample("We regret any delays that might have resulted."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

@@ -29,6 +29,14 @@ struct ThirdPartyBlameRule: Rule {
             RuleExample("There is ↓an AKS outage in one region."),
             RuleExample("Some ↓requests to our payment provider failed."),
             RuleExample("We found ↓customer builds entering runaway loops."),
+            RuleExample("Checkouts failed ↓because our card processor was down."),
+            RuleExample("The fault ↓originated with our phone provider."),
+            RuleExample("The outage was ↓traced to our network supplier."),
+            RuleExample("↓Microsoft's outage stopped sign-ins for work accounts."),
+            RuleExample("↓Our card processor went down for an hour."),
+            RuleExample("A ↓fibre cut at our carrier took the office offline."),
+            RuleExample("↓Our web host suffered an outage overnight."),
+            RuleExample("Pages failed to load ↓because our DNS host was unreachable."),
         ],
         nonTriggeringExamples: [
             RuleExample("We misconfigured the load balancer."),
@@ -40,6 +48,9 @@ struct ThirdPartyBlameRule: Rule {
             RuleExample("The outage was due to a cut fiber."),
             RuleExample("Login failures were due to an external problem with AWS.",
                         policy: LintPolicy(severities: [:], rules: ["third-party-blame": .off])),
+            RuleExample("We accept full responsibility, although the fault began at our supplier."),
+            RuleExample("Cloudflare issued a statement about the attack."),
+            RuleExample("We moved our website to a new web host last year."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {
