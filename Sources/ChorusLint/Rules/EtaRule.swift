@@ -67,6 +67,7 @@ struct EtaRule: Rule {
             RuleExample("We will refresh this page every 30 minutes until the issue is resolved."),
             RuleExample("A maintenance is scheduled for Sunday."),
             RuleExample("Restoration work on the old mailboxes continues."),
+            RuleExample("Check back in an hour for more news."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {
