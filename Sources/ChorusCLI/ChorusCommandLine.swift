@@ -17,7 +17,9 @@ public enum ChorusCommandLine {
     ///
     /// `executablePath` stands for the location of the `chorus` executable, beside which the
     /// installed defaults are looked for; nil means the running process's own executable.
-    /// `outputIsTerminal` says whether standard output is a terminal.
+    /// `outputIsTerminal` says whether standard output is a terminal. `writeOutput`, when set,
+    /// receives what the command prints while it runs (`Result.stdout` then holds only the rest);
+    /// without it, everything printed is in `Result.stdout`.
     public static func run(
         _ arguments: [String],
         environment: [String: String] = [:],
@@ -26,7 +28,8 @@ public enum ChorusCommandLine {
         now: @escaping @Sendable () -> Date = { Date() },
         executablePath: String? = nil,
         terminal: Terminal? = nil,
-        outputIsTerminal: Bool = false
+        outputIsTerminal: Bool = false,
+        writeOutput: (@Sendable (String) -> Void)? = nil
     ) -> Result {
         let commands = CommandRegistry.commands
         let executable = executablePath.map { URL(fileURLWithPath: $0) } ?? ExecutableLocation.current()
@@ -35,6 +38,7 @@ public enum ChorusCommandLine {
                                          readStandardInput: standardInput, now: now, executable: executable)
             context.terminal = terminal
             context.outputIsTerminal = outputIsTerminal
+            context.writeOutput = writeOutput
             return context
         }
         guard let first = arguments.first else {
@@ -109,7 +113,8 @@ public enum ChorusCommandLine {
             environment: ProcessInfo.processInfo.environment,
             standardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
             terminal: .current,
-            outputIsTerminal: isatty(1) == 1
+            outputIsTerminal: isatty(1) == 1,
+            writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) }
         )
         FileHandle.standardOutput.write(Data(result.stdout.utf8))
         FileHandle.standardError.write(Data(result.stderr.utf8))

@@ -48,6 +48,14 @@ let linearityBenchmarks = BenchmarkGroup(name: "linear") { root in
         let text = String(repeating: "Ça va — we probably fixed it. ", count: count)
         return { _ = renderer.linter.lint(text, policy: everything) }
     }
+    // Memory held per finding of 1/2/4 MB of "probably " (116,511 findings a MB; about 1.5 KB per
+    // finding, 1.7 GB for 10 MB, before findings shared their wording and the CLI streamed).
+    for megabytes in [1, 2, 4] {
+        let text = String(repeating: "probably ", count: megabytes * 1_048_576 / 9)
+        guard let bytes = HeldMemory.bytesHeld(per: \.count, { renderer.linter.lint(text, policy: everything) }) else { break }
+        figures.append(Figure(name: "linear.lint_findings_held_bytes_per_finding", value: bytes, unit: "bytes",
+                              inputs: ["text_bytes": String(text.utf8.count), "finding_stride": String(MemoryLayout<Finding>.stride)]))
+    }
     try series("lint_fix", unit: "sentences", sizes: [20_000, 40_000, 80_000]) { count in
         let text = String(repeating: "Ça va — the config is back. ", count: count)
         return { _ = renderer.linter.fix(text, policy: everything) }

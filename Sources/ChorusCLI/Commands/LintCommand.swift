@@ -54,10 +54,10 @@ enum LintCommand {
         if arguments.flag("fix") {
             let result = setup.linter.fix(input.text, policy: setup.policy, componentNames: setup.components)
             if json {
-                context.print(FindingOutput.fixJSON(result))
+                FindingOutput.printFixJSON(result, to: &context)
             } else {
                 context.print(result.text, terminator: "")
-                for line in FindingOutput.textLines(result.remaining, file: name) { context.printError(line) }
+                for finding in result.remaining { context.printError(FindingOutput.textLine(finding, file: name)) }
                 context.printError("\(name): applied \(FindingOutput.count(result.applied.count, "substitution")); "
                                    + FindingOutput.summary(result.remaining))
             }
@@ -65,9 +65,9 @@ enum LintCommand {
         }
         let findings = setup.linter.lint(input.text, policy: setup.policy, componentNames: setup.components)
         if json {
-            context.print(FindingOutput.json(findings))
+            FindingOutput.printJSON(findings, to: &context)
         } else {
-            for line in FindingOutput.textLines(findings, file: name) { context.print(line) }
+            for finding in findings { context.print(FindingOutput.textLine(finding, file: name)) }
             context.printError("\(name): \(FindingOutput.summary(findings))")
         }
         return FindingOutput.status(findings, strict: strict)

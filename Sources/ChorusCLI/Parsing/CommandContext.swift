@@ -4,6 +4,7 @@ import Foundation
 /// (environment, working directory, standard input, clock) passed in so tests control it.
 public struct CommandContext: Sendable {
     public var arguments: ParsedArguments
+    /// What was printed and not yet written out (all of it, unless `writeOutput` is set).
     public var stdout = ""
     public var stderr = ""
     public let environment: [String: String]
@@ -17,6 +18,12 @@ public struct CommandContext: Sendable {
     /// Whether standard output is a terminal (a person reads it, rather than a program or a
     /// file): drafts are then printed as readable text unless a format is asked for.
     public var outputIsTerminal = false
+    /// Where printed output goes while the command runs, about `outputChunk` bytes at a time: the
+    /// real process writes it to its standard output, so a command printing millions of lines
+    /// never holds them all. Nil (tests, by default) keeps everything in `stdout`.
+    public var writeOutput: (@Sendable (String) -> Void)?
+    /// How much printed output `writeOutput` is given at a time.
+    public static let outputChunk = 1 << 16
 
     public init(
         arguments: ParsedArguments,
@@ -36,7 +43,12 @@ public struct CommandContext: Sendable {
 
     /// Writes a line (or `text` as is, with `terminator: ""`) to standard output.
     public mutating func print(_ text: String, terminator: String = "\n") {
-        stdout += text + terminator
+        stdout += text
+        stdout += terminator
+        if let writeOutput, stdout.utf8.count >= CommandContext.outputChunk {
+            writeOutput(stdout)
+            stdout.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Writes a line to standard error.

@@ -67,11 +67,14 @@ public struct Linter: Sendable {
             Linter.applySuppressions(parsed, to: &raw, policy: policy, document: document, locator: locator)
         }
         let allowed = Set(policy.allow.map { $0.lowercased() })
-        var kept: [Finding] = []
-        kept.reserveCapacity(raw.findings.count)
+        // The findings kept are moved to the front of the rules' own array (no second array of
+        // findings: a long text can have millions), then put in text order in place.
+        var findings: [Finding] = []
+        swap(&findings, &raw.findings)
+        var kept = 0
         var line = 1
-        for (k, original) in raw.findings.enumerated() {
-            var finding = original
+        for k in findings.indices {
+            var finding = findings[k]
             var severity = policy.rules[finding.rule] ?? severities[finding.category.ordinal]
             if severity != .off, !allowed.isEmpty, finding.category != .suppression,
                allowed.contains(finding.match.lowercased()) || allowed.contains(raw.terms[k]?.lowercased() ?? "") {
@@ -86,12 +89,37 @@ public struct Linter: Sendable {
             finding.end = end.offset
             finding.line = start.line
             finding.column = start.column
-            kept.append(finding)
+            findings[kept] = finding
+            kept += 1
         }
-        // Text order; for findings at the same place, rule id, then the order rules reported them.
-        return kept.enumerated().sorted { a, b in
-            (a.element.start, a.element.end, a.element.rule, a.offset) < (b.element.start, b.element.end, b.element.rule, b.offset)
-        }.map(\.element)
+        findings.removeLast(findings.count - kept)
+        Linter.sortInTextOrder(&findings)
+        return findings
+    }
+
+    /// Puts findings in text order; for findings at the same place, rule id, then the order rules
+    /// reported them. In place: the order is worked out on indices and then applied cycle by cycle.
+    static func sortInTextOrder(_ findings: inout [Finding]) {
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            let x = findings[a], y = findings[b]
+            return (x.start, x.end, x.rule, a) < (y.start, y.end, y.rule, b)
+        }
+        guard findings.indices.dropFirst().contains(where: { precedes($0, $0 - 1) }) else { return }
+        // order[k]: the index (before sorting) of the finding that goes to k.
+        var order = Array(findings.indices)
+        order.sort(by: precedes)
+        for cycleStart in order.indices where order[cycleStart] != cycleStart {
+            let first = findings[cycleStart]
+            var k = cycleStart
+            while order[k] != cycleStart {
+                let next = order[k]
+                findings[k] = findings[next]
+                order[k] = k
+                k = next
+            }
+            findings[k] = first
+            order[k] = k
+        }
     }
 
     /// Vocabulary terms as phrases: the words as written (and a plural), case ignored.
@@ -103,13 +131,7 @@ public struct Linter: Sendable {
     private static func preferInternalNames(_ raw: inout RawFindings) {
         let names = IntervalSet(raw.findings.filter { $0.category == .internalName }.map { $0.start..<$0.end })
         guard !names.isEmpty else { return }
-        var kept = RawFindings()
-        for (finding, term) in zip(raw.findings, raw.terms)
-        where !(finding.category == .jargon && names.overlaps(finding.start, finding.end)) {
-            kept.findings.append(finding)
-            kept.terms.append(term)
-        }
-        raw = kept
+        raw.keep { !($0.category == .jargon && names.overlaps($0.start, $0.end)) }
     }
 
     /// An internal name that is also a component's internal name is reported once, with the
@@ -117,16 +139,10 @@ public struct Linter: Sendable {
     private static func preferComponentNames(_ raw: inout RawFindings) {
         let claimed = raw.findings.filter { $0.rule == "component-name" }.map { $0.start..<$0.end }
         guard !claimed.isEmpty else { return }
-        var kept = RawFindings()
-        for (finding, term) in zip(raw.findings, raw.terms) {
-            let duplicate = finding.category == .internalName && finding.rule != "component-name"
-                && claimed.contains { $0.overlaps(finding.start..<finding.end) }
-            if !duplicate {
-                kept.findings.append(finding)
-                kept.terms.append(term)
-            }
+        raw.keep { finding in
+            !(finding.category == .internalName && finding.rule != "component-name"
+              && claimed.contains { $0.overlaps(finding.start..<finding.end) })
         }
-        raw = kept
     }
 
     /// Removes findings on lines a directive covers, then reports directives (and targets) that
@@ -164,9 +180,7 @@ public struct Linter: Sendable {
                 }
             }
         }
-        var kept = RawFindings()
-        for k in raw.findings.indices {
-            let candidate = raw.findings[k]
+        raw.keep { candidate in
             var suppressed = false
             if let slots = covered[locator.locate(candidate.start).line] {
                 for slot in slots {
@@ -178,10 +192,7 @@ public struct Linter: Sendable {
                     }
                 }
             }
-            if !suppressed {
-                kept.findings.append(candidate)
-                kept.terms.append(raw.terms[k])
-            }
+            return !suppressed
         }
         for (index, directive) in parsed.directives.enumerated() {
             let unused = directive.targets.indices.filter { k in
@@ -203,8 +214,7 @@ public struct Linter: Sendable {
             }
         }
         for malformed in parsed.malformed { report(malformed.start, malformed.end, malformed.message) }
-        kept.findings += reports.findings
-        kept.terms += reports.terms
-        raw = kept
+        raw.findings += reports.findings
+        raw.terms += reports.terms
     }
 }

@@ -20,6 +20,20 @@ struct MessageTemplate: Sendable {
         self.parts = parts
     }
 
+    /// A message written out in full: braces in it are text, not variables.
+    init(literal: String) {
+        parts = [.text(literal)]
+    }
+
+    /// This template followed by `text` (the labelled-speculation note, say).
+    func appending(_ text: String) -> MessageTemplate {
+        MessageTemplate(parts: parts + [.text(text)])
+    }
+
+    private init(parts: [Part]) {
+        self.parts = parts
+    }
+
     func render(match: String, suggestion: String?) -> String {
         var out = ""
         for part in parts {

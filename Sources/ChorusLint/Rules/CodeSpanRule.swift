@@ -29,6 +29,9 @@ struct CodeSpanRule: Rule {
     func check(_ context: RuleContext, into findings: inout RawFindings) {
         let document = context.document
         let reported = IntervalSet(document.internalNames.map(\.range))
+        let wording = FindingWording(rule: description.id,
+                                     template: MessageTemplate("'{match}' is code; readers outside engineering cannot act on it"),
+                                     suggestion: "name what the reader sees instead")
         for span in document.regions.codeSpans {
             var start = span.lowerBound, end = span.upperBound
             while start < end, document.bytes[start] == UInt8(ascii: " ") { start += 1 }
@@ -36,9 +39,7 @@ struct CodeSpanRule: Rule {
             guard end > start, !reported.overlaps(start, end), !document.internalNameExceptions.overlaps(start, end) else { continue }
             let text = document.text(start, end)
             guard CodeSpanRule.needsReport(text, phrasebook: context.phrasebook) else { continue }
-            findings.append(rule: description.id, category: .internalName, start: start, end: end, match: text,
-                            message: "'\(text)' is code; readers outside engineering cannot act on it",
-                            suggestion: "name what the reader sees instead", fix: nil, term: text)
+            findings.append(wording, category: .internalName, start: start, end: end, match: text, term: text)
         }
     }
 

@@ -59,11 +59,12 @@ struct ComponentNameRule: Rule {
                     }
                 }
             }
+            let wording = FindingWording(
+                rule: description.id, template: MessageTemplate("'{match}' is an internal component name; readers know it as '{suggestion}'"),
+                suggestion: component.publicName, fix: component.publicName)
             for range in found {
-                let text = context.document.text(range.lowerBound, range.upperBound)
-                findings.append(rule: description.id, category: .internalName, start: range.lowerBound, end: range.upperBound,
-                    match: text, message: "'\(text)' is an internal component name; readers know it as '\(component.publicName)'",
-                    suggestion: component.publicName, fix: component.publicName, term: component.internalName)
+                findings.append(wording, category: .internalName, start: range.lowerBound, end: range.upperBound,
+                                match: context.document.text(range.lowerBound, range.upperBound), term: component.internalName)
             }
         }
     }

@@ -27,13 +27,15 @@ struct HostAddressRule: Rule {
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {
         let document = context.document
+        let suggestion = "name the affected service as customers know it"
+        let address = FindingWording(rule: description.id, template: MessageTemplate("'{match}' is an IP address"), suggestion: suggestion)
+        let hostname = FindingWording(rule: description.id, template: MessageTemplate("'{match}' is an internal hostname"),
+                                      suggestion: suggestion)
         for (run, shape) in document.internalNames where shape == .ipAddress || shape == .hostname {
             guard !document.internalNameExceptions.overlaps(run.lowerBound, run.upperBound) else { continue }
             let text = document.text(run.lowerBound, run.upperBound)
-            let what = shape == .ipAddress ? "an IP address" : "an internal hostname"
-            findings.append(rule: description.id, category: .internalName, start: run.lowerBound, end: run.upperBound, match: text,
-                message: "'\(text)' is \(what)", suggestion: "name the affected service as customers know it",
-                fix: nil, term: text)
+            findings.append(shape == .ipAddress ? address : hostname, category: .internalName, start: run.lowerBound,
+                            end: run.upperBound, match: text, term: text)
         }
     }
 }

@@ -28,12 +28,12 @@ struct InternalIdentifierRule: Rule {
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {
         let document = context.document
+        let wording = FindingWording(rule: description.id, template: MessageTemplate("'{match}' looks like an internal service or code name"),
+                                     suggestion: "name the feature customers use instead")
         for (run, shape) in document.internalNames where shape == .identifier {
             guard !document.internalNameExceptions.overlaps(run.lowerBound, run.upperBound) else { continue }
             let text = document.text(run.lowerBound, run.upperBound)
-            findings.append(rule: description.id, category: .internalName, start: run.lowerBound, end: run.upperBound, match: text,
-                message: "'\(text)' looks like an internal service or code name",
-                suggestion: "name the feature customers use instead", fix: nil, term: text)
+            findings.append(wording, category: .internalName, start: run.lowerBound, end: run.upperBound, match: text, term: text)
         }
     }
 }

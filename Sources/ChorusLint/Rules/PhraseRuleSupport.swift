@@ -8,25 +8,37 @@ enum PhraseRuleSupport {
         let phrasebook = context.phrasebook
         let document = context.document
         let main = Linter.mainRule[category] ?? rule
+        // One wording per entry (and label and fix), shared by all its findings.
+        var wordings: [WordingKey: FindingWording] = [:]
         for match in matches where keep?(match) ?? true {
             // A section may name the rule that reports it; the others go to the category's main rule.
             guard (phrasebook.entries[match.entry].rule ?? main) == rule else { continue }
             let text = document.text(match.start, match.end)
-            let suggestion = phrasebook.suggestionTexts[match.entry]
-            var message = phrasebook.messages[match.entry].render(match: text, suggestion: suggestion)
             var fix: String?
             if let form = phrasebook.fixForms[match.entry], let substitute = phrasebook.fixSubstitutes[match.entry],
                normalized(text) == form, SubstitutionFit.fits(substitute, replacing: match.tokens, in: document.tokens) {
                 fix = cased(substitute, like: text, atSentenceStart: isSentenceStart(match.tokens.lowerBound, document))
             }
-            var reported = category
-            if let labelled, labelled(match.start) {
-                reported = .labelledSpeculation
-                message += " (in a section labelled as a hypothesis)"
-            }
-            findings.append(rule: rule, category: reported, start: match.start, end: match.end, match: text, message: message,
-                            suggestion: suggestion, fix: fix, term: phrasebook.entries[match.entry].phrase)
+            let isLabelled = labelled?(match.start) ?? false
+            let key = WordingKey(entry: match.entry, labelled: isLabelled, fix: fix)
+            let wording = wordings[key] ?? {
+                var template = phrasebook.messages[match.entry]
+                if isLabelled { template = template.appending(" (in a section labelled as a hypothesis)") }
+                let made = FindingWording(rule: rule, template: template, suggestion: phrasebook.suggestionTexts[match.entry], fix: fix)
+                wordings[key] = made
+                return made
+            }()
+            findings.append(wording, category: isLabelled ? .labelledSpeculation : category, start: match.start, end: match.end,
+                            match: text, term: phrasebook.entries[match.entry].phrase)
         }
+    }
+
+    /// What findings of one phrasebook entry may differ in: the hypothesis label, and the fix
+    /// (capitalized at a sentence start).
+    private struct WordingKey: Hashable {
+        let entry: Int
+        let labelled: Bool
+        let fix: String?
     }
 
     /// Lowercase, `’` as `'`, runs of whitespace as one space: how a term is compared with its

@@ -26,6 +26,12 @@ public indirect enum JSONOutput: Sendable, Equatable {
         return out
     }
 
+    /// Appends the JSON text to `out` as `rendered` writes it, as if nested `indent` levels deep
+    /// (for writing one member of a large array at a time).
+    public func append(to out: inout String, pretty: Bool = true, indent: Int) {
+        write(into: &out, pretty: pretty, indent: indent)
+    }
+
     private func write(into out: inout String, pretty: Bool, indent: Int) {
         switch self {
         case .string(let s): JSONText.append(quoted: s, to: &out)
