@@ -45,6 +45,8 @@ struct EtaRule: Rule {
             RuleExample("Full restoration of service is ↓planned for Sunday."),
             RuleExample("Engineers expect service restoration ↓in about 30 mins."),
             RuleExample("We expect issue resolution ↓by 5pm."),
+            RuleExample("We will revert the faulty change ↓by 3pm."),
+            RuleExample("We'll be back up and running ↓within 2 hours."),
         ],
         nonTriggeringExamples: [
             RuleExample("Next update in about 45 minutes."),
@@ -67,6 +69,9 @@ struct EtaRule: Rule {
             RuleExample("We will refresh this page every 30 minutes until the issue is resolved."),
             RuleExample("A maintenance is scheduled for Sunday."),
             RuleExample("Restoration work on the old mailboxes continues."),
+            RuleExample("Check back in an hour for more news."),
+            RuleExample("We'll be back in touch within 2 hours."),
+            RuleExample("We will revert with an update by end of day."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

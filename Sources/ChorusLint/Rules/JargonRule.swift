@@ -44,6 +44,8 @@ struct JargonRule: Rule {
             RuleExample("Edits to the CMS (content management system) were paused, so the CMS was read-only."),
             RuleExample("Uploads failed between 12:01a and 2:30p CDT, from 5.44pm to 6pm, and again 3-5am."),
             RuleExample("Files over 2TB, or 10x the usual size, failed to upload."),
+            RuleExample("We will revert to you with an update by end of day."),
+            RuleExample("The fleeting outage was over in seconds."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

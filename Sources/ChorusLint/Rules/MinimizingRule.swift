@@ -32,6 +32,9 @@ struct MinimizingRule: Rule {
             RuleExample("Exports were ↓marginally slower than usual."),
             RuleExample("It affected ↓a modest number of users."),
             RuleExample("There was ↓minimal disruption to payments."),
+            RuleExample("The outage ↓only lasted a moment."),
+            RuleExample("There may be ↓a little lag for some users."),
+            RuleExample("Expect ↓a bit of slowness while the import runs."),
         ],
         nonTriggeringExamples: [
             RuleExample("A small number of projects (<20) were affected."),
@@ -44,6 +47,7 @@ struct MinimizingRule: Rule {
             RuleExample("The change was small and easy to review."),
             RuleExample("Impact was limited to customers in Canada."),
             RuleExample("The outage was short (12 minutes)."),
+            RuleExample("We restored service only moments ago."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

@@ -36,6 +36,8 @@ struct PromiseRule: Rule {
             RuleExample("We have repaired the settings ↓so it will not come back."),
             RuleExample("We know how much this hurt, and we will ↓make sure it doesn't."),
             RuleExample("We will ↓ensure that this won't."),
+            RuleExample("With the new design, a ↓repeat of this outage is impossible."),
+            RuleExample("It is now ↓impossible for this to happen again."),
         ],
         nonTriggeringExamples: [
             RuleExample("We are working to prevent similar issues from occurring in the future."),
@@ -49,6 +51,7 @@ struct PromiseRule: Rule {
             RuleExample("We are keeping watch to stop further problems in the future."),
             RuleExample("These steps should help keep this from happening again."),
             RuleExample("We will make sure it does what you expect."),
+            RuleExample("It is impossible to say yet when the fix will land."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

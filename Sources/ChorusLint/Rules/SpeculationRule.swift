@@ -53,6 +53,9 @@ struct SpeculationRule: Rule {
             RuleExample("↓Our working assumption is that the import ran twice."),
             RuleExample("The disruption ↓might have been caused by the upgrade."),
             RuleExample("Delays ↓could have been triggered by the new filter."),
+            RuleExample("We are looking into ↓a possible link with the new login page."),
+            RuleExample("↓We understand the delays to be limited to one region."),
+            RuleExample("We are ↓seeing signs that the fix is holding."),
         ],
         nonTriggeringExamples: [
             RuleExample("We have not confirmed the cause."),
@@ -75,6 +78,8 @@ struct SpeculationRule: Rule {
             RuleExample("It is possible to download your invoices in the meantime."),
             RuleExample("The new checks make a repeat much less likely."),
             RuleExample("We regret any delays that might have resulted."),
+            RuleExample("It appeared at first that only cards were affected, but all payments were."),
+            RuleExample("We understand this has been frustrating."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

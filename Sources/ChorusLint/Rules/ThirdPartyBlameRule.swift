@@ -37,6 +37,8 @@ struct ThirdPartyBlameRule: Rule {
             RuleExample("A ↓fibre cut at our carrier took the office offline."),
             RuleExample("↓Our web host suffered an outage overnight."),
             RuleExample("Pages failed to load ↓because our DNS host was unreachable."),
+            RuleExample("↓Our telecom supplier cut the wrong cable."),
+            RuleExample("↓The hosting company restarted the wrong server."),
         ],
         nonTriggeringExamples: [
             RuleExample("We misconfigured the load balancer."),
@@ -51,6 +53,7 @@ struct ThirdPartyBlameRule: Rule {
             RuleExample("We accept full responsibility, although the fault began at our supplier."),
             RuleExample("Cloudflare issued a statement about the attack."),
             RuleExample("We moved our website to a new web host last year."),
+            RuleExample("We configured our vendor's tool using the wrong certificate."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {
