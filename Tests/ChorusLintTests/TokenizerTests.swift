@@ -88,8 +88,14 @@ struct TokenizerTests {
 struct ClauseTests {
     @Test func sentencesEndAtStopsButNotAfterAbbreviations() {
         #expect(clauseTexts("It broke. We fixed it, e.g. by a restart at 9 a.m. UTC!") == [
-            "It broke .", "We fixed it , e.g . by a restart at 9 a.m . UTC !",
+            "It broke .", "We fixed it , e.g by a restart at 9 a.m . UTC !",
         ])
+        // The dot of an abbreviation inside a sentence is no token, so phrases read across it;
+        // before a capital it stays (it may end the sentence).
+        #expect(clauseTexts("Back in approx. 30 minutes. Approx. Then") == ["Back in approx 30 minutes .", "Approx . Then"])
+        // "as though" is one clause with what it introduces, as "as if" is.
+        #expect(clauseTexts("It looks as though uploads fail, though downloads work.")
+            == ["It looks as though uploads fail ,", "though downloads work ."])
     }
 
     @Test func aSoftWrapDoesNotEndASentenceButAListItemDoes() {

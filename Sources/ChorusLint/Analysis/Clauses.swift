@@ -99,8 +99,9 @@ struct Clauses: Sendable {
         let nextIsSubject = next?.classes.contains(.subjectPronoun) ?? false
         let afterComma = previous.isPunctuation && previous.key == ","
         if token.classes.contains(.clauseOpener) {
-            // "in a little while", "for a while": a noun, not a conjunction.
-            return !nounContext.contains(previous.key)
+            // "in a little while", "for a while": a noun, not a conjunction; "it looks as though
+            // …" is one clause, as "it looks as if …" is.
+            return !nounContext.contains(previous.key) && !(token.key == "though" && previous.key == "as")
         }
         if token.classes.contains(.coordinator) {
             if token.key == "so" { return afterComma || next?.key == "that" || nextIsSubject }

@@ -59,8 +59,10 @@ struct Tokenizer {
                     i = end
                 } else if UTF8Text.isWordCharacter(scalar) {
                     let end = wordEnd(from: i, limit: limit)
-                    tokens.append(word(i, end, spacing: spacing))
-                    i = end
+                    let token = word(i, end, spacing: spacing)
+                    tokens.append(token)
+                    // The dot of "approx. 30 mins", "e.g. the" is not a token: the sentence goes on.
+                    i = isAbbreviationDot(end, limit: limit, after: token.key) ? end + 1 : end
                 } else if scalar.properties.isWhitespace {
                     if spacing < .space { spacing = .space }
                     i += length
@@ -88,6 +90,18 @@ struct Tokenizer {
         let previous = bytes[i - 1]
         return previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\n") || previous == UInt8(ascii: "(")
             || previous == UInt8(ascii: "\t")
+    }
+
+    /// Whether `bytes[i]` is the dot of an abbreviation inside a sentence: after a word of
+    /// `Clauses.abbreviations`, followed by spaces and a small letter or a digit ("approx. 30",
+    /// "e.g. the"). Before a capital or a line break it may end the sentence and stays a token.
+    private func isAbbreviationDot(_ i: Int, limit: Int, after key: String) -> Bool {
+        guard i < limit, bytes[i] == UInt8(ascii: "."), Clauses.abbreviations.contains(key) else { return false }
+        var j = i + 1
+        while j < limit, bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\t") { j += 1 }
+        guard j > i + 1, j < limit else { return false }
+        let b = bytes[j]
+        return (b >= 97 && b <= 122) || UTF8Text.isDigit(b)
     }
 
     /// Where the word starting at `start` ends: letters and digits, joined by connectors that

@@ -24,6 +24,8 @@ struct EtaRule: Rule {
             RuleExample("Everything should be back ↓shortly."),
             RuleExample("We hope to restore service ↓soon."),
             RuleExample("This will be fixed ↓today."),
+            RuleExample("Service should be back ↓in approx. 20 mins."),
+            RuleExample("The fix should be live ↓within approx. 1 hr, e.g. for uploads."),
             RuleExample("Expect full recovery ↓tomorrow morning."),
             RuleExample("We are working on a fix ↓in the coming days."),
             RuleExample("The maintenance should ↓take about 45 minutes."),

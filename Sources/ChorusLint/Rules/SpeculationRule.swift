@@ -32,6 +32,8 @@ struct SpeculationRule: Rule {
             RuleExample("The issue ↓appears to be limited to the web app."),
             RuleExample("↓It seems that the certificate expired early."),
             RuleExample("The cache ↓seems to be serving stale prices."),
+            RuleExample("For now it ↓looks as though only card payments are failing."),
+            RuleExample("The backlog ↓looks as if it is growing again."),
             RuleExample("↓We suspect a bad configuration change."),
             RuleExample("↓We believe the fix is working."),
             RuleExample("↓I think the disk filled up overnight."),
