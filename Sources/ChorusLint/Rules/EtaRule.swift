@@ -51,6 +51,16 @@ struct EtaRule: Rule {
             RuleExample("We'll be back up and running ↓within 2 hours."),
             RuleExample("Customers could not sign in, and we expect a fix ↓by 14:00 UTC."),
             RuleExample("The fix we are preparing should be live ↓by Friday."),
+            RuleExample("Services will be back to normal ↓within next two hours."),
+            RuleExample("We hope to fix it ↓in next 30 minutes."),
+            RuleExample("↓Expected resolution time is 18:30 hrs IST."),
+            RuleExample("↓Estimated recovery time: 4pm."),
+            RuleExample("Issue should get resolved ↓in sometime."),
+            RuleExample("The portal will be restored ↓in some time."),
+            RuleExample("The fix should be live ↓by half past five."),
+            RuleExample("Service will be restored ↓by a quarter to six."),
+            RuleExample("You will receive the delayed emails ↓within the hour."),
+            RuleExample("Customers will receive their missing invoices ↓by Friday."),
         ],
         nonTriggeringExamples: [
             RuleExample("Next update in about 45 minutes."),
@@ -80,6 +90,12 @@ struct EtaRule: Rule {
             RuleExample("We couldn't finish the restore before 10:00, so the work moved to the next night."),
             RuleExample("The bug was introduced in the update we released on 14 May."),
             RuleExample("The change they made on Tuesday broke exports."),
+            RuleExample("Update will be shared in next 2 hours."),
+            RuleExample("The outage ended at half past five."),
+            RuleExample("You will receive a confirmation email shortly."),
+            RuleExample("You'll get a reply from our team within one business day."),
+            RuleExample("You will need to finish any exports before 18:00 UTC."),
+            RuleExample("Customers are asked to complete their renewals by Friday."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {
