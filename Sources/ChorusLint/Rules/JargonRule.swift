@@ -40,6 +40,9 @@ struct JargonRule: Rule {
             RuleExample("An ↓environment variable was missing from the release."),
             RuleExample("The on-duty engineer ↓was paged at 02:13."),
             RuleExample("The planned ↓brownout ends at noon."),
+            RuleExample("A ↓kernel panic took two machines offline."),
+            RuleExample("Traffic was ↓load-balanced across two sites."),
+            RuleExample("The ↓dead-letter queue filled up overnight."),
         ],
         nonTriggeringExamples: [
             RuleExample("The database was slow to respond."),
@@ -60,6 +63,7 @@ struct JargonRule: Rule {
             RuleExample("Uploads over 50 MB failed; we will update you by EOD."),
             RuleExample("Payments failed because the payment gateway was unavailable."),
             RuleExample("The support team worked through the night."),
+            RuleExample("Our spam filter held back some incoming mail."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {
