@@ -61,6 +61,8 @@ struct EtaRule: Rule {
             RuleExample("Service will be restored ↓by a quarter to six."),
             RuleExample("You will receive the delayed emails ↓within the hour."),
             RuleExample("Customers will receive their missing invoices ↓by Friday."),
+            RuleExample("We expect a fix ↓by 15:00, and the maintenance runs from 13:00 until 14:00."),
+            RuleExample("The fix should be live ↓by noon; the maintenance runs from 09:00 to 10:00."),
         ],
         nonTriggeringExamples: [
             RuleExample("Next update in about 45 minutes."),
@@ -96,6 +98,8 @@ struct EtaRule: Rule {
             RuleExample("You'll get a reply from our team within one business day."),
             RuleExample("You will need to finish any exports before 18:00 UTC."),
             RuleExample("Customers are asked to complete their renewals by Friday."),
+            RuleExample("The maintenance is scheduled from 23:00 on Friday until 03:00 on Saturday (Sydney time)."),
+            RuleExample("The maintenance runs from Friday 22:00 to Saturday 02:00 UTC."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {
