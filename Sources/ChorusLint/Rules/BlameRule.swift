@@ -25,6 +25,9 @@ struct BlameRule: Rule {
             RuleExample("↓Sam from the billing team deleted the wrong file."),
             RuleExample("↓A junior developer wiped the wrong folder."),
             RuleExample("↓The technician unplugged the wrong cable."),
+            RuleExample("The reviewer ↓should have caught the typo before release."),
+            RuleExample("Our contractor ↓dropped the ball on the renewal."),
+            RuleExample("The on-duty engineer ↓should have checked the settings first."),
         ],
         nonTriggeringExamples: [
             RuleExample("We misconfigured the load balancer."),
@@ -37,6 +40,9 @@ struct BlameRule: Rule {
             RuleExample("We misconfigured the router ourselves."),
             RuleExample("Sam from the billing team restored the missing file."),
             RuleExample("The technician replaced the faulty disk."),
+            RuleExample("We should have caught the problem before release."),
+            RuleExample("I dropped the ball on this one, and I am sorry."),
+            RuleExample("We should have tested the change with real data."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

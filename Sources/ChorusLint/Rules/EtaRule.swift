@@ -49,6 +49,8 @@ struct EtaRule: Rule {
             RuleExample("We expect issue resolution ↓by 5pm."),
             RuleExample("We will revert the faulty change ↓by 3pm."),
             RuleExample("We'll be back up and running ↓within 2 hours."),
+            RuleExample("Customers could not sign in, and we expect a fix ↓by 14:00 UTC."),
+            RuleExample("The fix we are preparing should be live ↓by Friday."),
         ],
         nonTriggeringExamples: [
             RuleExample("Next update in about 45 minutes."),
@@ -74,6 +76,10 @@ struct EtaRule: Rule {
             RuleExample("Check back in an hour for more news."),
             RuleExample("We'll be back in touch within 2 hours."),
             RuleExample("We will revert with an update by end of day."),
+            RuleExample("On 3 March, customers could not complete purchases."),
+            RuleExample("We couldn't finish the restore before 10:00, so the work moved to the next night."),
+            RuleExample("The bug was introduced in the update we released on 14 May."),
+            RuleExample("The change they made on Tuesday broke exports."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

@@ -30,6 +30,16 @@ struct JargonRule: Rule {
             RuleExample("Users saw ↓502 errors."),
             RuleExample("The ↓FRA region was degraded."),
             RuleExample("The Web ↓UI of the Artifact Store was down."),
+            RuleExample("The ↓message broker stopped accepting new messages."),
+            RuleExample("We performed a ↓switchover to the standby site."),
+            RuleExample("Several ↓volumes in one zone became unresponsive."),
+            RuleExample("A rule blocked connections on ↓port 443."),
+            RuleExample("The ↓filesystem ran out of space."),
+            RuleExample("An ↓unhandled exception crashed the service."),
+            RuleExample("The ↓garbage collector paused the process."),
+            RuleExample("An ↓environment variable was missing from the release."),
+            RuleExample("The on-duty engineer ↓was paged at 02:13."),
+            RuleExample("The planned ↓brownout ends at noon."),
         ],
         nonTriggeringExamples: [
             RuleExample("The database was slow to respond."),
@@ -46,6 +56,10 @@ struct JargonRule: Rule {
             RuleExample("Files over 2TB, or 10x the usual size, failed to upload."),
             RuleExample("We will revert to you with an update by end of day."),
             RuleExample("The fleeting outage was over in seconds."),
+            RuleExample("Customers with large volumes of orders saw slower exports."),
+            RuleExample("Uploads over 50 MB failed; we will update you by EOD."),
+            RuleExample("Payments failed because the payment gateway was unavailable."),
+            RuleExample("The support team worked through the night."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {

@@ -39,6 +39,8 @@ struct ThirdPartyBlameRule: Rule {
             RuleExample("Pages failed to load ↓because our DNS host was unreachable."),
             RuleExample("↓Our telecom supplier cut the wrong cable."),
             RuleExample("↓The hosting company restarted the wrong server."),
+            RuleExample("The outage was caused ↓from our hosting company side."),
+            RuleExample("The issue is ↓from the payment processor's end, not ours."),
         ],
         nonTriggeringExamples: [
             RuleExample("We misconfigured the load balancer."),
@@ -54,6 +56,8 @@ struct ThirdPartyBlameRule: Rule {
             RuleExample("Cloudflare issued a statement about the attack."),
             RuleExample("We moved our website to a new web host last year."),
             RuleExample("We configured our vendor's tool using the wrong certificate."),
+            RuleExample("The report came from our support team."),
+            RuleExample("We are checking this from our side as well."),
         ])
 
     func check(_ context: RuleContext, into findings: inout RawFindings) {
