@@ -13,10 +13,14 @@ enum IndexPage {
         let resolved = states.filter { !$0.1.status.isOpen && ($0.1.resolvedAt ?? $0.1.lastUpdatedAt) >= horizon }
             .sorted { ($0.1.resolvedAt ?? $0.1.lastUpdatedAt) > ($1.1.resolvedAt ?? $1.1.lastUpdatedAt) }
         let overdue = open.filter { $0.1.nextUpdateAt.map { $0 < clock.now } ?? false }.count
+        let undelivered = states.filter { !FailedSends.outstanding($0.0.failedSends, sent: $0.0.publications).isEmpty }.count
 
         var main = "<h1>\(HTMLText.escape(settings.title))</h1>\n"
         var line = "\(open.count) open incident\(open.count == 1 ? "" : "s")"
         if overdue > 0 { line += ", <span class=\"overdue\">\(overdue) with an overdue update</span>" }
+        if undelivered > 0 {
+            line += ", <span class=\"overdue\">\(undelivered) with a send that failed and was not retried</span>"
+        }
         main += "<p class=\"meta\">\(line). Each incident's page has the approved wording for every audience, with copy buttons.</p>\n"
         main += "<section aria-labelledby=\"open-heading\">\n<h2 id=\"open-heading\">Open incidents</h2>\n"
         main += open.isEmpty ? "<p>No open incidents.</p>\n" : table(open, audiences: audiences, clock: clock, resolved: false)
@@ -76,6 +80,12 @@ enum IndexPage {
             case .notApproved: badge = "<span class=\"badge pending\">not approved</span>"
             }
             items.append("<li><a href=\"\(incident.pagePath)#audience-\(HTMLText.escape(name))\">\(HTMLText.escape(name))</a> \(badge)</li>")
+        }
+        // A send that failed is said here too: the approved text did not reach those readers.
+        let undelivered = FailedSends.outstanding(incident.failedSends, sent: incident.publications).count
+        if undelivered > 0 {
+            let sends = undelivered == 1 ? "1 send" : "\(undelivered) sends"
+            items.append("<li><a href=\"\(incident.pagePath)#failed-heading\"><strong class=\"overdue\">\(sends) failed, not retried</strong></a></li>")
         }
         return "<ul>" + items.joined() + "</ul>"
     }

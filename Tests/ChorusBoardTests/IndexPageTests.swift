@@ -47,6 +47,29 @@ struct IndexPageTests {
         #expect(html.contains("with an overdue update"))
     }
 
+    /// A send that failed and was not retried is visible from the index, in words.
+    @Test func aFailedSendNotRetriedIsMarkedOnTheIndex() throws {
+        let state = try BoardFixture.state("checkout-identified.json")
+        func send(_ outcome: PublicationDelivery.Outcome, at time: String, seq: Int) -> JournalEntry {
+            var entry = BoardFixture.publication("customer", channel: "statuspage", revision: 3, at: time)
+            entry.seq = seq
+            var delivery = PublicationDelivery(destination: "statuspage", type: "statuspage", outcome: outcome, key: "k\(seq)", requests: 1)
+            delivery.error = outcome == .failed ? "answered 503" : nil
+            entry.delivery = delivery
+            return entry
+        }
+        let failing = BoardIncident(snapshot: BoardFixture.snapshot(state, revision: 3), entries: [send(.failed, at: "2026-11-24T09:20:00Z", seq: 7)])
+        let html = BoardSite.index([failing], audiences: BoardFixture.audiences, settings: BoardFixture.settings())
+        #expect(html.contains("1 open incident, <span class=\"overdue\">1 with a send that failed and was not retried</span>."), "\(html)")
+        #expect(html.contains("<li><a href=\"incidents/INC-2041.html#failed-heading\"><strong class=\"overdue\">1 send failed, not retried</strong></a></li>"))
+
+        // A later update to the same destination made up for it: nothing to flag.
+        let retried = BoardIncident(snapshot: BoardFixture.snapshot(state, revision: 3),
+                                    entries: [send(.failed, at: "2026-11-24T09:20:00Z", seq: 7), send(.sent, at: "2026-11-24T09:25:00Z", seq: 8)])
+        let quiet = BoardSite.index([retried], audiences: BoardFixture.audiences, settings: BoardFixture.settings())
+        #expect(!quiet.contains("not retried") && !quiet.contains("#failed-heading"))
+    }
+
     @Test func noIncidentsSaysSo() {
         let html = BoardSite.index([], audiences: BoardFixture.audiences, settings: BoardFixture.settings(statusPage: nil))
         #expect(html.contains("<p>No open incidents.</p>"))
