@@ -8,8 +8,6 @@ enum FailedSends {
     /// The longest error shown; the journal (`chorus log`) keeps it whole.
     static let errorLength = 240
 
-    /// The section, or nothing when no send failed. `sent` are the publications that went out:
-    /// a later one to the same audience and destination completed (retry) or superseded it.
     /// What reached the same destination after `entry` failed: this very text on a retry (same
     /// key), or a later approved text, which readers there have seen instead.
     static func completion(of entry: JournalEntry, sent: [JournalEntry]) -> JournalEntry? {
@@ -18,19 +16,22 @@ enum FailedSends {
     }
 
     /// The failed sends nothing has made up for since: no retry, no later update there.
-    static func outstanding(_ failed: [JournalEntry], sent: [JournalEntry]) -> [JournalEntry] {
-        failed.filter { completion(of: $0, sent: sent) == nil }
+    static func outstanding(_ incident: BoardIncident) -> [JournalEntry] {
+        incident.failedSends.filter { completion(of: $0, sent: incident.publications) == nil }
     }
 
-    static func section(_ failed: [JournalEntry], sent: [JournalEntry], incidentID: String, clock: RenderClock) -> String {
+    /// The section, or nothing when no send failed. A later publication to the same audience and
+    /// destination completed (retry) or superseded a failed send.
+    static func section(_ incident: BoardIncident, incidentID: String, clock: RenderClock) -> String {
+        let failed = incident.failedSends
         guard !failed.isEmpty else { return "" }
-        func completion(of entry: JournalEntry) -> JournalEntry? { FailedSends.completion(of: entry, sent: sent) }
+        func completion(of entry: JournalEntry) -> JournalEntry? { FailedSends.completion(of: entry, sent: incident.publications) }
         func since(_ entry: JournalEntry) -> String {
             guard let later = completion(of: entry) else { return "<strong>not sent</strong>" }
             let how = later.delivery?.key == entry.delivery?.key ? "sent on a retry at " : "a later update went out at "
             return how + IndexPage.timeElement(later.at, clock)
         }
-        let outstanding = FailedSends.outstanding(failed, sent: sent)
+        let outstanding = FailedSends.outstanding(incident)
         var html = "<section class=\"failed-sends\" aria-labelledby=\"failed-heading\">\n<h2 id=\"failed-heading\">Sends that failed</h2>\n"
         if outstanding.isEmpty {
             html += "<p class=\"muted\">Every destination below has since received the text on a retry or a later update.</p>\n"

@@ -32,7 +32,7 @@ enum IncidentPage {
             main += card(AudienceWording(audience: name, channel: channel, snapshot: snapshot, clock: clock), incidentID: state.id, clock: clock)
         }
         main += "</section>\n"
-        main += FailedSends.section(incident.failedSends, sent: incident.publications, incidentID: state.id, clock: clock)
+        main += FailedSends.section(incident, incidentID: state.id, clock: clock)
         main += published(incident.publications, clock: clock)
         return PageLayout.page(title: "\(state.id): \(state.title)", siteTitle: settings.title, root: "../", settings: settings, main: main)
     }

@@ -13,7 +13,7 @@ enum IndexPage {
         let resolved = states.filter { !$0.1.status.isOpen && ($0.1.resolvedAt ?? $0.1.lastUpdatedAt) >= horizon }
             .sorted { ($0.1.resolvedAt ?? $0.1.lastUpdatedAt) > ($1.1.resolvedAt ?? $1.1.lastUpdatedAt) }
         let overdue = open.filter { $0.1.nextUpdateAt.map { $0 < clock.now } ?? false }.count
-        let undelivered = states.filter { !FailedSends.outstanding($0.0.failedSends, sent: $0.0.publications).isEmpty }.count
+        let undelivered = states.filter { !FailedSends.outstanding($0.0).isEmpty }.count
 
         var main = "<h1>\(HTMLText.escape(settings.title))</h1>\n"
         var line = "\(open.count) open incident\(open.count == 1 ? "" : "s")"
@@ -82,7 +82,7 @@ enum IndexPage {
             items.append("<li><a href=\"\(incident.pagePath)#audience-\(HTMLText.escape(name))\">\(HTMLText.escape(name))</a> \(badge)</li>")
         }
         // A send that failed is said here too: the approved text did not reach those readers.
-        let undelivered = FailedSends.outstanding(incident.failedSends, sent: incident.publications).count
+        let undelivered = FailedSends.outstanding(incident).count
         if undelivered > 0 {
             let sends = undelivered == 1 ? "1 send" : "\(undelivered) sends"
             items.append("<li><a href=\"\(incident.pagePath)#failed-heading\"><strong class=\"overdue\">\(sends) failed, not retried</strong></a></li>")
