@@ -98,28 +98,9 @@ public struct Linter: Sendable {
     }
 
     /// Puts findings in text order; for findings at the same place, rule id, then the order rules
-    /// reported them. In place: the order is worked out on indices and then applied cycle by cycle.
+    /// reported them (the standard library's sort is stable).
     static func sortInTextOrder(_ findings: inout [Finding]) {
-        func precedes(_ a: Int, _ b: Int) -> Bool {
-            let x = findings[a], y = findings[b]
-            return (x.start, x.end, x.rule, a) < (y.start, y.end, y.rule, b)
-        }
-        guard findings.indices.dropFirst().contains(where: { precedes($0, $0 - 1) }) else { return }
-        // order[k]: the index (before sorting) of the finding that goes to k.
-        var order = Array(findings.indices)
-        order.sort(by: precedes)
-        for cycleStart in order.indices where order[cycleStart] != cycleStart {
-            let first = findings[cycleStart]
-            var k = cycleStart
-            while order[k] != cycleStart {
-                let next = order[k]
-                findings[k] = findings[next]
-                order[k] = k
-                k = next
-            }
-            findings[k] = first
-            order[k] = k
-        }
+        findings.sort { x, y in (x.start, x.end, x.rule) < (y.start, y.end, y.rule) }
     }
 
     /// Vocabulary terms as phrases: the words as written (and a plural), case ignored.
