@@ -260,3 +260,18 @@ enum LintCorpus {
         return (target, terms)
     }
 }
+
+/// Only the shipped lint over the varied megabyte, for about ten seconds: a profiler run on
+/// this group (`perf record … chorus-bench lint-loop`) sees the lint and nothing else.
+let lintLoopBenchmarks = BenchmarkGroup(name: "lint-loop") { root in
+    let phrasebook = try Phrasebook.load(from: root.appendingPathComponent("phrasebook"))
+    let corpus = LintCorpus.generate(bytes: 1_000_000, templates: LintCorpus.varied)
+    let linter = Linter(phrasebook: phrasebook)
+    var sink = 0
+    let time = Stopwatch.nanosecondsPerCall(seconds: 10, warmup: 1) {
+        sink &+= linter.lint(corpus, policy: LintPolicy.strict).count
+    }
+    precondition(sink > 0)
+    return [Figure(name: "lint.loop.throughput", value: Double(corpus.utf8.count) / time * 1e9 / 1_000_000, unit: "MB/s",
+                   inputs: ["corpus": "varied", "phrasebook": "shipped", "cores": "1"])]
+}

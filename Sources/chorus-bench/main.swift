@@ -7,6 +7,7 @@ let groups: [BenchmarkGroup] = [
     validationBenchmarks,
     templateBenchmarks,
     lintBenchmarks,
+    lintLoopBenchmarks,
     renderBenchmarks,
     journalBenchmarks,
     linearityBenchmarks,
