@@ -105,7 +105,7 @@ public struct DraftRenderer: Sendable {
         }
         let document = DraftDocument.parse(marked)
         let lintSource = DraftWriter.lintSource(document)
-        var findings = lint(Self.unquoted(lintSource), as: audience, of: state)
+        var findings = lint(Self.unquoted(DraftWriter.lintInput(document)), as: audience, of: state)
         // Without comment lines the plain text is the linted text, word for word.
         let hasComments = document.blocks.contains { if case .comment = $0 { return true }; return false }
         findings += NextUpdateCheck.findings(state: state, view: view, lintedText: lintSource, clock: clock,
