@@ -80,7 +80,8 @@ struct ContextTests {
     @Test func plannedAndExpectedAfterADeterminerAreAdjectivesNotTheFuture() throws {
         // "the planned upgrade", "the expected fix": adjectives; the clause stays past narrative.
         for text in ["The planned upgrade was finished by 04:00 UTC.", "The expected fix was shipped within 2 hours of the report.",
-                     "Our estimated repair was completed in 40 minutes."] {
+                     "Our estimated repair was completed in 40 minutes.", "The outage was estimated at 30 minutes in total.",
+                     "The work was expected to take two hours and took three."] {
             #expect(try found(text) == [], "\(text)")
         }
         // The same clauses in the future are estimates.
