@@ -197,6 +197,17 @@ struct RenderingTests {
             .isSuperset(of: ["eta", "speculation"]))
     }
 
+    @Test func aPublicNameThatIsTheInternalNameIsNoExemption() throws {
+        var state = try Shipped.state("checkout-investigating.json")
+        guard !state.components.isEmpty else { Issue.record("the example has no components"); return }
+        state.components[0].internalName = "payments-db"
+        state.components[0].publicName = "payments-db"
+        let draft = try Shipped.renderer().render(state, audience: "customer", format: .text, clock: Shipped.clock(for: state))
+        #expect(draft.output.contains("payments-db"))
+        #expect(draft.findings.contains { $0.category == .internalName && $0.match == "payments-db" && $0.severity == .error },
+                "\(draft.findings.map { "\($0.category.rawValue): \($0.match)" })")
+    }
+
     @Test func lengthLimitsBecomeFindingsNotTruncation() throws {
         var state = try Shipped.state("checkout-investigating.json")
         state.impact.summary = String(repeating: "Customers cannot pay by card. ", count: 80)
