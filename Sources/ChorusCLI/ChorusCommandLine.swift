@@ -74,6 +74,10 @@ public enum ChorusCommandLine {
             return Result(status: ExitStatus.success, stdout: HelpFormatter.help(for: spec), stderr: "")
         }
         var ctx = context(parsed)
+        // Doctor lists them in its report; every other command says so before it runs.
+        if spec.name != "doctor" {
+            for note in ctx.untrustedWorkspaceNotes() { ctx.printError(note) }
+        }
         do {
             let status = try spec.run(&ctx)
             BoardRefresh.afterCommand(spec, &ctx)

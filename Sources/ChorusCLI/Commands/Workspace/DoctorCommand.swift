@@ -46,7 +46,12 @@ enum DoctorCommand {
     static func checkWorkspace(_ report: inout DoctorReport, _ context: CommandContext) -> Workspace? {
         let file: URL?
         do throws(WorkspaceError) {
-            file = try Workspace.locateConfig(currentDirectory: context.currentDirectory, environment: context.environment)
+            let lookup = try Workspace.lookup(currentDirectory: context.currentDirectory, environment: context.environment)
+            // A chorus.json passed over on the way up (another user's, or in a folder others may write).
+            for untrusted in lookup.ignored {
+                report.add([WorkspaceProblem(file: untrusted.configFile.path, severity: .warning, message: untrusted.description)])
+            }
+            file = lookup.configFile
         } catch {
             report.add(error.problems)
             return nil
