@@ -253,9 +253,9 @@ enum ApproveCommand {
             case .notRead(let audience, let fingerprint, let given):
                 context.printError("Error: none of the fingerprints given (\(given.joined(separator: ", "))) is the \(audience) draft's (\(fingerprint)); not approved. Render it (chorus render --incident \(id) --audience \(audience)) and approve what you read")
             case .unconfigured(let audience, let why):
-                context.printError("Error: the \(audience) draft of \(id) is not approved: an approval is checked against the configured audiences and phrasebook, and this one was not:")
+                context.printError("Error: the \(audience) draft of \(id) is not approved: an approval is checked against the configured audiences, phrasebook and vocabulary, and this one was not:")
                 for line in why { context.printError("  \(line)") }
-                context.printError("Approve without --audiences, --phrasebook, CHORUS_AUDIENCES and CHORUS_PHRASEBOOK, or record it as an override with --override \"reason\"; nothing was written for \(audience).")
+                context.printError("Approve without --audiences, --phrasebook, --vocabulary, CHORUS_AUDIENCES, CHORUS_PHRASEBOOK and CHORUS_VOCABULARY, or record it as an override with --override \"reason\"; nothing was written for \(audience).")
             case .findings(let draft):
                 context.printError("Error: the \(draft.audience.name) draft of \(id) revision \(revision) has \(Wording.count(draft.errorCount, "error finding")); fix the state or the template, or approve with --override \"reason\":")
                 RenderCommand.report(draft, &context)
