@@ -162,7 +162,7 @@ enum ApprovalCommands {
         }
         workflow.report(result.torn, &context)
         for entry in result.appended {
-            context.print("\(id): \(entry.audience ?? "") revision \(entry.revision ?? 0) published to \(entry.channel ?? "") by \(author)")
+            context.print("\(id): \(entry.audience ?? "") revision \(entry.revision ?? 0) published to \(TerminalText.escape(entry.channel ?? "")) by \(author)")
             if let revision = entry.revision, revision != result.snapshot.revision {
                 context.printError("warning: the \(entry.audience ?? "") approval is for revision \(revision); the incident is at revision \(result.snapshot.revision)")
             }

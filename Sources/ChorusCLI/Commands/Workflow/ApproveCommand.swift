@@ -184,7 +184,7 @@ enum ApproveCommand {
             }
             context.print("\(id): \(audience) approved for revision \(entry.revision ?? 0) by \(author) (sha256 \(entry.sha256 ?? ""))")
             if entry.kind == .override {
-                context.print("  OVERRIDE: \(entry.reason ?? "") — \(Wording.count(entry.errorFindings?.count ?? 0, "error finding")) approved anyway:")
+                context.print("  OVERRIDE: \(TerminalText.escape(entry.reason ?? "")) — \(Wording.count(entry.errorFindings?.count ?? 0, "error finding")) approved anyway:")
                 for finding in entry.errorFindings ?? [] { context.print("    \(finding)") }
                 for line in entry.checkedWith?.unconfigured ?? [] { context.print("  \(line)") }
             } else if reason != nil {
