@@ -169,7 +169,7 @@ struct WorkspaceCommandTests {
             #expect(!FileManager.default.fileExists(atPath: shared.at("planted-store").path))
             let doctor = Self.run(["doctor"], in: below)
             #expect(doctor.stdout.contains("\(shared.at("chorus.json").path): warning: ignoring"), "\(doctor.stdout)")
-            #expect(doctor.stdout.contains("no workspace"), "\(doctor.stdout)")
+            #expect(doctor.stdout.contains("no workspace: no trusted chorus.json in \(below.path) or above"), "\(doctor.stdout)")
             // Named explicitly, it is used, without a note.
             let named = Self.run(["list", "--now", Self.now], in: below, environment: ["CHORUS_WORKSPACE": shared.path])
             #expect(named.status == 0, "\(named.stderr)")
