@@ -147,6 +147,33 @@ struct RenderingTests {
         }
     }
 
+    /// QA #11: retracted words typed without a final period, or with double quotes inside, must
+    /// not run into the next sentence or close the quote early, in any audience that shows them.
+    @Test func correctionWordsTypedWithoutAPeriodStillEndTheirSentence() throws {
+        var state = try Shipped.state("checkout-resolved.json")
+        state.corrections = [Correction(said: "All invoices are lost", correct: "No invoices were lost", at: state.startedAt),
+                             Correction(said: "We said \"quoted\" text", correct: "Nothing was quoted!", at: state.startedAt)]
+        let renderer = try Shipped.renderer()
+        var seen: [String] = []
+        for audience in renderer.applicableAudiences(for: state) {
+            let text = try renderer.render(state, audience: audience.name, format: .text, clock: Shipped.clock(for: state)).output
+            #expect(!text.contains("lost\" What") && !text.contains("lost\u{201D} What") && !text.contains("\"quoted\""), "\(audience.name)\n\(text)")
+            if text.contains("earlier we said \"All invoices are lost.\" What is true now: No invoices were lost.") {
+                #expect(text.contains("earlier we said \"We said 'quoted' text.\" What is true now: Nothing was quoted!"), "\(audience.name)\n\(text)")
+                seen.append(audience.name)
+            }
+            if audience.name == "sales" {
+                #expect(text.contains("- \"All invoices are lost.\" That was wrong; what is true: No invoices were lost."), "\(text)")
+            }
+            if audience.name == "review" {
+                #expect(text.contains("Correction: we had said \u{201C}All invoices are lost.\u{201D} What is true: No invoices were lost."), "\(text)")
+                #expect(text.contains("\u{201C}We said 'quoted' text.\u{201D}"), "\(text)")
+                seen.append(audience.name)
+            }
+        }
+        #expect(Set(seen).isSuperset(of: ["customer", "support", "sales", "leadership", "engineering", "review"]), "\(seen)")
+    }
+
     @Test func timesFollowTheZoneAndTheClock() throws {
         let state = try Shipped.state("checkout-investigating.json")
         let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))

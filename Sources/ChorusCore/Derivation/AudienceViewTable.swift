@@ -195,7 +195,9 @@ enum AudienceViewTable {
         // with no fact behind it was public, and every audience hears the correction.
         .list("corrections", .with([.corrections])) { w in
             w.state.corrections.filter { $0.retracts == nil || w.shows(.facts) }.map { correction in
-                W.object(["said": w.text(correction.said), "correct": w.text(correction.correct), "at": w.time(correction.at)])
+                W.object(["said": .string(QuotedWords.quotable(PlainText.clean(correction.said))),
+                          "correct": .string(QuotedWords.sentence(PlainText.clean(correction.correct))),
+                          "at": w.time(correction.at)])
             }
         },
         .list("links", .with([.links])) { w in w.state.links.map { W.object(["title": w.text($0.title), "url": w.text($0.url)]) } },
