@@ -125,8 +125,11 @@ enum AudienceViewTable {
         .value("nextUpdate", .with([.nextUpdateAt])) { w in w.state.status.isOpen ? w.time(ifAny: w.state.nextUpdateAt) : nil },
         .value("window", .with([.window])) { w in
             guard let window = w.state.window else { return nil }
+            // `started` is when the work really began: moving a maintenance to in_progress ahead of
+            // its window starts it then, and a draft must not say it "started" at a time to come.
             return W.object(["start": w.time(window.start), "end": w.time(window.end),
-                             "duration": .string(RenderClock.duration(minutes: W.minutes(window.start, window.end)))])
+                             "duration": .string(RenderClock.duration(minutes: W.minutes(window.start, window.end))),
+                             "started": w.time(w.state.startedAt), "isStartedAsPlanned": .bool(w.state.startedAt == window.start)])
         },
         .value("roles", .with([.roles])) { w in
             W.object(["incidentLead": w.text(w.state.roles.incidentLead), "commsLead": w.text(ifAny: w.state.roles.commsLead)])
