@@ -31,6 +31,26 @@ public enum ChorusCommandLine {
         outputIsTerminal: Bool = false,
         writeOutput: (@Sendable (String) -> Void)? = nil
     ) -> Result {
+        var result = execute(arguments, environment: environment, currentDirectory: currentDirectory, standardInput: standardInput,
+                             now: now, executablePath: executablePath, terminal: terminal, outputIsTerminal: outputIsTerminal,
+                             writeOutput: writeOutput)
+        // Errors, warnings and notes echo what the person typed (an audience, a file name, a
+        // reason): control and bidi characters are escaped, and so is a typed line break.
+        result.stderr = TerminalText.escaped(result.stderr, echoing: arguments)
+        return result
+    }
+
+    private static func execute(
+        _ arguments: [String],
+        environment: [String: String],
+        currentDirectory: String,
+        standardInput: @escaping @Sendable () -> [UInt8],
+        now: @escaping @Sendable () -> Date,
+        executablePath: String?,
+        terminal: Terminal?,
+        outputIsTerminal: Bool,
+        writeOutput: (@Sendable (String) -> Void)?
+    ) -> Result {
         let commands = CommandRegistry.commands
         let executable = executablePath.map { URL(fileURLWithPath: $0) } ?? ExecutableLocation.current()
         func context(_ parsed: ParsedArguments) -> CommandContext {
@@ -74,6 +94,10 @@ public enum ChorusCommandLine {
             return Result(status: ExitStatus.success, stdout: HelpFormatter.help(for: spec), stderr: "")
         }
         var ctx = context(parsed)
+        // Doctor lists them in its report; every other command says so before it runs.
+        if spec.name != "doctor" {
+            for note in ctx.untrustedWorkspaceNotes() { ctx.printError(note) }
+        }
         do {
             let status = try spec.run(&ctx)
             BoardRefresh.afterCommand(spec, &ctx)
@@ -90,7 +114,7 @@ public enum ChorusCommandLine {
                 let failure = usageFailure(report.message, spec: spec, json: json)
                 return Result(status: failure.status, stdout: ctx.stdout + failure.stdout, stderr: ctx.stderr + failure.stderr)
             }
-            return json ? Result(status: report.status, stdout: ctx.stdout + report.json, stderr: ctx.stderr)
+            return json ? Result(status: report.status, stdout: ctx.stdout + TerminalText.escapedJSON(report.json), stderr: ctx.stderr)
                 : Result(status: report.status, stdout: ctx.stdout, stderr: ctx.stderr + report.text)
         }
     }
@@ -124,7 +148,7 @@ public enum ChorusCommandLine {
     private static func usageFailure(_ message: String, spec: CommandSpec, json: Bool = false) -> Result {
         if json {
             let report = ErrorReport(kind: .usage, message: message + "\nUsage: \(spec.usage)")
-            return Result(status: ExitStatus.usage, stdout: report.json, stderr: "")
+            return Result(status: ExitStatus.usage, stdout: TerminalText.escapedJSON(report.json), stderr: "")
         }
         let text = "Error: \(message)\nUsage: \(spec.usage)\n  See 'chorus \(spec.name) --help' for more information.\n"
         return Result(status: ExitStatus.usage, stdout: "", stderr: text)

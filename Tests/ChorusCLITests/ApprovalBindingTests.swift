@@ -48,7 +48,7 @@ struct ApprovalBindingTests {
         let copy = try audiencesCopy(scratch, Self.policyAllOff)
         let byOption = h.run(["approve", "INC-2041", "customer", "--audiences", copy])
         #expect(byOption.status == 1)
-        #expect(byOption.stderr.contains("an approval is checked against the configured audiences and phrasebook"), "\(byOption.stderr)")
+        #expect(byOption.stderr.contains("an approval is checked against the configured audiences, phrasebook and vocabulary"), "\(byOption.stderr)")
         #expect(byOption.stderr.contains("--audiences \(copy)"))
         #expect(byOption.stderr.contains("whose customer policy differs from the configured one"), "\(byOption.stderr)")
         let byEnvironment = chorus(["approve", "INC-2041", "customer", "--store", h.store, "--now", h.now, "--as", "dana"],
@@ -129,4 +129,58 @@ struct ApprovalBindingTests {
         #expect(result.stderr.contains("checked with --phrasebook \(copy.path), whose phrasebook differs from the configured one"), "\(result.stderr)")
         #expect(try approvals(h).isEmpty)
     }
+
+    /// An incident whose customer draft has jargon and an internal name (error findings) that a
+    /// vocabulary listing them would accept.
+    func jargonIncident() throws -> WorkflowHarness {
+        var h = try WorkflowHarness()
+        #expect(h.open().status == 0)
+        h.now = "2026-11-24T09:13:00Z"
+        let update = h.run(["update", "INC-2041", "--impact", "Some customers cannot pay after a bad deploy to the Kubernetes cluster on payments-api."])
+        #expect(update.status == 0, "\(update.stderr)")
+        let plain = h.run(["approve", "INC-2041", "customer"])
+        #expect(plain.status == 1, "the configured policy refuses it: \(plain.stderr)")
+        return h
+    }
+
+    @Test func aVocabularyByOptionOrEnvironmentIsRefusedAndAnOverrideRecordsItsFingerprint() throws {
+        let h = try jargonIncident()
+        let scratch = try Repo.scratch()
+        let vocabulary = scratch.appendingPathComponent("vocabulary.txt")
+        try Data("deploy\nKubernetes\ncluster\npayments-api\n".utf8).write(to: vocabulary)
+        // The vocabulary does make the findings go away: that is why it must not approve by itself.
+        #expect(h.read(["render", "--incident", "INC-2041", "--audience", "customer", "--vocabulary", vocabulary.path]).status == 0)
+        let byOption = h.run(["approve", "INC-2041", "customer", "--vocabulary", vocabulary.path])
+        #expect(byOption.status == 1, "\(byOption.stderr)")
+        #expect(byOption.stderr.contains("checked with --vocabulary \(vocabulary.path), whose vocabulary differs from the configured one"), "\(byOption.stderr)")
+        #expect(byOption.stderr.contains("--vocabulary, CHORUS_AUDIENCES"), "\(byOption.stderr)")
+        let byEnvironment = chorus(["approve", "INC-2041", "customer", "--store", h.store, "--now", h.now, "--as", "dana"],
+                                   environment: ["CHORUS_REPLAY": "1", "CHORUS_VOCABULARY": vocabulary.path])
+        #expect(byEnvironment.status == 1, "\(byEnvironment.stderr)")
+        #expect(byEnvironment.stderr.contains("checked with CHORUS_VOCABULARY=\(vocabulary.path)"), "\(byEnvironment.stderr)")
+        #expect(try approvals(h).isEmpty, "nothing was written")
+
+        let overridden = h.run(["approve", "INC-2041", "customer", "--vocabulary", vocabulary.path, "--override", "legal agreed"])
+        #expect(overridden.status == 0, "\(overridden.stderr)")
+        let entry = try #require(try approvals(h).last)
+        #expect(entry.kind == .override)
+        #expect(entry.checkedWith?.vocabulary?.count == 64, "the vocabulary's fingerprint is recorded")
+        #expect(entry.checkedWith?.unconfigured?.first?.contains("--vocabulary \(vocabulary.path)") == true)
+        #expect(!(entry.errorFindings ?? []).isEmpty, "the findings under the configured rules are kept")
+    }
+
+    @Test func theWorkspaceVocabularyIsConfiguredAndItsFingerprintIsRecorded() throws {
+        let h = try jargonIncident()
+        let scratch = try Repo.scratch()
+        try Data("{ \"vocabulary\": \"vocabulary.txt\" }\n".utf8).write(to: scratch.appendingPathComponent("chorus.json"))
+        try Data("deploy\nKubernetes\ncluster\npayments-api\n".utf8).write(to: scratch.appendingPathComponent("vocabulary.txt"))
+        let approved = chorus(["approve", "INC-2041", "customer", "--store", h.store, "--now", h.now, "--as", "dana"],
+                              environment: ["CHORUS_REPLAY": "1", "CHORUS_WORKSPACE": scratch.url.path])
+        #expect(approved.status == 0, "the team's own vocabulary is the configured one: \(approved.stderr)")
+        let entry = try #require(try approvals(h).last)
+        #expect(entry.kind == .approval)
+        #expect(entry.checkedWith?.vocabulary?.count == 64)
+        #expect(entry.checkedWith?.unconfigured == nil)
+    }
 }
+

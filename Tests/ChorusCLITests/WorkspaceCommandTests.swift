@@ -154,4 +154,27 @@ struct WorkspaceCommandTests {
             #expect(result.stdout.contains("(installed defaults)"))
         }
     }
+
+    @Test func aChorusJsonInAFolderOthersMayWriteIsIgnoredWithANoteAndDoctorWarns() throws {
+        try ScratchFolder.with { folder in
+            let shared = folder.at("share")
+            let below = shared.at("sub")
+            try FileManager.default.createDirectory(at: below, withIntermediateDirectories: true)
+            try shared.at("chorus.json").write("{ \"store\": \"planted-store\" }")
+            try FileManager.default.setAttributes([.posixPermissions: 0o1777], ofItemAtPath: shared.path)
+            let listed = Self.run(["list", "--now", Self.now], in: below)
+            #expect(listed.status == 0, "\(listed.stderr)")
+            #expect(listed.stderr.hasPrefix("note: ignoring \(shared.at("chorus.json").path): its folder may be written by other users (mode 1777);"), "\(listed.stderr)")
+            #expect(listed.stderr.contains("CHORUS_WORKSPACE=\(shared.path)"))
+            #expect(!FileManager.default.fileExists(atPath: shared.at("planted-store").path))
+            let doctor = Self.run(["doctor"], in: below)
+            #expect(doctor.stdout.contains("\(shared.at("chorus.json").path): warning: ignoring"), "\(doctor.stdout)")
+            #expect(doctor.stdout.contains("no workspace: no trusted chorus.json in \(below.path) or above"), "\(doctor.stdout)")
+            // Named explicitly, it is used, without a note.
+            let named = Self.run(["list", "--now", Self.now], in: below, environment: ["CHORUS_WORKSPACE": shared.path])
+            #expect(named.status == 0, "\(named.stderr)")
+            #expect(named.stderr.isEmpty, "\(named.stderr)")
+        }
+    }
 }
+

@@ -2,6 +2,9 @@ import ChorusCore
 import ChorusSupport
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite("Workspace configuration")
 struct WorkspaceConfigTests {
@@ -128,4 +131,77 @@ struct WorkspaceDiscoveryTests {
             }
         }
     }
+
+    // A chorus.json found by walking up names the store, the lint policy and the commands
+    // `publish --send` runs: one that another user could have put there is passed over.
+
+    @Test func aChorusJsonInAFolderOthersMayWriteIsPassedOverUnlessNamed() throws {
+        try Self.withFolder { folder in
+            let shared = folder.appendingPathComponent("share")
+            let below = shared.appendingPathComponent("sub")
+            try FileManager.default.createDirectory(at: below, withIntermediateDirectories: true)
+            try "{}".write(to: shared.appendingPathComponent("chorus.json"), atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o1777], ofItemAtPath: shared.path)
+            let lookup = try Workspace.lookup(currentDirectory: below.path, environment: [:])
+            #expect(lookup.configFile == nil)
+            #expect(lookup.ignored.map(\.configFile.path) == [shared.appendingPathComponent("chorus.json").path])
+            #expect(lookup.ignored.first?.reason == "its folder may be written by other users (mode 1777)")
+            #expect(lookup.ignored.first?.description.contains("CHORUS_WORKSPACE=\(shared.path)") == true)
+            #expect(try Workspace.discover(currentDirectory: below.path, environment: [:]) == nil)
+            // Named explicitly, it is the person's choice.
+            let named = try Workspace.discover(currentDirectory: below.path, environment: ["CHORUS_WORKSPACE": shared.path])
+            #expect(named?.root.path == shared.path)
+        }
+    }
+
+    @Test func aFolderOthersMayWriteBetweenTheWorkspaceAndTheWorkingDirectoryDistrustsIt() throws {
+        try Self.withFolder { folder in
+            let open = folder.appendingPathComponent("team/drop")
+            let below = open.appendingPathComponent("x")
+            try FileManager.default.createDirectory(at: below, withIntermediateDirectories: true)
+            try "{}".write(to: folder.appendingPathComponent("team/chorus.json"), atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: open.path)
+            let lookup = try Workspace.lookup(currentDirectory: below.path, environment: [:])
+            #expect(lookup.configFile == nil)
+            #expect(lookup.ignored.first?.reason == "\(open.path), between it and the working directory, may be written by other users (mode 0777)")
+            // From the workspace folder itself, nothing others may write is in the way.
+            #expect(try Workspace.lookup(currentDirectory: folder.appendingPathComponent("team").path, environment: [:]).configFile != nil)
+        }
+    }
+
+    @Test func aChorusJsonOthersMayWriteIsPassedOverAndTheWalkGoesOnUp() throws {
+        try Self.withFolder { folder in
+            let inner = folder.appendingPathComponent("team/inner")
+            try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+            try "{}".write(to: folder.appendingPathComponent("team/chorus.json"), atomically: true, encoding: .utf8)
+            let writable = inner.appendingPathComponent("chorus.json")
+            try "{}".write(to: writable, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: writable.path)
+            let lookup = try Workspace.lookup(currentDirectory: inner.path, environment: [:])
+            #expect(lookup.configFile?.path == folder.appendingPathComponent("team/chorus.json").path)
+            #expect(lookup.ignored.first?.reason == "other users may write it (mode 0666)")
+        }
+    }
+
+    @Test func aChorusJsonOwnedByAnotherUserIsPassedOver() throws {
+        guard getuid() == 0 else {
+            print("skipped aChorusJsonOwnedByAnotherUserIsPassedOver: giving a file to another user needs root")
+            return
+        }
+        try Self.withFolder { folder in
+            let file = folder.appendingPathComponent("chorus.json")
+            try "{}".write(to: file, atomically: true, encoding: .utf8)
+            #expect(chown(file.path, 65534, 65534) == 0)
+            let lookup = try Workspace.lookup(currentDirectory: folder.path, environment: [:])
+            #expect(lookup.configFile == nil)
+            #expect(lookup.ignored.first?.reason == "it is owned by another user (user id 65534)")
+            // A link of ours to another user's file is passed over too.
+            let mine = folder.appendingPathComponent("mine")
+            try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: mine.appendingPathComponent("chorus.json").path, withDestinationPath: file.path)
+            let linked = try Workspace.lookup(currentDirectory: mine.path, environment: [:])
+            #expect(linked.ignored.map(\.reason) == ["the file it links to is owned by another user (user id 65534)", "it is owned by another user (user id 65534)"])
+        }
+    }
 }
+

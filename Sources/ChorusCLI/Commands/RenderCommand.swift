@@ -187,10 +187,10 @@ enum RenderCommand {
     }
 
     /// The renderer for these audiences and phrasebook folders (the status page address from
-    /// the workspace of `context`).
-    static func loadRenderer(audiences: URL, phrasebook: URL, context: CommandContext) throws -> DraftRenderer {
+    /// the workspace of `context`); `vocabulary` nil means the one this invocation names.
+    static func loadRenderer(audiences: URL, phrasebook: URL, vocabulary: [URL]? = nil, context: CommandContext) throws -> DraftRenderer {
         do {
-            var renderer = try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook, vocabulary: try ResourceLocator.vocabulary(in: context),
+            var renderer = try DraftRenderer.load(audiences: audiences, phrasebook: phrasebook, vocabulary: try vocabulary ?? ResourceLocator.vocabulary(in: context),
                                                   phrasebookCache: PhrasebookCache.standard(environment: context.environment))
             renderer.statusPage = try context.workspace()?.config.statusPage?.value
             return renderer

@@ -44,7 +44,7 @@ enum ValidateCommand {
                     results.append(.object([("file", .string(name)), ("valid", .bool(true)), ("id", .string(state.id)),
                                             ("kind", .string(state.kind.rawValue)), ("status", .string(state.status.rawValue))]))
                 } else if !context.arguments.flag("quiet") {
-                    context.print("\(name): valid (\(state.id), \(state.kind.rawValue), \(state.status.rawValue))")
+                    context.print("\(TerminalText.escape(name)): valid (\(state.id), \(state.kind.rawValue), \(state.status.rawValue))")
                 }
             } catch {
                 invalid = true

@@ -11,4 +11,11 @@ extension CommandContext {
             throw CommandFailure("the workspace cannot be used:\n" + error.description)
         }
     }
+
+    /// What to tell the person about `chorus.json` files passed over on the way up (another
+    /// user's, or in a folder others may write), one note each; none when `CHORUS_WORKSPACE` is set.
+    func untrustedWorkspaceNotes() -> [String] {
+        let lookup = try? Workspace.lookup(currentDirectory: currentDirectory, environment: environment)
+        return (lookup?.ignored ?? []).map { "note: " + $0.description }
+    }
 }

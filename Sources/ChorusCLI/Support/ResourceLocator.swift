@@ -33,12 +33,26 @@ enum ResourceLocator {
     /// The organization's vocabulary files for this invocation: `--vocabulary`, else
     /// `CHORUS_VOCABULARY`, else the workspace's `"vocabulary"`, else none.
     static func vocabulary(in context: CommandContext) throws -> [URL] {
+        try chosenVocabulary(in: context).files
+    }
+
+    /// The vocabulary for this invocation and, when an option or the environment chose it, which
+    /// (`--vocabulary PATH`, `CHORUS_VOCABULARY=PATH`) for messages; nil when it is the configured one.
+    static func chosenVocabulary(in context: CommandContext) throws -> (files: [URL], chosenBy: String?) {
         if let option = context.arguments.value("vocabulary") {
-            return [try existingPath(context.resolve(option), origin: "--vocabulary")]
+            let url = try existingPath(context.resolve(option), origin: "--vocabulary")
+            return ([url], "--vocabulary \(url.path)")
         }
         if let value = context.environment["CHORUS_VOCABULARY"], !value.isEmpty {
-            return [try existingPath(context.resolve(value), origin: "CHORUS_VOCABULARY")]
+            let url = try existingPath(context.resolve(value), origin: "CHORUS_VOCABULARY")
+            return ([url], "CHORUS_VOCABULARY=\(url.path)")
         }
+        return (try configuredVocabulary(in: context), nil)
+    }
+
+    /// The vocabulary the team configured: the workspace's `"vocabulary"`, else none; never an
+    /// option or an environment variable. Approvals are checked against it.
+    static func configuredVocabulary(in context: CommandContext) throws -> [URL] {
         if let workspace = try context.workspace(), let setting = workspace.config.vocabulary {
             let url = workspace.resolve(setting.value)
             guard FileManager.default.fileExists(atPath: url.path) else {

@@ -226,7 +226,7 @@ struct Workflow {
             context.print("\(id): nothing to change: the state already says this; nothing was written (still revision \(result.snapshot.revision))")
             return result.snapshot
         }
-        context.print("\(id): revision \(result.snapshot.revision) by \(author): \(summary)")
+        context.print("\(id): revision \(result.snapshot.revision) by \(author): \(TerminalText.escape(summary))")
         context.print("  changed: \(changed.joined(separator: ", "))")
         echoTypedTimes(&context)
         return result.snapshot

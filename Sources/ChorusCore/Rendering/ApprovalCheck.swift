@@ -12,36 +12,56 @@ public struct ApprovalCheck: Sendable, Codable, Equatable {
     public var templates: String
     /// The phrasebook's files.
     public var phrasebook: String
+    /// The organization's vocabulary files (names that are never jargon); nil when there was none.
+    public var vocabulary: String?
     /// When the approval was checked with audiences or a phrasebook other than the configured
     /// ones (an option, an environment variable): where they came from and what differed.
     /// Such an approval is always an override.
     public var unconfigured: [String]?
 
-    public init(policy: String, templates: String, phrasebook: String, unconfigured: [String]? = nil) {
+    public init(policy: String, templates: String, phrasebook: String, vocabulary: String? = nil, unconfigured: [String]? = nil) {
         self.policy = policy
         self.templates = templates
         self.phrasebook = phrasebook
+        self.vocabulary = vocabulary
         self.unconfigured = unconfigured
     }
 
-    /// The fingerprints of `audience` (as loaded from `audiences`) and of `phrasebook`.
-    public static func fingerprint(of audience: Audience, audiences: URL, phrasebook: URL) -> ApprovalCheck {
+    /// The fingerprints of `audience` (as loaded from `audiences`), of `phrasebook` and of the
+    /// `vocabulary` files and folders (none: no vocabulary fingerprint).
+    public static func fingerprint(of audience: Audience, audiences: URL, phrasebook: URL, vocabulary: [URL] = []) -> ApprovalCheck {
         let definition = audience.directory.appendingPathComponent(AudienceCatalog.definitionFileName)
         let templateFiles = FolderFingerprint.files(in: audience.directory, suffix: ".mustache", recursive: true)
             + FolderFingerprint.files(in: audiences.appendingPathComponent(AudienceCatalog.sharedPartialsFolder), suffix: ".mustache", recursive: true)
         return ApprovalCheck(
             policy: FolderFingerprint.hash([definition], relativeTo: audience.directory),
             templates: FolderFingerprint.hash(templateFiles, relativeTo: audiences),
-            phrasebook: FolderFingerprint.hash(FolderFingerprint.files(in: phrasebook, suffix: ".txt", recursive: false), relativeTo: phrasebook)
+            phrasebook: FolderFingerprint.hash(FolderFingerprint.files(in: phrasebook, suffix: ".txt", recursive: false), relativeTo: phrasebook),
+            vocabulary: vocabularyFingerprint(vocabulary)
         )
     }
 
-    /// What differs from `other`, in words: "policy", "templates", "phrasebook".
+    /// The vocabulary's files as the phrasebook reads them (a file, or a folder's `.txt` files),
+    /// their names and bytes; nil for no vocabulary.
+    static func vocabularyFingerprint(_ vocabulary: [URL]) -> String? {
+        guard !vocabulary.isEmpty else { return nil }
+        let hashes = vocabulary.map { url in
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return FolderFingerprint.hash(FolderFingerprint.files(in: url, suffix: ".txt", recursive: false), relativeTo: url)
+            }
+            return FolderFingerprint.hash([url], relativeTo: url.deletingLastPathComponent())
+        }
+        return hashes.count == 1 ? hashes[0] : SHA256.hex(hashes.joined(separator: "\n"))
+    }
+
+    /// What differs from `other`, in words: "policy", "templates", "phrasebook", "vocabulary".
     public func differences(from other: ApprovalCheck) -> [String] {
         var names: [String] = []
         if policy != other.policy { names.append("policy") }
         if templates != other.templates { names.append("templates") }
         if phrasebook != other.phrasebook { names.append("phrasebook") }
+        if vocabulary != other.vocabulary { names.append("vocabulary") }
         return names
     }
 }

@@ -65,7 +65,8 @@ public struct Workspace: Sendable {
     /// The workspace that applies in `currentDirectory`, or nil when there is none.
     ///
     /// `CHORUS_WORKSPACE` (a folder or its `chorus.json`; relative to `currentDirectory`) wins;
-    /// otherwise the nearest folder at or above `currentDirectory` holding `chorus.json`.
+    /// otherwise the nearest trusted folder at or above `currentDirectory` holding `chorus.json`
+    /// (see `lookup`: an untrusted one is passed over).
     public static func discover(currentDirectory: String, environment: [String: String]) throws(WorkspaceError) -> Workspace? {
         guard let file = try locateConfig(currentDirectory: currentDirectory, environment: environment) else { return nil }
         return try load(configFile: file)
@@ -73,6 +74,38 @@ public struct Workspace: Sendable {
 
     /// The `chorus.json` that applies, without reading it.
     public static func locateConfig(currentDirectory: String, environment: [String: String]) throws(WorkspaceError) -> URL? {
+        try lookup(currentDirectory: currentDirectory, environment: environment).configFile
+    }
+
+    /// A `chorus.json` found by walking up that is not used, and why.
+    public struct Untrusted: Sendable, Equatable, CustomStringConvertible {
+        public var configFile: URL
+        /// Why: who owns it, or which folder others may write.
+        public var reason: String
+
+        /// The note commands print: what was ignored, why, and how to use it anyway.
+        public var description: String {
+            "ignoring \(configFile.path): \(reason); a workspace found by walking up must be owned by you or root and sit in folders only its owners may write. If you trust it, use it explicitly: \(Workspace.environmentVariable)=\(configFile.deletingLastPathComponent().path)"
+        }
+    }
+
+    /// What the lookup found: the config file that applies (or none) and the untrusted ones
+    /// passed over on the way up.
+    public struct Lookup: Sendable, Equatable {
+        public var configFile: URL?
+        public var ignored: [Untrusted]
+    }
+
+    /// The `chorus.json` that applies, as git finds a repository, and those passed over.
+    ///
+    /// `CHORUS_WORKSPACE`, when set, names it and is used as it is: the person chose it. Walking
+    /// up from `currentDirectory`, a `chorus.json` is used only when it (and a link to it) is
+    /// owned by this user or root and writable by no one else, its folder is owned by this user
+    /// or root, and neither that folder nor any folder between it and `currentDirectory` may be
+    /// written by others (`/tmp`, a shared folder): anyone could have put it there, and it names
+    /// the store, the audiences and lint policy, and the commands `publish --send` runs. Such a
+    /// file is passed over (listed in `ignored`) and the walk goes on up.
+    public static func lookup(currentDirectory: String, environment: [String: String]) throws(WorkspaceError) -> Lookup {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         if let named = environment[environmentVariable], !named.isEmpty {
@@ -85,17 +118,49 @@ public struct Workspace: Sendable {
             guard fileManager.fileExists(atPath: config.path) else {
                 throw WorkspaceError(file: url.path, message: "\(environmentVariable) names this folder, but it holds no \(configFileName); create one with chorus init \(url.path)")
             }
-            return config
+            return Lookup(configFile: config, ignored: [])
         }
-        var folder = URL(fileURLWithPath: currentDirectory).standardizedFileURL
+        let start = URL(fileURLWithPath: currentDirectory).standardizedFileURL
+        var folder = start
+        var ignored: [Untrusted] = []
         while true {
             let candidate = folder.appendingPathComponent(configFileName)
             if fileManager.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return candidate
+                guard let reason = distrust(configFile: candidate, below: start) else {
+                    return Lookup(configFile: candidate, ignored: ignored)
+                }
+                ignored.append(Untrusted(configFile: candidate, reason: reason))
             }
             let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path || folder.path == "/" { return nil }
+            if parent.path == folder.path || folder.path == "/" { return Lookup(configFile: nil, ignored: ignored) }
             folder = parent
+        }
+    }
+
+    /// Why `configFile`, found by walking up from `currentDirectory`, is not to be trusted, or nil.
+    static func distrust(configFile: URL, below currentDirectory: URL) -> String? {
+        func owner(_ info: FileOwnership) -> String {
+            "user id \(info.owner)" + (FileOwnership.currentUser == 0 ? "" : ", not you (\(FileOwnership.currentUser))")
+        }
+        let path = configFile.path
+        guard let link = FileOwnership.of(path, followingLinks: false), let file = FileOwnership.of(path, followingLinks: true) else {
+            return "its owner cannot be read"
+        }
+        if !link.isOwnedByCurrentUserOrRoot { return "it is owned by another user (\(owner(link)))" }
+        if !file.isOwnedByCurrentUserOrRoot { return "the file it links to is owned by another user (\(owner(file)))" }
+        if file.isWritableByOthers { return "other users may write it (mode \(file.octalPermissions))" }
+        let root = configFile.deletingLastPathComponent()
+        guard let rootInfo = FileOwnership.of(root.path, followingLinks: true) else { return "its folder's owner cannot be read" }
+        if !rootInfo.isOwnedByCurrentUserOrRoot { return "its folder is owned by another user (\(owner(rootInfo)))" }
+        // The workspace folder and every folder from it down to the working directory.
+        var folder = currentDirectory
+        while true {
+            if let info = FileOwnership.of(folder.path, followingLinks: true), info.isWritableByOthers {
+                return folder.path == root.path ? "its folder may be written by other users (mode \(info.octalPermissions))"
+                    : "\(folder.path), between it and the working directory, may be written by other users (mode \(info.octalPermissions))"
+            }
+            if folder.path == root.path || folder.path == "/" { return nil }
+            folder = folder.deletingLastPathComponent()
         }
     }
 }

@@ -76,9 +76,8 @@ public struct PhrasebookCache: Sendable {
     /// Whether the folder may be trusted: owned by this user and writable by nobody else.
     /// (A missing folder is fine: it is created with mode 0700.)
     func folderIsPrivate() -> Bool {
-        var info = stat()
-        guard lstat(directory.path, &info) == 0 else { return errno == ENOENT }
-        return (info.st_mode & S_IFMT) == S_IFDIR && info.st_uid == getuid() && info.st_mode & 0o022 == 0
+        guard let folder = FileOwnership.of(directory.path, followingLinks: false) else { return errno == ENOENT }
+        return folder.isPrivateFolderOfCurrentUser
     }
 
     /// The key of a phrasebook made of `files` (name and text, in the order they are read),

@@ -49,4 +49,38 @@ public enum TerminalText {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
+
+    /// `text` as printed to a terminal by the command line: every unsafe character escaped but
+    /// line breaks and tabs, and each of `words` (what the person typed: arguments, option
+    /// values) that holds an unsafe character, line breaks included, escaped on one line wherever
+    /// it appears, so an argument echoed in a message cannot forge a line of its own. Words with
+    /// fewer than three other characters are left to the character escaping (a bare `"\n"` must
+    /// not turn every line break into `\u{A}`).
+    public static func escaped(_ text: String, echoing words: [String]) -> String {
+        var out = text
+        let hostile = Set(words.filter { word in
+            word.unicodeScalars.contains(where: isUnsafe) && word.unicodeScalars.filter { !isUnsafe($0) }.count >= 3
+        }).sorted { $0.count > $1.count } // longest first: a word inside another is escaped with it
+        for word in hostile where out.contains(word) {
+            out = out.replacingOccurrences(of: word, with: escape(word))
+        }
+        return escaped(out, keepingLineBreaks: true)
+    }
+
+    /// JSON text with every unsafe character inside its strings written as a `\uXXXX` escape
+    /// (a surrogate pair above U+FFFF), so the JSON means the same and is safe to print. Outside
+    /// strings valid JSON holds only ASCII whitespace, which is kept.
+    public static func escapedJSON(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { isUnsafe($0) && !["\n", "\t", "\r", " "].contains($0) }) else { return json }
+        var out = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            guard isUnsafe(scalar), !["\n", "\t", "\r"].contains(scalar) else { out.append(scalar); continue }
+            for unit in String(scalar).utf16 {
+                let hex = String(unit, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            }
+        }
+        return String(out)
+    }
 }
+

@@ -10,7 +10,8 @@ enum FindingOutput {
         var line = "\(file):\(finding.line):\(finding.column): \(finding.severity.rawValue): "
             + "[\(finding.category.rawValue)/\(finding.rule)] \(finding.message)"
         if let suggestion = finding.suggestion { line += " (suggestion: \(suggestion))" }
-        return line
+        // The file name and the quoted words come from the person: one line, nothing hidden.
+        return TerminalText.escape(line)
     }
 
     /// Prints `{"findings":[{"rule",…,"suggestion"}]}`, as `JSONOutput.rendered()` writes it.

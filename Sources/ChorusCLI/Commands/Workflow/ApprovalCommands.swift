@@ -10,6 +10,18 @@ enum ApprovalCommands {
     /// `chorus approve` (its own file: what an approver reads and approves).
     static let approve = ApproveCommand.spec
 
+    /// Stops with a usage error (64, "Unknown audience 'suport'", "Did you mean 'support'?") when
+    /// a name in `names` is neither an audience of the audiences folder nor one with an approval
+    /// in `approved` (an audience since removed from the folder can still be pulled). Nothing is
+    /// checked when no audiences folder can be found or loaded: the command says what is missing.
+    static func requireKnownAudiences(_ names: [String], approved: Set<String>, _ context: CommandContext) throws {
+        let unapproved = names.filter { !approved.contains($0) }
+        guard !unapproved.isEmpty,
+              let folder = try? ResourceLocator.locate(.audiences, option: context.arguments.value("audiences"), in: context),
+              let catalog = try? AudienceCatalog.load(from: folder) else { return }
+        for name in unapproved { _ = try RenderCommand.requireAudience(name, in: catalog) }
+    }
+
     static let pull = CommandSpec(
         name: "pull",
         abstract: "Print the latest approved text for an audience; exit 3 (with a note) when the state moved on.",
@@ -30,6 +42,7 @@ enum ApprovalCommands {
         let audience = context.arguments.argument("audience") ?? ""
         let snapshot = try workflow.snapshot(id, &context)
         guard let approval = snapshot.approvals[audience] else {
+            try requireKnownAudiences([audience], approved: Set(snapshot.approvals.keys), context)
             let approved = snapshot.approvals.keys.sorted()
             var message = "no approved \(audience) text for \(id) yet; run chorus approve \(id) \(audience)"
             if !approved.isEmpty { message += " (approved audiences: \(approved.joined(separator: ", ")))" }
@@ -138,6 +151,7 @@ enum ApprovalCommands {
                 if all && audiences.isEmpty {
                     throw CommandFailure("nothing is approved for revision \(snapshot.revision) of \(id); run chorus approve \(id) --all first")
                 }
+                try requireKnownAudiences(audiences, approved: Set(snapshot.approvals.keys), context)
                 var entries: [JournalEntry] = []
                 for audience in audiences {
                     guard let approval = snapshot.approvals[audience] else { missing.append(audience); continue }
@@ -161,9 +175,9 @@ enum ApprovalCommands {
         }
         workflow.report(result.torn, &context)
         for entry in result.appended {
-            context.print("\(id): \(entry.audience ?? "") revision \(entry.revision ?? 0) published to \(entry.channel ?? "") by \(author)")
+            context.print("\(id): \(entry.audience ?? "") revision \(entry.revision ?? 0) published to \(TerminalText.escape(entry.channel ?? "")) by \(author)")
             if let reason = entry.reason {
-                context.printError("warning: the \(entry.audience ?? "") approval is stale (approved for revision \(entry.revision ?? 0); the incident is at revision \(result.snapshot.revision)); recorded with the override: \(reason)")
+                context.printError("warning: the \(entry.audience ?? "") approval is stale (approved for revision \(entry.revision ?? 0); the incident is at revision \(result.snapshot.revision)); recorded with the override: \(TerminalText.escape(reason))")
             }
         }
         for (audience, why) in stale {

@@ -184,7 +184,7 @@ enum ApproveCommand {
             }
             context.print("\(id): \(audience) approved for revision \(entry.revision ?? 0) by \(author) (sha256 \(entry.sha256 ?? ""))")
             if entry.kind == .override {
-                context.print("  OVERRIDE: \(entry.reason ?? "") — \(Wording.count(entry.errorFindings?.count ?? 0, "error finding")) approved anyway:")
+                context.print("  OVERRIDE: \(TerminalText.escape(entry.reason ?? "")) — \(Wording.count(entry.errorFindings?.count ?? 0, "error finding")) approved anyway:")
                 for finding in entry.errorFindings ?? [] { context.print("    \(finding)") }
                 for line in entry.checkedWith?.unconfigured ?? [] { context.print("  \(line)") }
             } else if reason != nil {
@@ -253,9 +253,9 @@ enum ApproveCommand {
             case .notRead(let audience, let fingerprint, let given):
                 context.printError("Error: none of the fingerprints given (\(given.joined(separator: ", "))) is the \(audience) draft's (\(fingerprint)); not approved. Render it (chorus render --incident \(id) --audience \(audience)) and approve what you read")
             case .unconfigured(let audience, let why):
-                context.printError("Error: the \(audience) draft of \(id) is not approved: an approval is checked against the configured audiences and phrasebook, and this one was not:")
+                context.printError("Error: the \(audience) draft of \(id) is not approved: an approval is checked against the configured audiences, phrasebook and vocabulary, and this one was not:")
                 for line in why { context.printError("  \(line)") }
-                context.printError("Approve without --audiences, --phrasebook, CHORUS_AUDIENCES and CHORUS_PHRASEBOOK, or record it as an override with --override \"reason\"; nothing was written for \(audience).")
+                context.printError("Approve without --audiences, --phrasebook, --vocabulary, CHORUS_AUDIENCES, CHORUS_PHRASEBOOK and CHORUS_VOCABULARY, or record it as an override with --override \"reason\"; nothing was written for \(audience).")
             case .findings(let draft):
                 context.printError("Error: the \(draft.audience.name) draft of \(id) revision \(revision) has \(Wording.count(draft.errorCount, "error finding")); fix the state or the template, or approve with --override \"reason\":")
                 RenderCommand.report(draft, &context)

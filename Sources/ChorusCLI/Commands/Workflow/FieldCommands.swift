@@ -129,10 +129,11 @@ enum FieldCommands {
 
     static let get = CommandSpec(
         name: "get",
-        abstract: "Print a field of an incident's current state (text as is, lists and records as JSON).",
+        abstract: "Print a field of an incident's current state (text on one line, lists and records as JSON).",
         discussion: """
-        chorus get ID prints the whole state as JSON; chorus get ID FIELD one field: text as it is,
-        lists and records as JSON, with the items of a list numbered as set and remove name them.
+        chorus get ID prints the whole state as JSON; chorus get ID FIELD one field: text on one
+        line, lists and records as JSON, with the items of a list numbered as set and remove name
+        them. Control and bidi characters print escaped: \\u{1B} in text, \\u001b in JSON.
         """,
         arguments: [idArgument, ArgumentSpec("field", help: "The field, such as impact.summary or links.", arity: .optional)],
         options: Workflow.readOptions + [.value("format", short: "f", "format", help: "text or json.", default: "text", allowed: ["text", "json"])]
@@ -140,8 +141,10 @@ enum FieldCommands {
         let workflow = try Workflow(context)
         let id = context.arguments.argument("id") ?? ""
         let state = try workflow.snapshot(id, &context).requireState()
+        // State text is whatever was typed: JSON carries control and bidi characters as \uXXXX
+        // escapes, and text is escaped as show, list and log escape it (\u{202E}, one line).
         guard let field = context.arguments.argument("field") else {
-            context.print(try StateCoding.readable(state), terminator: "")
+            context.print(TerminalText.escapedJSON(try StateCoding.readable(state)), terminator: "")
             return ExitStatus.success
         }
         let editor = try workflow.editor(state)
@@ -149,16 +152,16 @@ enum FieldCommands {
         guard let json else { throw StateEditError.notFound("\(path.description.dropFirst(2)) is not set") }
         let node = try JSONParser.parse(json)
         if context.arguments.value("format") == "json" {
-            context.print(JSONOutput(node).rendered())
+            context.print(TerminalText.escapedJSON(JSONOutput(node).rendered()))
         } else if let text = node.stringValue {
-            context.print(text)
+            context.print(TerminalText.escape(text))
         } else if let elements = node.elements {
             for (index, element) in elements.enumerated() {
-                context.print("\(index + 1). " + (element.stringValue ?? JSONOutput(element).rendered(pretty: false)))
+                context.print("\(index + 1). " + (element.stringValue.map(TerminalText.escape) ?? TerminalText.escapedJSON(JSONOutput(element).rendered(pretty: false))))
             }
             if elements.isEmpty { context.print("(empty)") }
         } else {
-            context.print(JSONOutput(node).rendered())
+            context.print(TerminalText.escapedJSON(JSONOutput(node).rendered()))
         }
         return ExitStatus.success
     }

@@ -87,6 +87,7 @@ enum PublishCommand {
         let only = a.values("destination")
         let author = dryRun ? (try? workflow.author(context)) ?? "(dry run)" : try workflow.author(context)
         let snapshot = try workflow.snapshot(id, &context)
+        try ApprovalCommands.requireKnownAudiences(named, approved: Set(snapshot.approvals.keys), context)
         var audiences = named
         if a.flag("all") {
             let approved = snapshot.approvals.filter { $0.value.revision == snapshot.revision }.keys.sorted()

@@ -45,14 +45,21 @@ enum DoctorCommand {
     /// The workspace, or nil when there is none or it cannot be loaded (reported).
     static func checkWorkspace(_ report: inout DoctorReport, _ context: CommandContext) -> Workspace? {
         let file: URL?
+        var passedOver = false
         do throws(WorkspaceError) {
-            file = try Workspace.locateConfig(currentDirectory: context.currentDirectory, environment: context.environment)
+            let lookup = try Workspace.lookup(currentDirectory: context.currentDirectory, environment: context.environment)
+            // A chorus.json passed over on the way up (another user's, or in a folder others may write).
+            for untrusted in lookup.ignored {
+                report.add([WorkspaceProblem(file: untrusted.configFile.path, severity: .warning, message: untrusted.description)])
+            }
+            file = lookup.configFile
+            passedOver = !lookup.ignored.isEmpty
         } catch {
             report.add(error.problems)
             return nil
         }
         guard let file else {
-            report.note("no workspace: no \(Workspace.configFileName) in \(context.currentDirectory) or above, and \(Workspace.environmentVariable) is not set; using ./\(Workspace.defaultStore) and the installed defaults (create one with chorus init)")
+            report.note("no workspace: no \(passedOver ? "trusted " : "")\(Workspace.configFileName) in \(context.currentDirectory) or above, and \(Workspace.environmentVariable) is not set; using ./\(Workspace.defaultStore) and the installed defaults (create one with chorus init)")
             return nil
         }
         let (workspace, problems) = Workspace.read(configFile: file)
