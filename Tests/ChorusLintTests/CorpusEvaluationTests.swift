@@ -10,11 +10,11 @@ import Testing
 struct CorpusEvaluationTests {
     /// Minimum precision and recall per category on the development corpus.
     static let floors: [String: (precision: Double, recall: Double)] = [
-        "speculation": (0.95, 0.98),
+        "speculation": (0.98, 0.98),
         "eta": (0.90, 0.92),
         "promise": (0.98, 0.98),
         "jargon": (0.95, 0.83),
-        "blame": (0.90, 0.87),
+        "blame": (0.93, 0.87),
         "minimizing": (0.97, 0.98),
     ]
 
