@@ -80,6 +80,21 @@ struct VocabularyAndEvalTests {
         #expect(!only.stdout.contains("\"category\": \"minimizing\","))
     }
 
+    /// A typo in an organization's name, or nothing left to score, is an error: a table of 1.00
+    /// over no messages would read as a perfect score.
+    @Test func evalRefusesAnUnknownOrganizationAndAnEmptySelection() throws {
+        let file = try write("corpus.jsonl", Self.corpus)
+        let typo = chorus("eval", file, "--orgs", "Acem")
+        #expect(typo.status == ExitStatus.usage)
+        #expect(typo.stderr.contains("no organization 'Acem'") && typo.stderr.contains("Did you mean"), "\(typo.stderr)")
+        #expect(chorus("eval", file, "--exclude-orgs", "nosuch").status == ExitStatus.usage)
+        let empty = try write("empty.jsonl", "")
+        let none = chorus("eval", empty)
+        #expect(none.status == ExitStatus.couldNotRun)
+        #expect(none.stderr.contains("no messages to evaluate"), "\(none.stderr)")
+        #expect(!none.stdout.contains("1.00"))
+    }
+
     @Test func evalRefusesABrokenCorpusWithEveryPosition() throws {
         let file = try write("corpus.jsonl", "{\"id\": \"a-1\", \"text\": \"Hi\"}\nnot json\n{\"id\": \"a-1\", \"text\": \"x\"}\n")
         let result = chorus("eval", file)

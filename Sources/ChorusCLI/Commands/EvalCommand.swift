@@ -57,8 +57,23 @@ enum EvalCommand {
             throw CommandFailure("the corpus cannot be used:\n" + lines.joined(separator: "\n")
                                  + (error.problems.count > 50 ? "\n… and \(error.problems.count - 50) more" : ""))
         }
-        if let orgs = arguments.value("orgs") { corpus = corpus.filtered(organizations: list(orgs), excluding: false) }
-        if let orgs = arguments.value("exclude-orgs") { corpus = corpus.filtered(organizations: list(orgs), excluding: true) }
+        for (option, excluding) in [("orgs", false), ("exclude-orgs", true)] {
+            guard let value = arguments.value(option) else { continue }
+            let names = list(value)
+            // A name that selects nothing is a typo, not an empty selection.
+            for org in names where corpus.filtered(organizations: [org], excluding: false).messages.isEmpty {
+                var message = "--\(option): no organization '\(TerminalText.escape(org))' in \(TerminalText.escape(name))"
+                let known = Set(corpus.messages.flatMap { [$0.org, $0.idPrefix] })
+                if let near = NameSuggestion.closest(to: org, among: known.sorted()) { message += "\nDid you mean '\(near)'?" }
+                throw UsageError(message)
+            }
+            corpus = corpus.filtered(organizations: names, excluding: excluding)
+        }
+        // Nothing to score is no score: 1.00 everywhere would read as perfect.
+        guard !corpus.messages.isEmpty else {
+            throw CommandFailure("\(TerminalText.escape(name)) has no messages to evaluate"
+                                 + (arguments.value("exclude-orgs") != nil ? " once the organizations named by --exclude-orgs are left out" : ""))
+        }
         let result = CorpusEvaluation.evaluate(corpus, linter: setup.linter, policy: setup.policy)
         let only = arguments.value("category")
         if arguments.value("format") == "json" {
