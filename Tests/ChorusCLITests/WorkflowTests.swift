@@ -172,7 +172,7 @@ struct WorkflowTests {
         _ = h.run(["fact", "INC-2041", "No new checkout reports since 09:35", "--source", "support"])
         let early = h.run(["resolve", "INC-2041"])
         #expect(early.status == 1)
-        #expect(early.stderr.contains("[ ] monitoring held: monitoring for 15 of 30 minutes; wait 15 more"))
+        #expect(early.stderr.contains("[ ] monitoring held: monitoring for 15 of 30 minutes; wait 15 more minutes"))
         #expect(early.stderr.contains("[x] support reports dropping"))
         h.now = "2026-11-24T10:01:00Z"
         let resolved = h.run(["resolve", "INC-2041"])

@@ -1,4 +1,5 @@
 import Foundation
+import ChorusSupport
 
 /// The close-out checklist `chorus resolve` applies before an incident may be resolved.
 public enum ResolveChecklist {
@@ -25,12 +26,12 @@ public enum ResolveChecklist {
         let period = state.monitoringPeriodMinutes ?? defaultMonitoringMinutes
         if state.status != .monitoring {
             items.append(Item(name: "monitoring held", passed: false,
-                              detail: "the incident is \(state.status.rawValue), not monitoring; run chorus update ID --status monitoring and hold it for \(period) minutes"))
+                              detail: "the incident is \(state.status.rawValue), not monitoring; run chorus update ID --status monitoring and hold it for \(Wording.count(period, "minute"))"))
         } else if let since = state.monitoringSince {
             let held = Int(max(0, now.timeIntervalSince(since)) / 60) // never negative, so `period - held` cannot overflow
             items.append(Item(name: "monitoring held", passed: held >= period,
-                              detail: held >= period ? "monitoring for \(held) minutes (period \(period))"
-                                  : "monitoring for \(held) of \(period) minutes; wait \(period - held) more"))
+                              detail: held >= period ? "monitoring for \(Wording.count(held, "minute")) (period \(period))"
+                                  : "monitoring for \(held) of \(Wording.count(period, "minute")); wait \(Wording.count(period - held, "more minute", plural: "more minutes"))"))
         } else {
             items.append(Item(name: "monitoring held", passed: false,
                               detail: "no monitoring start time is recorded; run chorus update ID --status monitoring again"))
