@@ -8,6 +8,7 @@ import Testing
 struct ApprovalTests {
     @Test func approveThenPullPrintsExactlyTheApprovedText() throws {
         var h = try WorkflowHarness()
+        h.now = "2026-11-24T09:10:00Z" // opened at the file's own last update, so the state matches the file
         _ = h.open()
         h.now = "2026-11-24T09:13:00Z"
         let approved = h.run(["approve", "INC-2041", "customer"])
@@ -62,6 +63,31 @@ struct ApprovalTests {
         let pulled = h.read(["pull", "INC-2041", "customer"])
         #expect(pulled.stderr.contains("warning: approved with an OVERRIDE: Legal approved this wording"))
         #expect(h.read(["show", "INC-2041"]).stdout.contains("customer r2 (override: Legal approved this wording)"))
+    }
+
+    /// QA #14: recording by hand follows the rule --send follows: a stale approval is refused
+    /// (exit 1) unless --override says why the stale text went out anyway.
+    @Test func aStaleApprovalIsNotRecordedAsPublishedWithoutAnOverride() throws {
+        var h = try WorkflowHarness()
+        _ = h.open()
+        #expect(h.run(["approve", "INC-2041", "support"]).status == 0)
+        h.now = "2026-11-24T09:14:00Z"
+        #expect(h.run(["fact", "INC-2041", "Support sees fewer reports since 09:13.", "--source", "support"]).status == 0)
+        let refused = h.run(["publish", "INC-2041", "support", "--channel", "desk"])
+        #expect(refused.status == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("support: refused: the approved draft is stale: approved for revision 1, but the incident is at revision 2"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--override \"reason\""), "\(refused.stderr)")
+        #expect(!h.read(["log", "INC-2041"]).stdout.contains("published support"), "nothing was journaled")
+
+        #expect(h.run(["publish", "INC-2041", "support", "--send", "--override", "x"]).status == 64)
+        #expect(h.run(["publish", "INC-2041", "support", "--override", " "]).status == 64)
+        let overridden = h.run(["publish", "INC-2041", "support", "--channel", "desk", "--override", "The macro went out before the new fact"])
+        #expect(overridden.status == 0, "\(overridden.stderr)")
+        #expect(overridden.stderr.contains("recorded with the override: The macro went out before the new fact"), "\(overridden.stderr)")
+        let log = h.read(["log", "INC-2041"]).stdout
+        #expect(log.contains("published support revision 1 to desk"), "\(log)")
+        #expect(log.contains("STALE approval, OVERRIDE: The macro went out before the new fact"), "\(log)")
+        #expect(h.read(["verify", "INC-2041"]).status == 0)
     }
 
     @Test func publishRecordsWhereTheApprovedTextWentAndDueSaysWhatIsOwed() throws {

@@ -48,7 +48,7 @@ struct ConcurrencyTests {
         let store = scratch.path
         let open = Process()
         open.executableURL = binary
-        open.arguments = ["open", "--from", Repo.path("examples/checkout-investigating.json"), "--store", store, "--as", "setup"]
+        open.arguments = ["open", "--from", Repo.path("examples/checkout-investigating.json"), "--next-update", "+30m", "--store", store, "--as", "setup"]
         try open.run()
         open.waitUntilExit()
         #expect(open.terminationStatus == 0)

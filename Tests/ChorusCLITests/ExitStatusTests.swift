@@ -220,7 +220,7 @@ struct ExitStatusTests {
         let result = chorus(["open", "--from", "examples/checkout-investigating.json", "--store", file.path, "--as", "dana"])
         #expect(result.status == 2)
         #expect(result.stderr == "Error: the store \(file.path) is a file, not a folder; pass --store DIR (or set CHORUS_STORE) to a folder, which is created when missing\n")
-        let nested = chorus(["open", "--from", "examples/checkout-investigating.json", "--store", file.path + "/store", "--as", "dana"])
+        let nested = chorus(["open", "--from", "examples/checkout-investigating.json", "--next-update", "+30m", "--store", file.path + "/store", "--as", "dana"])
         #expect(nested.status == 2)
         #expect(!nested.stderr.contains("NSCocoaErrorDomain"), "\(nested.stderr)")
         #expect(nested.stderr.contains("\(file.path) is a file, not a folder"), "\(nested.stderr)")

@@ -147,6 +147,55 @@ struct RenderingTests {
         }
     }
 
+    /// QA #11: retracted words typed without a final period, or with double quotes inside, must
+    /// not run into the next sentence or close the quote early, in any audience that shows them.
+    @Test func correctionWordsTypedWithoutAPeriodStillEndTheirSentence() throws {
+        var state = try Shipped.state("checkout-resolved.json")
+        state.corrections = [Correction(said: "All invoices are lost", correct: "No invoices were lost", at: state.startedAt),
+                             Correction(said: "We said \"quoted\" text", correct: "Nothing was quoted!", at: state.startedAt)]
+        let renderer = try Shipped.renderer()
+        var seen: [String] = []
+        for audience in renderer.applicableAudiences(for: state) {
+            let text = try renderer.render(state, audience: audience.name, format: .text, clock: Shipped.clock(for: state)).output
+            #expect(!text.contains("lost\" What") && !text.contains("lost\u{201D} What") && !text.contains("\"quoted\""), "\(audience.name)\n\(text)")
+            if text.contains("earlier we said \"All invoices are lost.\" What is true now: No invoices were lost.") {
+                #expect(text.contains("earlier we said \"We said 'quoted' text.\" What is true now: Nothing was quoted!"), "\(audience.name)\n\(text)")
+                seen.append(audience.name)
+            }
+            if audience.name == "sales" {
+                #expect(text.contains("- \"All invoices are lost.\" That was wrong; what is true: No invoices were lost."), "\(text)")
+            }
+            if audience.name == "review" {
+                #expect(text.contains("Correction: we had said \u{201C}All invoices are lost.\u{201D} What is true: No invoices were lost."), "\(text)")
+                #expect(text.contains("\u{201C}We said 'quoted' text.\u{201D}"), "\(text)")
+                seen.append(audience.name)
+            }
+        }
+        #expect(Set(seen).isSuperset(of: ["customer", "support", "sales", "leadership", "engineering", "review"]), "\(seen)")
+    }
+
+    /// QA #13b: a maintenance moved to in_progress before its window began then; the customer
+    /// and support drafts say when it really started, not the window's start still to come.
+    @Test func aMaintenanceStartedBeforeItsWindowSaysWhenItReallyStarted() throws {
+        let renderer = try Shipped.renderer()
+        var running = try Shipped.state("maintenance-database-upgrade-in-progress.json")
+        running.window = MaintenanceWindow(start: running.startedAt.addingTimeInterval(3600), end: running.startedAt.addingTimeInterval(3 * 3600))
+        running.nextUpdateAt = running.window?.start
+        for audience in ["customer", "support"] {
+            let draft = try renderer.render(running, audience: audience, format: .text, clock: Shipped.clock(for: running))
+            #expect(draft.output.contains("It started at 02:00 UTC and is planned to end at 05:00 UTC. The announced start was 03:00 UTC."),
+                    "\(audience)\n\(draft.output)")
+            #expect(!draft.output.contains("It started at 03:00"), "\(audience)\n\(draft.output)")
+            #expect(draft.findings.filter { $0.severity == .error }.isEmpty, "\(audience): \(draft.findings.map(\.message))")
+        }
+        var done = try Shipped.state("maintenance-database-upgrade-completed.json")
+        done.window = MaintenanceWindow(start: done.startedAt.addingTimeInterval(3600), end: done.startedAt.addingTimeInterval(3 * 3600))
+        let draft = try renderer.render(done, audience: "customer", format: .text, clock: Shipped.clock(for: done))
+        #expect(draft.output.contains("The planned maintenance, announced for 03:00 UTC to 05:00 UTC, started at 02:00 UTC and was completed at 03:40 UTC. Everything is working as usual."),
+                "\(draft.output)")
+        #expect(draft.findings.filter { $0.severity == .error }.isEmpty, "\(draft.findings.map(\.message))")
+    }
+
     @Test func timesFollowTheZoneAndTheClock() throws {
         let state = try Shipped.state("checkout-investigating.json")
         let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))

@@ -25,9 +25,8 @@ extension AudienceViewTable {
         }
         if w.shows(.corrections) {
             entries += state.corrections.map { correction in
-                var said = c(correction.said)
-                if let last = said.last, !".!?".contains(last) { said += "." }
-                return (correction.at, "Correction: we had said \u{201C}\(said)\u{201D} What is true: \(c(correction.correct))")
+                let said = QuotedWords.quotable(c(correction.said))
+                return (correction.at, "Correction: we had said \u{201C}\(said)\u{201D} What is true: \(QuotedWords.sentence(c(correction.correct)))")
             }
         }
         if let history {

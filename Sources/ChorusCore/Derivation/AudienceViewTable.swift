@@ -125,8 +125,11 @@ enum AudienceViewTable {
         .value("nextUpdate", .with([.nextUpdateAt])) { w in w.state.status.isOpen ? w.time(ifAny: w.state.nextUpdateAt) : nil },
         .value("window", .with([.window])) { w in
             guard let window = w.state.window else { return nil }
+            // `started` is when the work really began: moving a maintenance to in_progress ahead of
+            // its window starts it then, and a draft must not say it "started" at a time to come.
             return W.object(["start": w.time(window.start), "end": w.time(window.end),
-                             "duration": .string(RenderClock.duration(minutes: W.minutes(window.start, window.end)))])
+                             "duration": .string(RenderClock.duration(minutes: W.minutes(window.start, window.end))),
+                             "started": w.time(w.state.startedAt), "isStartedAsPlanned": .bool(w.state.startedAt == window.start)])
         },
         .value("roles", .with([.roles])) { w in
             W.object(["incidentLead": w.text(w.state.roles.incidentLead), "commsLead": w.text(ifAny: w.state.roles.commsLead)])
@@ -195,7 +198,9 @@ enum AudienceViewTable {
         // with no fact behind it was public, and every audience hears the correction.
         .list("corrections", .with([.corrections])) { w in
             w.state.corrections.filter { $0.retracts == nil || w.shows(.facts) }.map { correction in
-                W.object(["said": w.text(correction.said), "correct": w.text(correction.correct), "at": w.time(correction.at)])
+                W.object(["said": .string(QuotedWords.quotable(PlainText.clean(correction.said))),
+                          "correct": .string(QuotedWords.sentence(PlainText.clean(correction.correct))),
+                          "at": w.time(correction.at)])
             }
         },
         .list("links", .with([.links])) { w in w.state.links.map { W.object(["title": w.text($0.title), "url": w.text($0.url)]) } },

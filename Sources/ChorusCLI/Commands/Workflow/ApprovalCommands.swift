@@ -100,6 +100,9 @@ enum ApprovalCommands {
         return ExitStatus.stale
     }
 
+    /// `--override "reason"` on a publication recorded by hand: a stale approval went out anyway.
+    static let overrideOption = OptionSpec.value("override", "reason", help: "Record a stale approval as published anyway, for this reason (by hand only; --send refuses it).")
+
     static let publish = CommandSpec(
         name: "publish",
         abstract: "Record that approved texts went out: one audience, several, or --all approved for the current revision.",
@@ -107,13 +110,16 @@ enum ApprovalCommands {
         Records, for each audience, that its latest approved text went out on a channel: --channel,
         or else the channel its audience definition names (the status page, the support desk, …).
         --all publishes every audience whose approval is of the current revision. An audience with
-        nothing approved is reported (exit 2) and the others are still recorded.
+        nothing approved is reported (exit 2) and the others are still recorded. A stale approval
+        (the incident changed since, or its promised next update has passed) is refused (exit 1),
+        as --send refuses it, unless --override "reason" records that it went out anyway.
         """,
         arguments: [ArgumentSpec("id", help: "The incident id."),
                     ArgumentSpec("audiences", help: "The audiences (or --all).", arity: .zeroOrMore)],
         options: [
             .flag("all", help: "Every audience approved for the current revision."),
             .value("channel", "name", help: "Where it went: statuspage, #incidents, email to sales, … (default: the audience's channel)"),
+            overrideOption,
         ] + Workflow.writeOptions + [ResourceLocator.audiencesOption]
     ) { context in
         let workflow = try Workflow(context)
@@ -126,6 +132,8 @@ enum ApprovalCommands {
         if !all && named.isEmpty { throw UsageError("Missing '<audiences>': name the audiences whose approved text went out, or --all") }
         let given = context.arguments.value("channel")
         if let given, given.trimmingCharacters(in: .whitespaces).isEmpty { throw UsageError("--channel needs a name: say where it went") }
+        let override = context.arguments.value("override")
+        if let override, override.trimmingCharacters(in: .whitespaces).isEmpty { throw UsageError("--override needs a reason: say why a stale approval went out") }
         var channels: [String: String] = [:]
         if given == nil {
             let folder: URL
@@ -135,6 +143,7 @@ enum ApprovalCommands {
             for audience in try AudienceCatalog.load(from: folder).audiences { channels[audience.name] = audience.channel }
         }
         var missing: [String] = []
+        var stale: [(audience: String, why: String)] = []
         let journal = try workflow.journalOrFail(id)
         let result = try workflow.run {
             try journal.append(author: author, clock: try workflow.writeClock(context), expectRevision: try workflow.expectedRevision(context)) { snapshot, _ in
@@ -149,7 +158,11 @@ enum ApprovalCommands {
                     guard let channel = given ?? channels[audience] else {
                         throw UsageError("Missing '--channel <name>': the \(audience) audience names no channel")
                     }
+                    // The rule --send follows: what went out must be what is approved now.
+                    let why = PublishCommand.staleness(approval, snapshot: snapshot, now: workflow.now, workflow: workflow)
+                    if let why, override == nil { stale.append((audience, why)); continue }
                     var entry = JournalEntry(seq: 0, at: workflow.now, author: author, kind: .publication)
+                    if why != nil { entry.reason = override }
                     entry.audience = audience
                     entry.revision = approval.revision
                     entry.approvalSeq = approval.seq
@@ -163,14 +176,19 @@ enum ApprovalCommands {
         workflow.report(result.torn, &context)
         for entry in result.appended {
             context.print("\(id): \(entry.audience ?? "") revision \(entry.revision ?? 0) published to \(TerminalText.escape(entry.channel ?? "")) by \(author)")
-            if let revision = entry.revision, revision != result.snapshot.revision {
-                context.printError("warning: the \(entry.audience ?? "") approval is for revision \(revision); the incident is at revision \(result.snapshot.revision)")
+            if let reason = entry.reason {
+                context.printError("warning: the \(entry.audience ?? "") approval is stale (approved for revision \(entry.revision ?? 0); the incident is at revision \(result.snapshot.revision)); recorded with the override: \(TerminalText.escape(reason))")
             }
+        }
+        for (audience, why) in stale {
+            context.printError("Error: \(audience): refused: the approved draft is stale: \(why); approve the current draft, then publish, "
+                               + "or record that the stale text went out with --override \"reason\"; nothing was recorded for \(audience)")
         }
         for audience in missing {
             context.printError("Error: nothing approved for \(audience) yet; run chorus approve \(id) \(audience) first")
         }
-        return missing.isEmpty ? ExitStatus.success : ExitStatus.couldNotRun
+        if !missing.isEmpty { return ExitStatus.couldNotRun }
+        return stale.isEmpty ? ExitStatus.success : ExitStatus.failure
     }
 
     static let due = CommandSpec(

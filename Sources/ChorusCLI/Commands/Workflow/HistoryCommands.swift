@@ -45,6 +45,7 @@ enum HistoryCommands {
         case .publication:
             guard let delivery = entry.delivery else {
                 return "published \(entry.audience ?? "?") revision \(entry.revision ?? 0) to \(entry.channel ?? "?") (approval #\(entry.approvalSeq ?? 0))"
+                    + (entry.reason.map { "\n      STALE approval, OVERRIDE: \($0)" } ?? "")
             }
             var text = delivery.outcome == .sent ? "sent" : "FAILED to send"
             text += " \(entry.audience ?? "?") revision \(entry.revision ?? 0) to \(delivery.destination) (\(delivery.type), approval #\(entry.approvalSeq ?? 0))"

@@ -16,7 +16,8 @@ enum OpenCommand {
                           (status scheduled, severity sev4, next update at the window's start, unless given)
         A retrospective:  chorus open INC-2001 --kind retrospective --title "…" --severity sev3 --impact "…" \\
                             --affected "…" --lead NAME --started "2026-11-12 19:20" --resolved "2026-11-12 21:10" --fix "…"
-        From a file:      chorus open --from state.json
+        From a file:      chorus open --from state.json [--next-update +30m]
+                          (last updated now; a next update in the file that has passed needs --next-update)
         Any field with a flag may be given (chorus help update lists them); the rest are set
         afterwards with chorus set, add and remove. The state is validated with the same rules as
         chorus validate before anything is written; each typed time is echoed back.
@@ -31,17 +32,23 @@ enum OpenCommand {
         let author = try workflow.author(context)
         var state: IncidentState
         if let from = context.arguments.value("from") {
-            let flags = FieldFlags.given(in: context).map { "--" + $0.flag.name }
-            guard flags.isEmpty else { throw UsageError("give either --from FILE or flags, not both (\(flags.joined(separator: ", ")))") }
-            let input = try InputText.read(context.resolve(from), standardInput: context.readStandardInput)
-            do {
-                state = try StateDocument.load(input.text).state
-            } catch let error as StateDocument.LoadError {
-                throw InvalidInput("", problems: Problem.problems(of: error, file: from == "-" ? input.displayName : from))
+            let flags = FieldFlags.given(in: context).map { "--" + $0.flag.name }.filter { $0 != "--next-update" }
+            guard flags.isEmpty else {
+                throw UsageError("give either --from FILE or flags, not both (\(flags.joined(separator: ", "))); only --next-update goes with --from")
             }
+            let input = try InputText.read(context.resolve(from), standardInput: context.readStandardInput)
+            let file = from == "-" ? input.displayName : from
+            let document: StateDocument
+            do {
+                document = try StateDocument.load(input.text)
+            } catch let error as StateDocument.LoadError {
+                throw InvalidInput("", problems: Problem.problems(of: error, file: file))
+            }
+            state = document.state
             if let id = context.arguments.argument("id"), id != state.id {
                 throw UsageError("the id '\(id)' differs from the state file's id '\(state.id)'")
             }
+            try refreshed(&state, from: document, file: file, context, workflow)
         } else {
             do { state = try fromFlags(context, workflow) } catch let error as StateEditError { throw FieldFlags.hint(error) }
         }
@@ -62,6 +69,27 @@ enum OpenCommand {
         context.print("\(validated.id): opened at revision \(result.snapshot.revision) by \(author) in \(journal.folder.path)")
         workflow.echoTypedTimes(&context)
         return ExitStatus.success
+    }
+
+    /// A state file opened now is updated now, like every other write: its `lastUpdatedAt` is
+    /// the write time (a replayed, earlier clock keeps a later one), and the next update it
+    /// promises must still lie ahead — `--next-update` gives a new one, with the usual checks.
+    static func refreshed(_ state: inout IncidentState, from document: StateDocument, file: String,
+                          _ context: CommandContext, _ workflow: Workflow) throws {
+        let now = workflow.now
+        state.lastUpdatedAt = max(now, state.lastUpdatedAt)
+        if let typed = context.arguments.value("next-update") {
+            guard state.status.isOpen else {
+                throw UsageError("--next-update: \(state.id) is \(state.status.rawValue) in \(file); a closed \(state.kind.rawValue) promises no next update")
+            }
+            state.nextUpdateAt = try workflow.nextUpdate(typed)
+        } else if state.status.isOpen, let next = state.nextUpdateAt, next <= state.lastUpdatedAt {
+            let path = JSONPath.root.appending("nextUpdateAt")
+            let position = document.node.locate(path).position
+            let message = "the next update (\(workflow.clock.absolute(next)), \(workflow.clock.relative(next))) has passed; "
+                + "an incident opened now promises its next update ahead: give one with chorus open --from \(file) --next-update +30m"
+            throw InvalidInput("", problems: [Problem(file: file, line: position.line, column: position.column, path: path.description, message: message)])
+        }
     }
 
     /// The flags every kind needs: the required fields that have a flag and no default.

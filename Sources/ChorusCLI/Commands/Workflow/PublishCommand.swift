@@ -25,7 +25,8 @@ enum PublishCommand {
         environment variables chorus.json names.
 
         Without --send, --retry or --dry-run, records that the approved text went out by hand:
-        on --channel, or else the channel its audience definition names.
+        on --channel, or else the channel its audience definition names. A stale approval is
+        refused there too (exit 1), unless --override "reason" records that it went out anyway.
         """,
         arguments: [ArgumentSpec("id", help: "The incident id."),
                     ArgumentSpec("audiences", help: "The audiences (or --all).", arity: .zeroOrMore)],
@@ -39,11 +40,15 @@ enum PublishCommand {
             .flag("no-notify", help: "Statuspage: do not notify subscribers."),
             .value("wait", "seconds", help: "Longest time to spend waiting between retries (default 60)."),
             .value("channel", "name", help: "Record a publication made by hand: where it went (default: the audience's channel)."),
+            ApprovalCommands.overrideOption,
         ] + Workflow.writeOptions + [ResourceLocator.audiencesOption]
     ) { context in
         let a = context.arguments
         let modes = [a.flag("send"), a.flag("retry"), a.flag("dry-run")].filter { $0 }.count
         if modes > 1 { throw UsageError("Give one of --send, --retry and --dry-run") }
+        if modes == 1, a.value("override") != nil {
+            throw UsageError("--override records by hand that a stale approval went out; --send, --retry and --dry-run send only a current approval: approve the current draft")
+        }
         if modes == 1, a.value("channel") != nil { throw UsageError("--channel records a publication made by hand; --send, --retry and --dry-run use the destinations in chorus.json") }
         if a.flag("notify") && a.flag("no-notify") { throw UsageError("Give either --notify or --no-notify, not both") }
         let id = a.argument("id") ?? ""
