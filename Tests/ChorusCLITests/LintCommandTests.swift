@@ -33,6 +33,16 @@ struct LintCommandTests {
         #expect(result.stderr == "\(path): 2 errors, 0 warnings\n")
     }
 
+    /// A finding quotes the text; invisible and bidi characters in it are written as `\u{…}`,
+    /// so a diagnostic line shows what is really there and cannot be reordered on screen.
+    @Test func invisibleCharactersInQuotedTextAreEscaped() throws {
+        let path = try write("It is pro\u{00AD}bably the network \u{202E}again.\nNext update in 30 minutes.\n")
+        let result = chorus("lint", path, "--audience", "customer")
+        #expect(result.status == ExitStatus.failure)
+        #expect(result.stdout.contains("\"pro\\u{AD}bably\" is speculation"), "\(result.stdout)")
+        #expect(!result.stdout.unicodeScalars.contains { $0 == "\u{00AD}" || $0 == "\u{202E}" })
+    }
+
     /// With a cache folder, the first run keeps the compiled phrasebook there and later runs read
     /// it; the findings are the same either way, and with `off` nothing is written.
     @Test func theCompiledPhrasebookIsKeptInTheCacheFolder() throws {

@@ -226,6 +226,37 @@ struct RenderingTests {
         #expect(throws: RenderError.self) { try Shipped.renderer().render(state, audience: "engineering", format: .statuspage, clock: Shipped.clock(for: state)) }
     }
 
+    @Test func aStateValueCannotSwitchLintOffOrQuoteItsWayPast() throws {
+        var state = try Shipped.state("checkout-investigating.json")
+        func categories(_ summary: String, _ canDo: [String] = []) throws -> Set<String> {
+            state.impact.summary = summary
+            if !canDo.isEmpty { state.impact.canDo = canDo }
+            let draft = try Shipped.renderer().render(state, audience: "customer", format: .text, clock: Shipped.clock(for: state))
+            return Set(draft.findings.filter { $0.severity == .error }.map(\.category.rawValue))
+        }
+        // A suppression comment in a value is words, not a directive.
+        #expect(try categories("Some customers cannot pay; it will be fixed within the hour. <!-- chorus-disable-line eta -->")
+            .contains("eta"))
+        // Nor can one value silence the next line.
+        #expect(try categories("Some customers cannot pay by card.",
+                               ["Pay by invoice <!-- chorus-disable-next-line eta speculation -->", "It is probably fixed within the hour"])
+            .isSuperset(of: ["eta", "speculation"]))
+        // Quotation marks in a value are still told to the reader: "probably" in quotes is speculation.
+        #expect(try categories("Some customers cannot pay; it is \"probably\" a bad release, \u{201C}fixed within the hour\u{201D}.")
+            .isSuperset(of: ["eta", "speculation"]))
+    }
+
+    @Test func aPublicNameThatIsTheInternalNameIsNoExemption() throws {
+        var state = try Shipped.state("checkout-investigating.json")
+        guard !state.components.isEmpty else { Issue.record("the example has no components"); return }
+        state.components[0].internalName = "payments-db"
+        state.components[0].publicName = "payments-db"
+        let draft = try Shipped.renderer().render(state, audience: "customer", format: .text, clock: Shipped.clock(for: state))
+        #expect(draft.output.contains("payments-db"))
+        #expect(draft.findings.contains { $0.category == .internalName && $0.match == "payments-db" && $0.severity == .error },
+                "\(draft.findings.map { "\($0.category.rawValue): \($0.match)" })")
+    }
+
     @Test func lengthLimitsBecomeFindingsNotTruncation() throws {
         var state = try Shipped.state("checkout-investigating.json")
         state.impact.summary = String(repeating: "Customers cannot pay by card. ", count: 80)

@@ -77,6 +77,18 @@ struct ContextTests {
         }
     }
 
+    @Test func plannedAndExpectedAfterADeterminerAreAdjectivesNotTheFuture() throws {
+        // "the planned upgrade", "the expected fix": adjectives; the clause stays past narrative.
+        for text in ["The planned upgrade was finished by 04:00 UTC.", "The expected fix was shipped within 2 hours of the report.",
+                     "Our estimated repair was completed in 40 minutes.", "The outage was estimated at 30 minutes in total.",
+                     "The work was expected to take two hours and took three."] {
+            #expect(try found(text) == [], "\(text)")
+        }
+        // The same clauses in the future are estimates.
+        #expect(try found("The planned upgrade will be finished by 04:00 UTC.") == ["eta: by 04:00 UTC"])
+        #expect(try found("The repair is expected to finish within 40 minutes.") == ["eta: within 40 minutes"])
+    }
+
     @Test func monthsAndImpactAreNotModals() throws {
         #expect(try found("The change shipped on May 3. Some customers may see slower pages.") == [])
         #expect(try found("It may be the disk.") == ["speculation: may be"])

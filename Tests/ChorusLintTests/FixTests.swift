@@ -20,6 +20,14 @@ struct FixTests {
         #expect(result.remaining.map(\.match) == ["rolled back", "deploy", "probably"])
     }
 
+    @Test func aSubstituteMustAgreeWithTheVerbAfterIt() throws {
+        // "config" -> "settings" changes the number: not before a singular verb.
+        #expect(try fixed("The config was wrong.") == "The config was wrong.")
+        #expect(try fixed("Our config has changed.") == "Our config has changed.")
+        // Where no verb says the number, the substitute fits.
+        #expect(try fixed("The config caused it.") == "The settings caused it.")
+    }
+
     @Test func offFindingsAndAllowedTermsAreNotApplied() throws {
         let allow = LintPolicy(severities: [:], allow: ["latency"])
         #expect(try Shipped.linter.fix("Latency and the hotfix.", policy: allow).text == "Latency and the quick fix.")

@@ -14,6 +14,17 @@ struct TokenizerTests {
             == ["Les", "clients", "à", "Zürich", "n’ont", "pas", "d’accès", ";", "東京", "users", ",", "naïve", "café-api", "."])
     }
 
+    @Test func invisibleCharactersNeitherSplitNorHideWords() throws {
+        // A soft hyphen, word joiner or zero-width joiner inside a word is part of it, left out of its key.
+        #expect(tokens("pro\u{00AD}bably data\u{2060}base sign\u{200D}in").map(\.key) == ["probably", "database", "signin"])
+        #expect(tokenTexts("pro\u{00AD}bably") == ["pro\u{00AD}bably"])
+        // A zero-width space separates words, as a space does; a stray format character is skipped.
+        #expect(tokens("within\u{200B}the\u{200B}hour \u{2060}now").map(\.key) == ["within", "the", "hour", "now"])
+        // So the rules read the words as a reader does.
+        #expect(try found("It is pro\u{00AD}bably the network.") == ["speculation: pro\u{00AD}bably"])
+        #expect(try found("It will be fixed within\u{200B}the\u{200B}hour.") == ["eta: within\u{200B}the\u{200B}hour"])
+    }
+
     @Test func keysAreLowercaseWithoutHyphensOrPossessives() {
         #expect(tokens("Roll-Back on-call Vendor’s it's 10-20min").map(\.key) == ["rollback", "oncall", "vendor", "it's", "10-20min"])
     }

@@ -105,7 +105,7 @@ public struct DraftRenderer: Sendable {
         }
         let document = DraftDocument.parse(marked)
         let lintSource = DraftWriter.lintSource(document)
-        var findings = lint(Self.unquoted(lintSource), as: audience, of: state)
+        var findings = lint(Self.unquoted(DraftWriter.lintInput(document)), as: audience, of: state)
         // Without comment lines the plain text is the linted text, word for word.
         let hasComments = document.blocks.contains { if case .comment = $0 { return true }; return false }
         findings += NextUpdateCheck.findings(state: state, view: view, lintedText: lintSource, clock: clock,
@@ -130,8 +130,10 @@ public struct DraftRenderer: Sendable {
         if !state.status.isOpen { policy.severities[.cadence] = .off } // no next update is owed
         let components = state.components.map { ComponentName(internalName: $0.internalName, publicName: $0.publicName) }
         // The incident's own id, the severity's name ("SEV1 (highest)") and the components'
-        // public names are the reader's words, not jargon.
-        let vocabulary = [state.id, state.severity.rawValue.uppercased()] + state.components.map(\.publicName)
+        // public names are the reader's words, not jargon — unless a public name is just the
+        // internal name again ("payments-db"), which readers do not know either.
+        let publicNames = state.components.filter { $0.publicName.lowercased() != $0.internalName.lowercased() }.map(\.publicName)
+        let vocabulary = [state.id, state.severity.rawValue.uppercased()] + publicNames
         return linter.lint(text, policy: policy, componentNames: audience.shows(.componentInternalNames) ? [] : components,
                            vocabulary: vocabulary)
     }

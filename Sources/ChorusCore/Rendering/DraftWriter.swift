@@ -16,14 +16,39 @@ public enum DraftWriter {
         lines(document, includeComments: true).joined(separator: "\n")
     }
 
-    private static func lines(_ document: DraftDocument, includeComments: Bool) -> [String] {
+    /// `lintSource` as the linter is given it: the state's values read as plain words. Markup
+    /// the linter would otherwise skip or obey — quotation marks ("someone else's words") and
+    /// comment openers (suppression directives) — counts only in the template's own text, so a
+    /// value cannot put "probably" in quotes or switch a rule off. Each such character is
+    /// replaced by a space of the same UTF-8 length, so offsets into `lintSource` still hold.
+    public static func lintInput(_ document: DraftDocument) -> String {
+        lines(document, includeComments: true, value: plainWords).joined(separator: "\n")
+    }
+
+    /// A value with its quotation marks and comment openers turned into spaces of equal length.
+    static func plainWords(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\u{201C}" || $0 == "\u{201D}" || $0 == "<" }) else { return value }
+        var out = String.UnicodeScalarView()
+        let scalars = Array(value.unicodeScalars)
+        for (k, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\"": out.append(" ")
+            case "\u{201C}", "\u{201D}": out.append("\u{2003}") // three UTF-8 bytes, like the quote
+            case "<" where k + 3 < scalars.count && scalars[k + 1] == "!" && scalars[k + 2] == "-" && scalars[k + 3] == "-": out.append(" ")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func lines(_ document: DraftDocument, includeComments: Bool, value: (String) -> String = { $0 }) -> [String] {
         var out: [String] = []
         func plain(_ spans: [DraftDocument.Span]) -> String {
             var line = ""
             for span in spans {
                 switch span {
                 case .literal(let text): line += removingBold(text)
-                case .value(let text): line += text
+                case .value(let text): line += value(text)
                 }
             }
             return line

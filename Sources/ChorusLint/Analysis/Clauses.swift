@@ -5,8 +5,8 @@
 /// `approx.`), at a blank line, and at a line break before a list item, a heading, a capitalized
 /// word, or after a colon; a single line break before a lower-case word is a soft wrap. A clause also ends at `;` and at
 /// a spaced dash, and a new one starts at a conjunction that opens a clause (`but`, `however`,
-/// `although`, `because`, `which`…), at `and`/`or`/`so` after a comma or before a subject
-/// pronoun, and at a subject pronoun after a comma (`If it recurs, we will…`).
+/// `although`, `because`, `which`…), at `and`/`or`/`so` after a comma, before a subject
+/// pronoun or before a modal (`…and will be fixed`), and at a subject pronoun after a comma (`If it recurs, we will…`).
 struct Clauses: Sendable {
     struct Clause: Sendable, Equatable {
         var tokens: Range<Int>
@@ -105,10 +105,16 @@ struct Clauses: Sendable {
         }
         if token.classes.contains(.coordinator) {
             if token.key == "so" { return afterComma || next?.key == "that" || nextIsSubject }
+            // A second verb phrase with its own modal says something else about the same subject:
+            // "it was probably our vendor | and will be fixed within the hour".
+            if let next, Clauses.modals.contains(next.key) { return true }
             return afterComma || (nextIsSubject && next?.key != "this" && next?.key != "our")
         }
         return afterComma && token.key != "it" && token.key != "this"
     }
+
+    /// Modals that open a coordinated verb phrase of its own after `and` / `or`.
+    static let modals: Set<String> = ["will", "would", "should", "shall", "can", "could", "may", "might", "must", "won't"]
 
     /// Words before `while` (and the other openers) that make it a noun.
     private static let nounContext: Set<String> = ["a", "the", "little", "short", "long", "good", "brief", "this", "that", "for", "in", "of"]

@@ -63,8 +63,13 @@ struct Tokenizer {
                     tokens.append(token)
                     // The dot of "approx. 30 mins", "e.g. the" is not a token: the sentence goes on.
                     i = isAbbreviationDot(end, limit: limit, after: token.key) ? end + 1 : end
-                } else if scalar.properties.isWhitespace {
+                } else if scalar.properties.isWhitespace || scalar == "\u{200B}" {
+                    // A zero-width space separates words like a space.
                     if spacing < .space { spacing = .space }
+                    i += length
+                    continue
+                } else if UTF8Text.isInvisible(scalar) {
+                    // Soft hyphens, joiners and direction marks between words: nothing to read.
                     i += length
                     continue
                 } else {
@@ -112,6 +117,13 @@ struct Tokenizer {
             let (scalar, length) = UTF8Text.scalar(in: bytes, at: i)
             if UTF8Text.isWordCharacter(scalar) { i += length; continue }
             guard i > start else { break }
+            // An invisible character inside a word ("pro<soft hyphen>bably") is part of it; its key
+            // leaves it out, so the word matches as it reads.
+            if UTF8Text.isInvisible(scalar), i + length < limit,
+               UTF8Text.isWordCharacter(UTF8Text.scalar(in: bytes, at: i + length).scalar) {
+                i += length
+                continue
+            }
             let previous = bytes[i - 1]
             let next = i + length < limit ? UTF8Text.scalar(in: bytes, at: i + length).scalar : " "
             let nextIsWord = UTF8Text.isWordCharacter(next)
@@ -159,7 +171,11 @@ struct Tokenizer {
     }
 
     private func compute(_ start: Int, _ end: Int) -> (shape: WordShape, id: Int32) {
-        let shape = WordShape(String(decoding: bytes[start..<end], as: UTF8.self))
+        var text = String(decoding: bytes[start..<end], as: UTF8.self)
+        if bytes[start..<end].contains(where: { $0 >= 0xC2 }), text.unicodeScalars.contains(where: UTF8Text.isInvisible) {
+            text.unicodeScalars.removeAll(where: UTF8Text.isInvisible)
+        }
+        let shape = WordShape(text)
         return (shape, lexicon.id(of: shape.key))
     }
 
@@ -212,6 +228,13 @@ enum UTF8Text {
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+
+    /// Characters that show nothing: soft hyphens, zero-width joiners, word joiners, byte-order
+    /// marks and direction controls (Unicode's format characters). Text pasted from documents
+    /// carries them inside words; they must not hide a word from the rules.
+    static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0xAD && s != "\u{200B}" && s.properties.generalCategory == .format
+    }
 
     /// Letters, digits and combining marks.
     static func isWordCharacter(_ s: Unicode.Scalar) -> Bool {

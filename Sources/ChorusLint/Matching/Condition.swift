@@ -234,8 +234,21 @@ enum Grammar {
         futureWords.contains(key) || key.hasSuffix("'ll") || key.hasSuffix("'d")
     }
 
+    /// Participles that mark the future as verbs ("we expected", "is planned to end") but not as
+    /// adjectives after a determiner ("the planned maintenance", "the expected time"), nor in a
+    /// passive in the past ("the outage was estimated at 30 minutes").
+    static let adjectivalParticiples: Set<String> = ["expected", "anticipated", "estimated", "planned"]
+    /// Determiners, and the past forms of "be" that make a participle a past passive.
+    static let determiners: Set<String> = [
+        "the", "a", "an", "our", "your", "their", "its", "this", "that", "these", "those", "his", "her", "my", "was", "were",
+    ]
+
     static func hasFutureMarker(_ tokens: [Token], in range: Range<Int>) -> Bool {
-        range.contains { isFutureMarker(tokens[$0].key) }
+        range.contains { k in
+            let key = tokens[k].key
+            guard isFutureMarker(key) else { return false }
+            return !(adjectivalParticiples.contains(key) && k > range.lowerBound && determiners.contains(tokens[k - 1].key))
+        }
     }
 
     /// Past narrative: a past marker in the clause, and no future or modal marker.

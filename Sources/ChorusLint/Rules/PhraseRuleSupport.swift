@@ -62,7 +62,8 @@ enum PhraseRuleSupport {
 }
 
 /// Whether a substitute can stand where a term stood without breaking the sentence: its number
-/// agrees with the determiner before the term (`a bad config` must not become `a bad settings`),
+/// agrees with the determiner before the term (`a bad config` must not become `a bad settings`)
+/// and with the verb after it (`the config was` must not become `the settings was`),
 /// and a substitute of several words does not replace a term used as a modifier (`the on-call
 /// engineer` must not become `the on duty engineer`). When it does not fit, the substitute is
 /// still suggested; `--fix` leaves the term alone.
@@ -101,6 +102,13 @@ enum SubstitutionFit {
             if singularDeterminers.contains(determiner), isPlural(head), !isPlural(termHead) { return false }
             if pluralDeterminers.contains(determiner), !isPlural(head), isPlural(termHead) { return false }
         }
+        // Number agreement with the verb after the term: "our config was rolled back" must not
+        // become "our settings was rolled back".
+        if range.upperBound < tokens.count, isPlural(head) != isPlural(termHead) {
+            let verb = tokens[range.upperBound].key
+            if isPlural(head), singularVerbs.contains(verb) { return false }
+            if !isPlural(head), pluralVerbs.contains(verb) { return false }
+        }
         // A term modifying the next word takes only a substitute that can modify it too: a noun
         // compound ("API error" → "programming interface error"), not a phrase with a preposition
         // or an article ("on-call engineer" must not become "on duty engineer").
@@ -116,6 +124,9 @@ enum SubstitutionFit {
     }
 
     static let prepositions: Set<String> = ["on", "off", "in", "out", "up", "down", "of", "with", "without", "by", "for", "to"]
+    /// Verb forms that agree with one thing, and with several.
+    static let singularVerbs: Set<String> = ["is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"]
+    static let pluralVerbs: Set<String> = ["are", "were", "have", "do", "aren't", "weren't", "haven't", "don't"]
 
     static func isPlural(_ word: String) -> Bool {
         if ["data", "people", "settings", "details", "news", "media"].contains(word) { return true }

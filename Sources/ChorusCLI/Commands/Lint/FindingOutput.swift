@@ -5,12 +5,12 @@ import ChorusSupport
 /// How `chorus lint` prints findings: text lines, JSON, a summary, and the exit status. Findings
 /// are printed one at a time (a long text can have millions), never built into one string.
 enum FindingOutput {
-    /// `FILE:LINE:COL: severity: [category/rule] message (suggestion: …)`.
+    /// `FILE:LINE:COL: severity: [category/rule] message (suggestion: …)`, on one line: control,
+    /// bidi and invisible characters of the file name and the quoted text written as `\u{…}`.
     static func textLine(_ finding: Finding, file: String) -> String {
         var line = "\(file):\(finding.line):\(finding.column): \(finding.severity.rawValue): "
             + "[\(finding.category.rawValue)/\(finding.rule)] \(finding.message)"
         if let suggestion = finding.suggestion { line += " (suggestion: \(suggestion))" }
-        // The file name and the quoted words come from the person: one line, nothing hidden.
         return TerminalText.escape(line)
     }
 
