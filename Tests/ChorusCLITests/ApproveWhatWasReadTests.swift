@@ -84,7 +84,7 @@ struct ApproveWhatWasReadTests {
             let terminal = Terminal { prompt in asked.prompt = prompt; return answer }
             let result = ChorusCommandLine.run(["approve", "INC-2041", "customer", "--store", h.store, "--now", h.now, "--as", "dana"],
                                                environment: ["CHORUS_REPLAY": "1"], currentDirectory: Repo.root.path, terminal: terminal)
-            #expect(asked.prompt.contains("==== customer draft of INC-2041 revision 1 ====\nCard payments failing at checkout\n"))
+            #expect(asked.prompt.contains("==== customer draft of INC-2041 revision 1 ====\n# Card payments failing at checkout\n")) // as journaled: the audience's format
             #expect(asked.prompt.hasSuffix("Approve this draft as dana? [y/N] "))
             return result
         }
@@ -93,6 +93,23 @@ struct ApproveWhatWasReadTests {
         #expect(declined.stderr.contains("not approved: you did not confirm"))
         #expect(approve(answer: "y").status == 0)
         #expect(try entries(h).contains { $0.isApproval && $0.audience == "customer" })
+    }
+
+    /// QA #14b: the approver confirms the very words that are journaled and pulled — in the
+    /// workspace's zone, not the UTC text the fingerprint is taken of.
+    @Test func onATerminalTheApproverReadsTheTextThatIsJournaled() throws {
+        let h = try WorkflowHarness()
+        _ = h.open()
+        let asked = Asked()
+        let terminal = Terminal { prompt in asked.prompt = prompt; return "y" }
+        let result = ChorusCommandLine.run(["approve", "INC-2041", "support", "--store", h.store, "--now", h.now, "--as", "dana", "--tz", "Europe/Berlin"],
+                                           environment: ["CHORUS_REPLAY": "1"], currentDirectory: Repo.root.path, terminal: terminal)
+        #expect(result.status == 0, "\(result.stderr)")
+        let pulled = h.read(["pull", "INC-2041", "support"])
+        #expect(pulled.status == 0, "\(pulled.stderr)")
+        #expect(pulled.stdout.contains("GMT+1"), "\(pulled.stdout)")
+        #expect(asked.prompt.contains("==== support draft of INC-2041 revision 1 ====\n" + pulled.stdout), "asked:\n\(asked.prompt)\npulled:\n\(pulled.stdout)")
+        #expect(!asked.prompt.contains(" UTC"), "\(asked.prompt)")
     }
 
     /// One update cycle: approve and publish every audience in two commands.

@@ -39,6 +39,29 @@ struct AudiencesCommandTests {
 
 @Suite("chorus audiences: templates")
 struct AudiencesTemplateCheckTests {
+    /// QA #8: a template file whose name Chorus never picks is reported, not silently ignored.
+    @Test func aMisspelledTemplateFileNameIsReportedWithDidYouMean() throws {
+        let dir = try Repo.scratch()
+        let copy = dir.appendingPathComponent("audiences")
+        try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("audiences"), to: copy)
+        try "CUSTOM {{title}}\n".write(to: copy.appendingPathComponent("customer/incident.investigatng.mustache"), atomically: true, encoding: .utf8)
+        try "CUSTOM {{title}}\n".write(to: copy.appendingPathComponent("support/incidnet.mustache"), atomically: true, encoding: .utf8)
+        let result = chorus("audiences", "--audiences", copy.path)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("customer/incident.investigatng.mustache: error: unknown template name 'incident.investigatng'"), "\(result.stderr)")
+        #expect(result.stderr.contains("did you mean 'incident.investigating'?"), "\(result.stderr)")
+        #expect(result.stderr.contains("support/incidnet.mustache: error: unknown template name 'incidnet'") && result.stderr.contains("did you mean 'incident'?"), "\(result.stderr)")
+        let doctor = chorus("doctor", "--audiences", copy.path)
+        #expect(doctor.status == 1, "\(doctor.stdout)\n\(doctor.stderr)")
+        #expect((doctor.stdout + doctor.stderr).contains("unknown template name 'incident.investigatng'"), "\(doctor.stdout)\n\(doctor.stderr)")
+        // Correctly named status templates are recognised.
+        try FileManager.default.removeItem(at: copy.appendingPathComponent("customer/incident.investigatng.mustache"))
+        try FileManager.default.removeItem(at: copy.appendingPathComponent("support/incidnet.mustache"))
+        try "CUSTOM {{title}}\n".write(to: copy.appendingPathComponent("customer/incident.investigating.mustache"), atomically: true, encoding: .utf8)
+        let fine = chorus("audiences", "--audiences", copy.path)
+        #expect(fine.status == 0, "\(fine.stderr)")
+    }
+
     @Test func aMisspelledTemplateFieldFailsWithItsPositionAndDidYouMean() throws {
         let dir = try Repo.scratch()
         let copy = dir.appendingPathComponent("audiences")

@@ -176,5 +176,20 @@ struct WorkspaceCommandTests {
             #expect(named.stderr.isEmpty, "\(named.stderr)")
         }
     }
+
+    @Test func doctorWarnsAboutAJournalEveryUserMayWrite() throws {
+        try ScratchFolder.with { folder in
+            #expect(Self.run(["init"], in: folder).status == 0)
+            let opened = Self.run(["open", "--from", Repo.path("examples/checkout-investigating.json"), "--as", "dana", "--now", Self.now], in: folder,
+                                  environment: ["CHORUS_REPLAY": "1"])
+            #expect(opened.status == 0, "\(opened.stderr)")
+            let journal = folder.at(".chorus/incidents/INC-2041/journal.jsonl")
+            #expect(!Self.run(["doctor"], in: folder).stdout.contains("warning:"))
+            try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: journal.path)
+            let result = Self.run(["doctor"], in: folder)
+            #expect(result.status == 0, "a warning: \(result.stdout)")
+            #expect(result.stdout.contains("\(journal.path): warning: writable by every user on this machine (mode 0666); anyone could append to or replace INC-2041's journal: chmod o-w \(journal.path)"), "\(result.stdout)")
+        }
+    }
 }
 

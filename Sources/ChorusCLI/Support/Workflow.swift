@@ -98,8 +98,13 @@ struct Workflow {
     /// such clock time, for `.future` the next one. Remembered so the write can echo it back.
     func time(_ text: String, option: String, _ direction: TimeInput.Direction) throws -> Date {
         let value: TimeInput.Value
-        do { value = try TimeInput.parse(text, now: now, timeZone: timeZone, direction: direction) } catch { throw UsageError("\(option): \(error)") }
-        typedTimes.add(option: option, text: text, date: value.date)
+        do {
+            value = try TimeInput.parse(text, now: now, timeZone: timeZone, direction: direction)
+            if direction == .past { try TimeInput.checkRecentPast(value, typed: text, now: now, clock: clock) }
+        } catch {
+            throw UsageError("\(option): \(error)")
+        }
+        typedTimes.add(option: option, text: text, date: value.date, isPastClockTime: direction == .past && value.isClockTime)
         return value.date
     }
 
@@ -210,6 +215,7 @@ struct Workflow {
             try journal.append(author: author, clock: clock, expectRevision: expected) { snapshot, now in
                 let current = try snapshot.requireState()
                 var next = try edit(current)
+                try checkTypedTimesAfterStart(of: next)
                 IncidentLifecycle.settle(&next, after: current, at: now)
                 next = try IncidentEdits.validated(next)
                 changed = StateDiff.meaningfulChanges(from: current, to: next)
@@ -233,10 +239,24 @@ struct Workflow {
     }
 }
 
+extension Workflow {
+    /// A clock time typed for something that happened during the incident (`fact --at 06:00`)
+    /// is the most recent such time; one that lands before the incident started was almost
+    /// certainly meant for another day or time, so it needs its full date.
+    func checkTypedTimesAfterStart(of state: IncidentState) throws {
+        guard state.startedAt <= now else { return } // a maintenance announced ahead of its window
+        for typed in typedTimes.entries where typed.isPastClockTime && typed.date < state.startedAt {
+            throw UsageError("\(typed.option): \"\(typed.text)\" is \(clock.absolute(typed.date)), \(clock.relative(typed.date)), before \(state.id) started "
+                + "(\(clock.absolute(state.startedAt))); a clock time before the start is refused unless you give its full date, such as "
+                + TimeInput.fullDate(typed.date, clock: clock))
+        }
+    }
+}
+
 /// The times one invocation read from its command line (a reference, so the non-mutating
 /// `Workflow` can collect them while parsing).
 final class TypedTimes {
-    private(set) var entries: [(option: String, text: String, date: Date)] = []
+    private(set) var entries: [(option: String, text: String, date: Date, isPastClockTime: Bool)] = []
 
-    func add(option: String, text: String, date: Date) { entries.append((option, text, date)) }
+    func add(option: String, text: String, date: Date, isPastClockTime: Bool = false) { entries.append((option, text, date, isPastClockTime)) }
 }

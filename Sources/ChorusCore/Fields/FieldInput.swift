@@ -17,7 +17,10 @@ enum FieldInput {
             return .string(text)
         case .time(let direction):
             let value: TimeInput.Value
-            do { value = try TimeInput.parse(text, now: clock.now, timeZone: clock.timeZone, direction: direction) } catch {
+            do {
+                value = try TimeInput.parse(text, now: clock.now, timeZone: clock.timeZone, direction: direction)
+                if direction == .past { try TimeInput.checkRecentPast(value, typed: text, now: clock.now, clock: clock) }
+            } catch {
                 throw .badInput("\(name): \(error)")
             }
             times.append(TypedTime(field: name, typed: text, date: value.date))

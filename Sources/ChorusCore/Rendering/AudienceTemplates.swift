@@ -1,3 +1,4 @@
+import ChorusSupport
 import ChorusTemplate
 import Foundation
 
@@ -47,11 +48,32 @@ public struct AudienceTemplates: Sendable {
         if names.isEmpty {
             problems.append(AudienceProblem(file: folder.path, message: "no templates: add template.mustache (or <kind>.mustache, <kind>.<status>.mustache)"))
         }
+        problems += checkFileNames(names, library: library, in: folder)
         if problems.isEmpty {
             problems += checkNames(library, names: names, audience: audience)
         }
         guard problems.isEmpty else { throw AudienceLoadError(problems: problems) }
         return AudienceTemplates(audience: audience, library: library, names: names)
+    }
+
+    /// The names a top-level template may have: `template`, `<kind>` and `<kind>.<status>` for
+    /// each status the kind has (`incident.resolved`, `maintenance.in_progress`).
+    public static let recognisedNames: [String] = ["template"] + IncidentKind.allCases.flatMap { kind in
+        [kind.rawValue] + IncidentStatus.allowed(for: kind).map { "\(kind.rawValue).\($0.rawValue)" }
+    }
+
+    /// Every `*.mustache` in the folder must be a template Chorus picks (`recognisedNames`) or a
+    /// partial one of them names: a misspelled name (`incident.investigatng`) would be ignored,
+    /// and the team would get the default wording without knowing.
+    static func checkFileNames(_ names: [String], library: TemplateLibrary, in folder: URL) -> [AudienceProblem] {
+        let partials = Set(library.templates.values.flatMap(\.partialNames))
+        let known = Set(recognisedNames)
+        return names.filter { !known.contains($0) && !partials.contains($0) }.map { name in
+            var message = "unknown template name '\(name)': Chorus renders only template, <kind> or <kind>.<status> "
+                + "(such as incident.resolved or maintenance.in_progress) and the partials they name, so this file would be ignored"
+            if let near = NameSuggestion.closest(to: name, among: recognisedNames + partials.sorted()) { message += "; did you mean '\(near)'?" }
+            return AudienceProblem(file: templateFile(name, in: folder), message: message)
+        }
     }
 
     /// Every name a template uses must be in the view the audience may see: a misspelled name

@@ -22,6 +22,8 @@ public enum TimeInput {
     public struct Value: Sendable, Equatable {
         public var date: Date
         public var isFullDate: Bool
+        /// Typed as a clock time alone (`06:00`): its day was inferred, so it may be a typo.
+        public var isClockTime = false
     }
 
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -58,10 +60,10 @@ public enum TimeInput {
             switch direction {
             case .past:
                 let date = today > now ? calendar.date(byAdding: .day, value: -1, to: today) ?? today : today
-                return Value(date: date, isFullDate: false)
+                return Value(date: date, isFullDate: false, isClockTime: true)
             case .future:
                 let date = today <= now ? calendar.date(byAdding: .day, value: 1, to: today) ?? today : today
-                return Value(date: date, isFullDate: false)
+                return Value(date: date, isFullDate: false, isClockTime: true)
             }
         }
         if let local = localDateTime(input) {
@@ -95,6 +97,23 @@ public enum TimeInput {
             reason += "; a next update more than \(maximumNextUpdateHours) hours away is refused unless you give its full date, such as \(full)"
             throw ParseError(input: text, reason: reason)
         }
+    }
+
+    /// A clock time that has happened is the most recent one; one that reaches more than
+    /// `maximumPastClockHours` back (`06:00` typed at 05:32 is yesterday's) is refused unless its
+    /// full date is given, as a next update that far ahead is — a typo for 05:00 would otherwise
+    /// date a fact a day early.
+    public static let maximumPastClockHours = 12
+
+    public static func checkRecentPast(_ value: Value, typed text: String, now: Date, clock: RenderClock) throws(ParseError) {
+        guard value.isClockTime, now.timeIntervalSince(value.date) > Double(maximumPastClockHours) * 3600 else { return }
+        throw ParseError(input: text, reason: "\"\(text)\" is \(clock.absolute(value.date)), \(clock.relative(value.date)) (\(text) is still to come today, so it means yesterday); "
+            + "a clock time more than \(maximumPastClockHours) hours back is refused unless you give its full date, such as \(fullDate(value.date, clock: clock))")
+    }
+
+    /// `date` as a full date in the clock's zone, for a message that asks for one.
+    public static func fullDate(_ date: Date, clock: RenderClock) -> String {
+        ISO8601.format(date, offsetSeconds: clock.timeZone.secondsFromGMT(for: date))
     }
 
     /// "15m", "1h", "1h30m", "90" (minutes), "2d"; nil for anything else or anything over a year.

@@ -64,12 +64,16 @@ enum ApproveCommand {
         // In order, as they will be approved: the sales brief read after the customer draft quotes
         // the customer wording approved just before it.
         var read: [String: (fingerprint: String, text: String)] = [:]
+        // What the approver is shown: the text as it will be journaled and pulled (the workspace's
+        // zone, the audience's format), not the canonical UTC text the fingerprint is taken of.
+        var shownText: [String: String] = [:]
         var reading = snapshot
         for audience in audiences {
             do {
                 read[audience] = try DraftFingerprint.of(reading, audience: audience, renderer: renderer, history: history)
                 let draft = try renderer.render(state, audience: audience, clock: workflow.clock,
                                                 context: DraftContext(snapshot: reading, now: workflow.now, approvingAs: author, history: history))
+                shownText[audience] = draft.output
                 reading.apply(approvalEntry(draft, fingerprint: read[audience]?.fingerprint ?? "", state: state, revision: reading.revision,
                                             author: author, errors: [], reason: nil, at: workflow.now))
             } catch let error as RenderError {
@@ -96,7 +100,10 @@ enum ApproveCommand {
             }
         } else if let terminal = context.terminal, !context.arguments.flag("yes") {
             var shown = ""
-            for audience in audiences { shown += "==== \(audience) draft of \(id) revision \(snapshot.revision) ====\n\(read[audience]?.text ?? "")\n" }
+            for audience in audiences {
+                let text = shownText[audience] ?? read[audience]?.text ?? ""
+                shown += "==== \(audience) draft of \(id) revision \(snapshot.revision) ====\n\(text)\(text.hasSuffix("\n") ? "" : "\n")"
+            }
             let answer = terminal.ask(shown + "Approve \(audiences.count == 1 ? "this draft" : "these \(audiences.count) drafts") as \(author)? [y/N] ")
             guard let answer, ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
                 throw InvalidInput("not approved: you did not confirm; nothing was written")

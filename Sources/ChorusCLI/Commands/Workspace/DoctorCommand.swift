@@ -207,6 +207,13 @@ enum DoctorCommand {
                                              message: "\(TerminalText.escape(problem.message)) (chorus verify \(id))"))
                 }
                 if !verification.isIntact { damaged += 1 }
+                // A journal (or its folder) any user may write can be appended to or replaced by anyone.
+                for path in [journal.folder.path, verification.journalPath] {
+                    if let info = FileOwnership.of(path, followingLinks: true), info.isWritableByOthers {
+                        report.add(DoctorFinding(.warning, file: path,
+                                                 message: "writable by every user on this machine (mode \(info.octalPermissions)); anyone could append to or replace \(id)'s journal: chmod o-w \(path)"))
+                    }
+                }
             } catch {
                 damaged += 1
                 report.add(unreadableJournal(error, id: id, folder: folder))
