@@ -12,7 +12,9 @@ struct InputTextTests {
         } catch {
             #expect(error.description == "<stdin>:2:3: invalid UTF-8 byte 0xFF; expected UTF-8 text")
         }
-        #expect(InputText.firstInvalidUTF8([0x41, 0xC3]) == (line: 1, column: 2, byte: 0xC3))
+        let truncated = SourcePosition.firstInvalidUTF8(in: [0x41, 0x0A, 0x42, 0xC3])
+        #expect(truncated?.position == SourcePosition(line: 2, column: 2, offset: 3) && truncated?.byteOffset == 3)
+        #expect(SourcePosition.firstInvalidUTF8(in: Array("Zürich\n".utf8)) == nil)
     }
 
     @Test func validTextIsReadAsIs() throws {

@@ -43,31 +43,10 @@ extension InputText {
     }
 
     private static func decode(_ bytes: [UInt8], name: String) throws(InputError) -> InputText {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let (line, column, byte) = firstInvalidUTF8(bytes)
-            let hex = String(byte, radix: 16, uppercase: true)
-            throw InputError(path: "\(name):\(line):\(column)",
-                             reason: "invalid UTF-8 byte 0x\(hex.count < 2 ? "0" + hex : hex); expected UTF-8 text")
-        }
-        return InputText(displayName: name, text: text)
-    }
-
-    /// Where the first byte that is not part of valid UTF-8 stands: its line and column (1-based,
-    /// columns in Unicode scalars, as every other position Chorus prints) and its value.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int, byte: UInt8) {
-        var line = 1, column = 1, offset = 0
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                offset += encoded.count
-                if encoded.count == 1, encoded.first == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-            case .error:
-                return (line, column, offset < bytes.count ? bytes[offset] : 0)
-            case .emptyInput:
-                return (line, column, 0)
-            }
-        }
+        if let text = String(validating: bytes, as: UTF8.self) { return InputText(displayName: name, text: text) }
+        let (position, byteOffset) = SourcePosition.firstInvalidUTF8(in: bytes) ?? (.start, 0)
+        let hex = String(bytes.indices.contains(byteOffset) ? bytes[byteOffset] : 0, radix: 16, uppercase: true)
+        throw InputError(path: "\(name):\(position)",
+                         reason: "invalid UTF-8 byte 0x\(hex.count < 2 ? "0" + hex : hex); expected UTF-8 text")
     }
 }

@@ -31,36 +31,11 @@ public struct JSONParser {
 
     /// Parses UTF-8 bytes; invalid UTF-8 is reported at the position of the first bad byte.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
-        var decoded = ""
-        var iterator = bytes.makeIterator()
-        var utf8 = UTF8()
-        var scalarsSeen: [Unicode.Scalar] = []
-        loop: while true {
-            switch utf8.decode(&iterator) {
-            case .scalarValue(let scalar): scalarsSeen.append(scalar)
-            case .emptyInput: break loop
-            case .error:
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalarsSeen)
-                let text = String(view)
-                let position = JSONParser.position(atEndOf: scalarsSeen)
-                throw JSONSyntaxError(
-                    message: "the file is not valid UTF-8",
-                    position: position,
-                    lineText: text.sourceLine(position.line) ?? ""
-                )
-            }
-        }
-        decoded.unicodeScalars.append(contentsOf: scalarsSeen)
-        return try parse(decoded)
-    }
-
-    private static func position(atEndOf scalars: [Unicode.Scalar]) -> SourcePosition {
-        var line = 1, column = 1
-        for scalar in scalars {
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-        }
-        return SourcePosition(line: line, column: column, offset: scalars.count)
+        if let text = String(validating: bytes, as: UTF8.self) { return try parse(text) }
+        let (position, byteOffset) = SourcePosition.firstInvalidUTF8(in: bytes) ?? (.start, 0)
+        let before = String(decoding: bytes[..<byteOffset], as: UTF8.self)
+        throw JSONSyntaxError(message: "the file is not valid UTF-8", position: position,
+                              lineText: before.sourceLine(position.line) ?? "")
     }
 
     // MARK: - Values

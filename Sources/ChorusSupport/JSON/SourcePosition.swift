@@ -15,6 +15,27 @@ public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertib
 
     /// `line:column`, the form editors understand.
     public var description: String { "\(line):\(column)" }
+
+    /// Where the first byte of `bytes` that is not valid UTF-8 stands, and that byte's offset in
+    /// `bytes`; nil when all of it is valid UTF-8. Shared by every reader that reports bad bytes
+    /// (JSON files, texts to lint).
+    public static func firstInvalidUTF8(in bytes: [UInt8]) -> (position: SourcePosition, byteOffset: Int)? {
+        var line = 1, column = 1, scalars = 0, byteOffset = 0
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                byteOffset += encoded.count
+                scalars += 1
+                if encoded.count == 1, encoded.first == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            case .error:
+                return (SourcePosition(line: line, column: column, offset: scalars), byteOffset)
+            case .emptyInput:
+                return nil
+            }
+        }
+    }
 }
 
 extension String {
