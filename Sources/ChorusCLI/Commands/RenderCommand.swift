@@ -175,7 +175,7 @@ enum RenderCommand {
             var line = "\(draft.audience.name):\(finding.line):\(finding.column): \(finding.severity.rawValue): [\(finding.category.rawValue)/\(finding.rule)] \(finding.message)"
             if let field = draft.field(of: finding) { line += " (from \(field))" }
             if let suggestion = finding.suggestion { line += " (suggestion: \(suggestion))" }
-            context.printError(TerminalText.escape(line))
+            context.printError(line)
         }
     }
 
