@@ -1,6 +1,4 @@
 import ChorusCore
-import ChorusLint
-import ChorusSupport
 import Foundation
 import Testing
 @Suite("Resolve checklist wording")

@@ -238,8 +238,9 @@ enum Grammar {
     /// adjectives after a determiner ("the planned maintenance", "the expected time"), nor in a
     /// passive in the past ("the outage was estimated at 30 minutes").
     static let adjectivalParticiples: Set<String> = ["expected", "anticipated", "estimated", "planned"]
-    /// Determiners, and the past forms of "be" that make a participle a past passive.
-    static let determiners: Set<String> = [
+    /// Words after which those participles are not the future: determiners, and the past forms
+    /// of "be" that make a participle a past passive.
+    static let beforeNonFutureParticiple: Set<String> = [
         "the", "a", "an", "our", "your", "their", "its", "this", "that", "these", "those", "his", "her", "my", "was", "were",
     ]
 
@@ -247,7 +248,7 @@ enum Grammar {
         range.contains { k in
             let key = tokens[k].key
             guard isFutureMarker(key) else { return false }
-            return !(adjectivalParticiples.contains(key) && k > range.lowerBound && determiners.contains(tokens[k - 1].key))
+            return !(adjectivalParticiples.contains(key) && k > range.lowerBound && beforeNonFutureParticiple.contains(tokens[k - 1].key))
         }
     }
 
