@@ -9,15 +9,16 @@ import Testing
 /// reason, and `pull` says so.
 @Suite("Approvals that cannot be bypassed")
 struct ApprovalBindingTests {
-    /// An incident whose customer draft has error findings ("probably" is speculation).
-    func incident() throws -> WorkflowHarness {
+    /// An incident whose customer draft has error findings (by default "probably" is
+    /// speculation), which the configured policy refuses.
+    func incident(impact: String = "We probably broke card payments; it should be fixed within the hour.") throws -> WorkflowHarness {
         var h = try WorkflowHarness()
         #expect(h.open().status == 0)
         h.now = "2026-11-24T09:13:00Z"
-        let update = h.run(["update", "INC-2041", "--impact", "We probably broke card payments; it should be fixed within the hour."])
+        let update = h.run(["update", "INC-2041", "--impact", impact])
         #expect(update.status == 0, "\(update.stderr)")
         let plain = h.run(["approve", "INC-2041", "customer"])
-        #expect(plain.status == 1, "the configured policy refuses it")
+        #expect(plain.status == 1, "the configured policy refuses it: \(plain.stderr)")
         #expect(plain.stderr.contains("error finding"))
         return h
     }
@@ -133,14 +134,7 @@ struct ApprovalBindingTests {
     /// An incident whose customer draft has jargon and an internal name (error findings) that a
     /// vocabulary listing them would accept.
     func jargonIncident() throws -> WorkflowHarness {
-        var h = try WorkflowHarness()
-        #expect(h.open().status == 0)
-        h.now = "2026-11-24T09:13:00Z"
-        let update = h.run(["update", "INC-2041", "--impact", "Some customers cannot pay after a bad deploy to the Kubernetes cluster on payments-api."])
-        #expect(update.status == 0, "\(update.stderr)")
-        let plain = h.run(["approve", "INC-2041", "customer"])
-        #expect(plain.status == 1, "the configured policy refuses it: \(plain.stderr)")
-        return h
+        try incident(impact: "Some customers cannot pay after a bad deploy to the Kubernetes cluster on payments-api.")
     }
 
     @Test func aVocabularyByOptionOrEnvironmentIsRefusedAndAnOverrideRecordsItsFingerprint() throws {
