@@ -40,8 +40,10 @@ struct WorkspaceCommandTests {
             // Outside the workspace, CHORUS_WORKSPACE names it.
             let outside = Self.run(["list", "--now", Self.now], in: folder, environment: ["CHORUS_WORKSPACE": root.path])
             #expect(outside.stdout.contains("INC-2041"))
+            // Outside it, there is no store: said, not shown as "No open incidents" (QA #18).
             let notFound = Self.run(["list", "--now", Self.now], in: folder)
-            #expect(notFound.stdout == "No open incidents.\n")
+            #expect(notFound.status == 2)
+            #expect(notFound.stderr.contains("there is no store at \(folder.at(".chorus").path)"), "\(notFound.stderr)")
         }
     }
 
@@ -163,7 +165,7 @@ struct WorkspaceCommandTests {
             try shared.at("chorus.json").write("{ \"store\": \"planted-store\" }")
             try FileManager.default.setAttributes([.posixPermissions: 0o1777], ofItemAtPath: shared.path)
             let listed = Self.run(["list", "--now", Self.now], in: below)
-            #expect(listed.status == 0, "\(listed.stderr)")
+            #expect(listed.status == 2, "no workspace, so the default store below, which is not there")
             #expect(listed.stderr.hasPrefix("note: ignoring \(shared.at("chorus.json").path): its folder may be written by other users (mode 1777);"), "\(listed.stderr)")
             #expect(listed.stderr.contains("CHORUS_WORKSPACE=\(shared.path)"))
             #expect(!FileManager.default.fileExists(atPath: shared.at("planted-store").path))
@@ -171,6 +173,7 @@ struct WorkspaceCommandTests {
             #expect(doctor.stdout.contains("\(shared.at("chorus.json").path): warning: ignoring"), "\(doctor.stdout)")
             #expect(doctor.stdout.contains("no workspace: no trusted chorus.json in \(below.path) or above"), "\(doctor.stdout)")
             // Named explicitly, it is used, without a note.
+            try FileManager.default.createDirectory(at: shared.at("planted-store"), withIntermediateDirectories: false)
             let named = Self.run(["list", "--now", Self.now], in: below, environment: ["CHORUS_WORKSPACE": shared.path])
             #expect(named.status == 0, "\(named.stderr)")
             #expect(named.stderr.isEmpty, "\(named.stderr)")

@@ -21,17 +21,28 @@ struct Workflow {
     /// Options of commands that write a revision.
     static let writeOptions = [storeOption, authorOption, expectOption, nowOption, tzOption]
 
+    /// How the store folder was chosen, said in messages about it (`--store`, `CHORUS_STORE`, …).
+    let storeOrigin: String
+
     init(_ context: CommandContext) throws {
         let folder: String
         let workspace = try context.workspace()
         if let option = context.arguments.value("store") {
+            // An empty value would silently mean the current folder.
+            guard !option.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw UsageError("--store needs a folder, not an empty value")
+            }
             folder = context.resolve(option)
+            storeOrigin = "given by --store"
         } else if let variable = context.environment["CHORUS_STORE"], !variable.isEmpty {
             folder = context.resolve(variable)
+            storeOrigin = "given by CHORUS_STORE"
         } else if let workspace {
             folder = workspace.store.path
+            storeOrigin = "the store of the workspace \(workspace.root.path)"
         } else {
             folder = context.resolve(Workspace.defaultStore)
+            storeOrigin = "the default: no --store, no CHORUS_STORE and no workspace"
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
@@ -154,6 +165,7 @@ struct Workflow {
     /// Every incident's snapshot; an incident whose journal cannot be read is reported on
     /// standard error and skipped, so one damaged journal does not hide the others.
     func allSnapshots(_ context: inout CommandContext) throws -> (snapshots: [JournalSnapshot], failed: Bool) {
+        try requireStore()
         var snapshots: [JournalSnapshot] = []
         var failed = false
         for id in store.incidentIDs() {
@@ -183,7 +195,19 @@ struct Workflow {
     }
 
     func journalOrFail(_ id: String) throws -> IncidentJournal {
-        try store.existingJournal(for: id)
+        try requireStore()
+        return try store.existingJournal(for: id)
+    }
+
+    /// Stops a command that reads the store when the store folder is not there: a mistyped
+    /// `--store` or `CHORUS_STORE`, or a command run outside the workspace, must not look like
+    /// a store with no incidents ("No open incidents" during an incident). Only `open` creates
+    /// the store.
+    func requireStore() throws {
+        let path = store.root.path
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        throw CommandFailure("there is no store at \(path) (\(storeOrigin)): check the path, run in the workspace, "
+            + "or pass --store DIR (or set CHORUS_STORE) to the store folder; only chorus open creates a new store")
     }
 
     /// Runs a journal operation. Its errors (`JournalError`, `StateEditError`) reach the command

@@ -26,6 +26,7 @@ enum VerifyCommand {
         let workflow = try Workflow(context)
         var ids = context.arguments.arguments("id")
         if ids.isEmpty {
+            try workflow.requireStore()
             ids = workflow.store.incidentIDs()
             guard !ids.isEmpty else { throw CommandFailure("no incidents in \(workflow.store.root.path)") }
         }

@@ -35,6 +35,7 @@ enum BoardCommand {
         } else {
             throw UsageError("Missing '--out <dir>' (or name the folder in the workspace's chorus.json: \"board\": { \"out\": \"board\" })")
         }
+        try workflow.requireStore()
         let audiences = try BoardRefresh.audiences(context, option: context.arguments.value("audiences"))
         var settings = BoardRefresh.settings(workspace: workspace, workflow: workflow)
         if let title = context.arguments.value("title") { settings.title = title }
