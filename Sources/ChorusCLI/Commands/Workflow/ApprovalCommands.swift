@@ -96,7 +96,14 @@ enum ApprovalCommands {
             stale = true
         }
         guard stale else { return ExitStatus.success }
-        context.printError("  re-approve with: chorus approve \(id) \(audience)")
+        // approve refuses a state whose promised next update has passed: set a new time first.
+        if let current = snapshot.state, current.status.isOpen, let next = current.nextUpdateAt, next < workflow.now {
+            context.printError("  the incident's next update (\(workflow.clock.absolute(next))) has passed too, and approve refuses that draft:")
+            context.printError("  set a new time with: chorus update \(id) --next-update +30m")
+            context.printError("  then re-approve with: chorus approve \(id) \(audience)")
+        } else {
+            context.printError("  re-approve with: chorus approve \(id) \(audience)")
+        }
         return ExitStatus.stale
     }
 
