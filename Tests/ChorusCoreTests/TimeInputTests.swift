@@ -87,5 +87,21 @@ struct TimeInputTests {
     @Test func aNextUpdateThatHasPassedIsRefused() {
         #expect(throws: TimeInput.ParseError.self) { try checkNextUpdate("-5m") }
         #expect(throws: TimeInput.ParseError.self) { try checkNextUpdate("now") }
+        // A full date too (QA #19: it was left to validation, exit 1 instead of 64).
+        #expect(throws: TimeInput.ParseError.self) { try checkNextUpdate("2026-11-24T14:00:00Z") }
+        #expect(throws: TimeInput.ParseError.self) { try checkNextUpdate("2026-11-24 14:12") }
+    }
+
+    /// QA #19: a full date gets past the 12-hour rule, but not without bound: a typo of the
+    /// year would promise an update in every draft for a date decades away.
+    @Test func aFullDateNextUpdateMonthsAwayIsRefused() {
+        #expect(throws: Never.self) { try checkNextUpdate("2027-02-20T10:00:00Z") } // 88 days
+        do {
+            try checkNextUpdate("9999-12-31T23:59:59Z")
+            Issue.record("a next update in the year 9999 should be refused")
+        } catch {
+            #expect("\(error)".contains("more than 92 days away is refused: check the date"), "\(error)")
+        }
+        #expect(throws: TimeInput.ParseError.self) { try checkNextUpdate("2062-11-25 14:05") }
     }
 }

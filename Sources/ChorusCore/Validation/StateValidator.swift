@@ -39,8 +39,10 @@ public enum StateValidator {
                 + "times must run started ≤ last updated: a start time cannot be in the future")
         }
 
-        // Close-out.
-        let closed = !state.status.isOpen
+        // Close-out; for a status of another kind (an incident "completed") only the status
+        // is at fault, so what its close-out would need is not reported alongside.
+        let fits = allowed.contains(state.status)
+        let closed = fits && !state.status.isOpen
         if closed && state.resolvedAt == nil {
             add(root.appending("resolvedAt"), "\(Wording.article(state.status.rawValue + " " + state.kind.rawValue)) needs a resolved time")
         }
@@ -53,7 +55,7 @@ public enum StateValidator {
             add(root.appending("impact").appending("pastSummary"), "a resolved \(state.kind.rawValue) needs the impact in the past tense for its drafts: "
                 + "say what customers could not do (\"Some customers could not upload files.\"; chorus update ID --past-impact \"…\")")
         }
-        if !closed, state.resolvedAt != nil {
+        if fits, !closed, state.resolvedAt != nil {
             add(root.appending("resolvedAt"), "a resolved time is set but the status is \"\(state.status.rawValue)\"; set the status or remove the time")
         }
 

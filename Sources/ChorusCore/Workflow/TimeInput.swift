@@ -76,14 +76,27 @@ public enum TimeInput {
         }
     }
 
-    /// A next update time must be soon and ahead: one more than `maximumNextUpdateHours` away,
-    /// or already past, is refused unless its full date was typed (a clock time that has
-    /// passed today means tomorrow, which is rarely what was meant).
+    /// A next update time must be soon and ahead: one already past is refused however it is
+    /// typed; one more than `maximumNextUpdateHours` away is refused unless its full date was
+    /// typed (a clock time that has passed today means tomorrow, which is rarely what was
+    /// meant), and even a full date more than `maximumNextUpdateDays` away is refused (a typo
+    /// such as 2062 for 2026 would otherwise put "by 1 Jan 2062" in every draft).
     public static let maximumNextUpdateHours = 12
+    public static let maximumNextUpdateDays = 92
 
     public static func checkNextUpdate(_ value: Value, typed text: String, now: Date, clock: RenderClock) throws(ParseError) {
-        guard !value.isFullDate else { return }
         let full = ISO8601.format(value.date, offsetSeconds: clock.timeZone.secondsFromGMT(for: value.date))
+        if value.isFullDate {
+            if value.date <= now {
+                throw ParseError(input: text, reason: "\"\(text)\" is \(clock.absolute(value.date)), \(clock.relative(value.date)); "
+                    + "a next update must be ahead. Give a time to come, such as +30m")
+            }
+            if value.date.timeIntervalSince(now) > Double(maximumNextUpdateDays) * 86_400 {
+                throw ParseError(input: text, reason: "\"\(text)\" is \(clock.absolute(value.date)), \(clock.relative(value.date)); "
+                    + "a next update more than \(maximumNextUpdateDays) days away is refused: check the date (the year?)")
+            }
+            return
+        }
         if value.date <= now {
             throw ParseError(input: text, reason: "\"\(text)\" is \(clock.absolute(value.date)), which has already passed (it is \(clock.absolute(now))); "
                 + "a next update must be ahead. Give a time to come, such as +30m")
