@@ -44,6 +44,19 @@ struct WorkflowTests {
         #expect(again.stderr.contains("incident \"INC-2041\" already exists"))
     }
 
+    /// QA #19: log and pull give exact times at the zone's offset, beside drafts in that zone
+    /// (they were always UTC: 04:32Z next to "05:32 GMT+1").
+    @Test func logAndPullGiveTimesInTheZone() throws {
+        let h = try WorkflowHarness() // opened 09:12 UTC
+        _ = h.open()
+        #expect(h.run(["approve", "INC-2041", "customer"]).status == 0)
+        let log = chorus(["log", "INC-2041", "--store", h.store, "--now", h.now, "--tz", "Europe/Berlin"])
+        #expect(log.stdout.hasPrefix("#1  2026-11-24T10:12:00+01:00  dana"), "\(log.stdout)")
+        let pull = chorus(["pull", "INC-2041", "customer", "--store", h.store, "--now", h.now, "--tz", "Europe/Berlin"])
+        #expect(pull.stderr.contains("approved by dana at 2026-11-24T10:12:00+01:00 for revision 1"), "\(pull.stderr)")
+        #expect(h.read(["log", "INC-2041"]).stdout.hasPrefix("#1  2026-11-24T09:12:00Z  dana"), "UTC stays as it was")
+    }
+
     @Test func writesWithoutAnAuthorAreRefused() throws {
         let h = try WorkflowHarness()
         _ = h.open()

@@ -172,6 +172,12 @@ struct Workflow {
 
     var clock: RenderClock { RenderClock(now: now, timeZone: timeZone) }
 
+    /// An exact time for a record (log, pull) in ISO 8601 at the zone's offset, so it reads
+    /// beside drafts shown in the same zone: `2026-12-01T05:32:42.208+01:00` (UTC: `…Z`).
+    func stamp(_ date: Date) -> String {
+        ISO8601.format(date, offsetSeconds: timeZone.secondsFromGMT(for: date))
+    }
+
     /// Reads the current snapshot of an existing incident, reporting a torn tail on stderr.
     func snapshot(_ id: String, _ context: inout CommandContext) throws -> JournalSnapshot {
         let journal = try journalOrFail(id)

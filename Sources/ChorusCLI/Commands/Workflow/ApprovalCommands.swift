@@ -77,7 +77,7 @@ enum ApprovalCommands {
             text = DraftRenderer.write(part, as: format, state: state, audience: audience, revision: approval.revision, findings: []).output
         }
         context.print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
-        context.printError("approved by \(TerminalText.escape(approval.author)) at \(ISO8601.format(approval.at)) for revision \(approval.revision ?? 0) (sha256 \(approval.sha256 ?? ""))")
+        context.printError("approved by \(TerminalText.escape(approval.author)) at \(workflow.stamp(approval.at)) for revision \(approval.revision ?? 0) (sha256 \(approval.sha256 ?? ""))")
         if approval.kind == .override {
             context.printError("warning: approved with an OVERRIDE: \(TerminalText.escape(approval.reason ?? "")) (\(Wording.count(approval.errorFindings?.count ?? 0, "error finding")))")
             for line in approval.checkedWith?.unconfigured ?? [] {
@@ -91,7 +91,7 @@ enum ApprovalCommands {
         }
         if let approvedRevision = approval.revision, approvedRevision != snapshot.revision, let current = snapshot.state {
             let changed = StateDiff.meaningfulChanges(from: approval.state, to: current)
-            context.printError("stale: approved for revision \(approvedRevision), but \(id) is now at revision \(snapshot.revision) (by \(TerminalText.escape(snapshot.revisionAuthor ?? "?")) at \(snapshot.revisionAt.map(ISO8601.format) ?? "?"))")
+            context.printError("stale: approved for revision \(approvedRevision), but \(id) is now at revision \(snapshot.revision) (by \(TerminalText.escape(snapshot.revisionAuthor ?? "?")) at \(snapshot.revisionAt.map(workflow.stamp) ?? "?"))")
             context.printError("  changed since: \(changed.isEmpty ? "only the update time" : changed.joined(separator: ", "))")
             stale = true
         }
