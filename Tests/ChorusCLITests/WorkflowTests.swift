@@ -57,6 +57,18 @@ struct WorkflowTests {
         #expect(h.read(["log", "INC-2041"]).stdout.hasPrefix("#1  2026-11-24T09:12:00Z  dana"), "UTC stays as it was")
     }
 
+    /// QA #20: engineering labels hypotheses itself; a typed "Hypothesis:" is not doubled.
+    @Test func aTypedHypothesisLabelIsNotDoubled() throws {
+        let h = try WorkflowHarness()
+        _ = h.open()
+        #expect(h.run(["hypothesis", "INC-2041", "Hypothesis: the cache is cold"]).status == 0)
+        let text = h.read(["get", "INC-2041", "hypotheses"]).stdout
+        #expect(text.contains("\"the cache is cold\""), "\(text)")
+        #expect(!text.contains("Hypothesis: the cache"), "\(text)")
+        let engineering = h.read(["render", "--incident", "INC-2041", "--audience", "engineering", "--format", "text"]).stdout
+        #expect(!engineering.lowercased().contains("hypothesis: hypothesis"), "\(engineering)")
+    }
+
     @Test func writesWithoutAnAuthorAreRefused() throws {
         let h = try WorkflowHarness()
         _ = h.open()
