@@ -61,8 +61,10 @@ public enum ChorusCommandLine {
             context.writeOutput = writeOutput
             return context
         }
+        // No subcommand is a usage error (a script that lost its arguments must not succeed);
+        // the overview goes to standard error, as other usage errors' usage lines do.
         guard let first = arguments.first else {
-            return Result(status: ExitStatus.success, stdout: HelpFormatter.rootHelp(commands: commands, version: version), stderr: "")
+            return Result(status: ExitStatus.usage, stdout: "", stderr: "Error: Missing subcommand\n" + HelpFormatter.rootHelp(commands: commands, version: version))
         }
         switch first {
         case "--help", "-h":
