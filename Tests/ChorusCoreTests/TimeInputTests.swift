@@ -47,6 +47,21 @@ struct TimeInputTests {
         #expect(try !TimeInput.parse("10:55", now: now, timeZone: utc, direction: .future).isFullDate)
     }
 
+    /// QA #20: 02:30 on 28 March 2027 does not exist in Berlin (summer time starts); it was
+    /// quietly taken as 03:30. The hour that repeats in autumn exists, and is kept.
+    @Test func aLocalTimeTheClocksSkipIsRefused() throws {
+        let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
+        do {
+            _ = try TimeInput.parse("2027-03-28 02:30", now: now, timeZone: berlin, direction: .future)
+            Issue.record("02:30 on 28 March 2027 does not exist in Berlin")
+        } catch {
+            #expect(error.description.contains("\"2027-03-28 02:30\" does not exist in Europe/Berlin: the clocks skip that time"), "\(error)")
+            #expect(error.description.contains("(it would be taken as 03:30)"), "\(error)")
+        }
+        #expect(try parse("2027-03-28 03:30", .future, zone: berlin) == "2027-03-28T01:30:00Z")
+        #expect(throws: Never.self) { try TimeInput.parse("2026-10-25 02:30", now: now, timeZone: berlin, direction: .past) }
+    }
+
     @Test func clockTimesUseTheZone() throws {
         let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
         // 14:12 UTC is 15:12 in Berlin: 15:00 there has just passed, 16:00 is ahead.

@@ -57,6 +57,7 @@ public enum TimeInput {
             components.hour = clock.hour
             components.minute = clock.minute
             guard let today = calendar.date(from: components) else { throw ParseError(input: text) }
+            try checkExists(components, as: today, typed: text, calendar: calendar)
             switch direction {
             case .past:
                 let date = today > now ? calendar.date(byAdding: .day, value: -1, to: today) ?? today : today
@@ -68,6 +69,7 @@ public enum TimeInput {
         }
         if let local = localDateTime(input) {
             guard let date = calendar.date(from: local) else { throw ParseError(input: text) }
+            try checkExists(local, as: date, typed: text, calendar: calendar)
             return Value(date: date, isFullDate: true)
         }
         do { return Value(date: try ISO8601.parse(input), isFullDate: true) } catch {
@@ -147,6 +149,16 @@ public enum TimeInput {
             sawUnit = true
         }
         return number.isEmpty && sawUnit ? total : nil
+    }
+
+    /// A local time the clocks skip (02:30 on the night summer time starts in Europe/Berlin)
+    /// does not exist; Foundation would quietly move it an hour on, so it is refused instead.
+    private static func checkExists(_ wanted: DateComponents, as date: Date, typed text: String, calendar: Calendar) throws(ParseError) {
+        let got = calendar.dateComponents([.hour, .minute], from: date)
+        guard got.hour != wanted.hour || got.minute != wanted.minute else { return }
+        let zone = calendar.timeZone.identifier
+        throw ParseError(input: text, reason: "\"\(text)\" does not exist in \(zone): the clocks skip that time when they change "
+            + "(it would be taken as \(String(format: "%02d:%02d", got.hour ?? 0, got.minute ?? 0))); give a time before or after the change")
     }
 
     private static func clockTime(_ text: String) -> (hour: Int, minute: Int)? {
