@@ -70,6 +70,13 @@ public enum StateValidator {
                 add(root.appending("resolvedAt"), "resolved (\(ISO8601.format(resolved))) is before \(name) (\(ISO8601.format(floor))); times must run started ≤ detected ≤ resolved")
             }
         }
+        // A follow-up comes after the incident: one due before it started is a typo of the year
+        // (1999 for 2026). A day of slack, since the due date is a calendar date in some zone.
+        let firstDay = String(ISO8601.format(state.startedAt.addingTimeInterval(-86_400)).prefix(10))
+        for (index, followUp) in state.followUps.enumerated() where followUp.due.count == 10 && followUp.due < firstDay {
+            add(root.appending("followUps").appending(index).appending("due"), "due \(followUp.due) is before the \(state.kind.rawValue) started "
+                + "(\(ISO8601.format(state.startedAt).prefix(10))); a follow-up is due after it: check the date (the year?)")
+        }
         // What has happened happened by the last update: nothing is observed in the future.
         func happened(_ date: Date?, _ path: JSONPath, _ what: String) {
             guard let date, date > state.lastUpdatedAt else { return }
