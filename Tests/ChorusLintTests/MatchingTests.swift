@@ -58,6 +58,30 @@ struct MatchingTests {
         #expect(linter.lint("It seemed to be down.", policy: phrasePolicy).map(\.match) == [])
     }
 
+    @Test func precededByIsCheckedWhereTheMatchCanStartEarliest() throws {
+        let book = try Phrasebook.parse([(name: "t.txt", text: """
+            [pattern blame]
+            message: {match}
+            unless: preceded by (with|from)
+            [(our|their)] [upstream] vendor
+            [pattern minimizing]
+            message: {match}
+            when: preceded by (was|were)
+            [(very|quite)] brief
+            """)])
+        let linter = Linter(phrasebook: book)
+        func matches(_ text: String) -> [String] { linter.lint(text, policy: phrasePolicy).map(\.match) }
+        #expect(matches("The cause was our vendor.") == ["our vendor"])
+        #expect(matches("The cause was our upstream vendor.") == ["our upstream vendor"])
+        // The optional words are part of the match: it may not start after them and so dodge
+        // "preceded by with".
+        #expect(matches("We worked with our vendor all night.") == [])
+        #expect(matches("We heard from their upstream vendor at noon.") == [])
+        // `when: preceded by` is judged at the earliest start as well.
+        #expect(matches("The outage was very brief.") == ["very brief"])
+        #expect(matches("It was a very brief outage.") == [])
+    }
+
     @Test func costDoesNotGrowWithThePhrasebook() throws {
         // 10,000 extra terms compile, match, and change nothing for text that has none of them.
         // Letters only, so the terms are not identifiers the shipped rules would report anyway.

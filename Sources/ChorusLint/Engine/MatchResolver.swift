@@ -22,6 +22,11 @@ struct MatchResolver {
         var tokens: Range<Int>
     }
 
+    private struct HitEnd: Hashable {
+        var entry: Int
+        var end: Int
+    }
+
     mutating func run(accepted: [VocabularyPhrase]) {
         var clauseEnd = Array(repeating: tokens.count, count: tokens.count)
         for clause in clauses.clauses { for k in clause.tokens { clauseEnd[k] = clause.tokens.upperBound } }
@@ -73,11 +78,24 @@ struct MatchResolver {
         for k in negationEnds.indices { negationEnds[k].sort() }
         let context = ConditionContext(tokens: tokens, clauses: clauses, matcher: matcher, negationEnds: negationEnds)
 
+        // A hit that is the tail of a longer hit of the same entry (the same end, a later start:
+        // "partner …" inside "our partner …") is not judged on its own: `preceded by` is checked
+        // where the match can start earliest, so an optional word cannot dodge it ("with our
+        // partner").
+        var earliestStart: [HitEnd: Int] = [:]
+        for hit in hits where phrasebook.compiled[hit.entry].checksWhatPrecedes {
+            let key = HitEnd(entry: hit.entry, end: hit.tokens.upperBound)
+            earliestStart[key] = min(earliestStart[key] ?? hit.tokens.lowerBound, hit.tokens.lowerBound)
+        }
+
         var candidates = Array(repeating: [Hit](), count: categories.count)
         var exceptions = Array(repeating: [Range<Int>](), count: categories.count)
         var everywhere: [Range<Int>] = []
         var cadenceRanges: [Range<Int>] = []
         for hit in hits {
+            if let earliest = earliestStart[HitEnd(entry: hit.entry, end: hit.tokens.upperBound)], earliest < hit.tokens.lowerBound {
+                continue
+            }
             let entry = phrasebook.entries[hit.entry]
             let conditions = phrasebook.compiled[hit.entry].conditions
             guard conditions.allSatisfy({ context.holds($0, category: entry.category, start: hit.tokens.lowerBound, end: hit.tokens.upperBound) })

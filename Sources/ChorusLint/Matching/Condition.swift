@@ -10,7 +10,8 @@
 /// - `subject has PHRASE`, `clause has PHRASE`, `before has PHRASE`, `after has PHRASE`,
 ///   `sentence has PHRASE`: the phrase occurs in the clause's subject (the words before its first
 ///   verb), the clause, the clause before or after the match, or the sentence;
-/// - `preceded by PHRASE`, `followed by PHRASE`: the phrase ends right before the match, or
+/// - `preceded by PHRASE`, `followed by PHRASE`: the phrase ends right before the match (its
+///   earliest start: the resolver does not judge the tail of a longer match of the same entry), or
 ///   starts right after it, in its clause;
 /// - `is PHRASE`: the match itself is the phrase (`unless: is {plain-acronym}`);
 /// - several tests joined by ` and `: all of them (`unless: future and clause has {timing}`).

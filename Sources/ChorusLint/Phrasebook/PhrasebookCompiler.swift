@@ -6,6 +6,11 @@ struct CompiledEntry: Sendable {
     var code: Code
     /// The conditions of the entry's section.
     var conditions: [Condition]
+
+    /// Whether a condition looks at what comes right before the match (`preceded by`).
+    var checksWhatPrecedes: Bool {
+        conditions.contains { $0.tests.contains { if case .precededBy = $0 { true } else { false } } }
+    }
 }
 
 /// What the index needs to know of an entry: what it can start with, the words it cannot do
