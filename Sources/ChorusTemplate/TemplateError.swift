@@ -116,15 +116,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     public func formatted(severity: String) -> String {
         let heading = "\(templateName):\(position): \(severity): \(message)"
         if lineText.isEmpty && position == .start { return heading }
-        var caret = ""
-        var column = 1
-        for scalar in lineText.unicodeScalars {
-            if column >= position.column { break }
-            caret.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
-            column += 1
-        }
-        caret += "^"
-        return heading + "\n" + lineText + "\n" + caret
+        let excerpt = SourceExcerpt.lines(lineText, column: position.column)
+        return heading + "\n" + excerpt.text + "\n" + excerpt.caret
     }
 
     /// `bytes` in the largest whole unit: "8 MB", "64 KB", "1000 bytes".
