@@ -149,10 +149,10 @@ public enum ChorusCommandLine {
 
     private static func usageFailure(_ message: String, spec: CommandSpec, json: Bool = false) -> Result {
         if json {
-            let report = ErrorReport(kind: .usage, message: message + "\nUsage: \(spec.usage)")
+            let report = ErrorReport(kind: .usage, message: message + "\nUsage: \(spec.errorUsage)")
             return Result(status: ExitStatus.usage, stdout: TerminalText.escapedJSON(report.json), stderr: "")
         }
-        let text = "Error: \(message)\nUsage: \(spec.usage)\n  See 'chorus \(spec.name) --help' for more information.\n"
+        let text = "Error: \(message)\nUsage: \(spec.errorUsage)\n  See 'chorus \(spec.name) --help' for more information.\n"
         return Result(status: ExitStatus.usage, stdout: "", stderr: text)
     }
 

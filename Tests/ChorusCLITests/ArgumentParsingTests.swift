@@ -58,6 +58,18 @@ struct ArgumentParsingTests {
         #expect(h.read(["get", "INC-2041", "impact.summary"]).stdout.contains("- Some customers cannot pay."))
     }
 
+    /// QA #20: a usage error of a command with dozens of options (add: ~70) shows `[options]`
+    /// instead of 2,000 characters of them; --help still lists every one.
+    @Test func aUsageErrorOfACommandWithManyOptionsSummarizesThem() {
+        let result = ChorusCommandLine.run(["add"])
+        #expect(result.status == ExitStatus.usage)
+        #expect(result.stderr.contains("\nUsage: chorus add <id> <list> [<item>] [options]\n  See 'chorus add --help' for more information.\n"), "\(result.stderr)")
+        #expect(result.stderr.utf8.count < 300, "\(result.stderr.utf8.count) characters")
+        #expect(ChorusCommandLine.run(["add", "--help"]).stdout.contains("--due"))
+        let few = ChorusCommandLine.run(["show"])
+        #expect(few.stderr.contains("Usage: chorus show <id> [--store <dir>] [--now <time>] [--tz <zone>]"), "a short list is shown in full: \(few.stderr)")
+    }
+
     @Test func unknownOptionSuggestsTheNearest() throws {
         let spec = CommandSpec(name: "t", abstract: "x", options: [.value("audience", "name", help: "a"), .flag("all", help: "b")]) { _ in 0 }
         #expect(throws: UsageError("Unknown option '--audence'\nDid you mean '--audience'?")) {
