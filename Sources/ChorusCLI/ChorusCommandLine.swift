@@ -61,8 +61,10 @@ public enum ChorusCommandLine {
             context.writeOutput = writeOutput
             return context
         }
+        // No subcommand is a usage error (a script that lost its arguments must not succeed);
+        // the overview goes to standard error, as other usage errors' usage lines do.
         guard let first = arguments.first else {
-            return Result(status: ExitStatus.success, stdout: HelpFormatter.rootHelp(commands: commands, version: version), stderr: "")
+            return Result(status: ExitStatus.usage, stdout: "", stderr: "Error: Missing subcommand\n" + HelpFormatter.rootHelp(commands: commands, version: version))
         }
         switch first {
         case "--help", "-h":
@@ -147,10 +149,10 @@ public enum ChorusCommandLine {
 
     private static func usageFailure(_ message: String, spec: CommandSpec, json: Bool = false) -> Result {
         if json {
-            let report = ErrorReport(kind: .usage, message: message + "\nUsage: \(spec.usage)")
+            let report = ErrorReport(kind: .usage, message: message + "\nUsage: \(spec.errorUsage)")
             return Result(status: ExitStatus.usage, stdout: TerminalText.escapedJSON(report.json), stderr: "")
         }
-        let text = "Error: \(message)\nUsage: \(spec.usage)\n  See 'chorus \(spec.name) --help' for more information.\n"
+        let text = "Error: \(message)\nUsage: \(spec.errorUsage)\n  See 'chorus \(spec.name) --help' for more information.\n"
         return Result(status: ExitStatus.usage, stdout: "", stderr: text)
     }
 

@@ -123,7 +123,7 @@ enum StatuspageSender {
         case 401, 403: return "Statuspage refused the API key in $\(page.apiKeyEnv) (\(response.status)): \(detail)"
         case 404 where !creating: return "Statuspage has no such incident or page (404): \(detail); it may have been deleted there"
         case 404: return "Statuspage has no page \(page.pageId) (404): \(detail)"
-        case 420, 429: return "Statuspage is rate limiting (\(response.status)) and the retry budget ran out; run chorus publish with --retry later"
+        case 420, 429: return "Statuspage is rate limiting (\(response.status)) and the retry budget ran out; retry later"
         case 422: return "Statuspage refused the incident (422): \(detail)"
         case 500...599: return "Statuspage failed (\(response.status)): \(detail)"
         default: return "Statuspage answered \(response.status): \(detail)"

@@ -39,6 +39,11 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case forbiddenPartialName(name: String, reason: String)
         /// A partial file that exists but cannot be read as UTF-8 text.
         case unreadablePartial(name: String, reason: String)
+        /// A template asked for by name (not included as a partial) whose name is not allowed,
+        /// such as a symlink out of the template folder.
+        case forbiddenTemplateName(name: String, reason: String)
+        /// A template asked for by name that exists but cannot be read as UTF-8 text.
+        case unreadableTemplate(name: String, reason: String)
         /// Partials, parents, blocks or lambda expansions nested more than
         /// `TemplateLibrary.maximumDepth` deep: almost always something that includes itself.
         /// `what` names it: "partial 'header'", "block 'title'", "lambda 'wrap'".
@@ -92,6 +97,10 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
             return "partial name '\(name)' is not allowed: \(reason)"
         case .unreadablePartial(let name, let reason):
             return "partial '\(name)' cannot be read: \(reason)"
+        case .forbiddenTemplateName(let name, let reason):
+            return "template '\(name)' is not allowed: \(reason)"
+        case .unreadableTemplate(let name, let reason):
+            return "template '\(name)' cannot be read: \(reason)"
         case .expansionTooLarge(let what, let limit):
             return "\(what) expanded partials to more than \(Self.byteCount(limit)) of template text in one render; a partial that includes another more than once at every level grows exponentially"
         case .recursionTooDeep(let what, let limit):
@@ -107,15 +116,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     public func formatted(severity: String) -> String {
         let heading = "\(templateName):\(position): \(severity): \(message)"
         if lineText.isEmpty && position == .start { return heading }
-        var caret = ""
-        var column = 1
-        for scalar in lineText.unicodeScalars {
-            if column >= position.column { break }
-            caret.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
-            column += 1
-        }
-        caret += "^"
-        return heading + "\n" + lineText + "\n" + caret
+        let excerpt = SourceExcerpt.lines(lineText, column: position.column)
+        return heading + "\n" + excerpt.text + "\n" + excerpt.caret
     }
 
     /// `bytes` in the largest whole unit: "8 MB", "64 KB", "1000 bytes".

@@ -35,6 +35,41 @@ struct ArgumentParsingTests {
         #expect(result.stderr.contains("See 'chorus --help' for more information."))
     }
 
+    /// QA #20: `chorus` alone is a usage error (a script that lost its arguments must not pass).
+    @Test func noSubcommandIsAUsageError() {
+        let result = ChorusCommandLine.run([])
+        #expect(result.status == ExitStatus.usage)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Error: Missing subcommand\n"))
+        #expect(result.stderr.contains("SUBCOMMANDS:"))
+    }
+
+    /// QA #20: a value that starts with a dash is taken for an option; the error says to put
+    /// -- before it, and with -- it is taken as it is.
+    @Test func aValueStartingWithADashIsToldAboutDoubleDash() throws {
+        let h = try WorkflowHarness()
+        _ = h.open()
+        let refused = h.run(["set", "INC-2041", "impact.summary", "- Some customers cannot pay."])
+        #expect(refused.status == ExitStatus.usage)
+        #expect(refused.stderr.hasPrefix("Error: Unknown option '- Some customers cannot pay.'\nIf it is a value, not an option, put -- before it"), "\(refused.stderr)")
+        let taken = chorus(["set", "INC-2041", "--store", h.store, "--now", h.now, "--as", "dana", "--", "impact.summary", "- Some customers cannot pay."],
+                           environment: ["CHORUS_REPLAY": "1"])
+        #expect(taken.status == 0, "\(taken.stderr)")
+        #expect(h.read(["get", "INC-2041", "impact.summary"]).stdout.contains("- Some customers cannot pay."))
+    }
+
+    /// QA #20: a usage error of a command with dozens of options (add: ~70) shows `[options]`
+    /// instead of 2,000 characters of them; --help still lists every one.
+    @Test func aUsageErrorOfACommandWithManyOptionsSummarizesThem() {
+        let result = ChorusCommandLine.run(["add"])
+        #expect(result.status == ExitStatus.usage)
+        #expect(result.stderr.contains("\nUsage: chorus add <id> <list> [<item>] [options]\n  See 'chorus add --help' for more information.\n"), "\(result.stderr)")
+        #expect(result.stderr.utf8.count < 300, "\(result.stderr.utf8.count) characters")
+        #expect(ChorusCommandLine.run(["add", "--help"]).stdout.contains("--due"))
+        let few = ChorusCommandLine.run(["show"])
+        #expect(few.stderr.contains("Usage: chorus show <id> [--store <dir>] [--now <time>] [--tz <zone>]"), "a short list is shown in full: \(few.stderr)")
+    }
+
     @Test func unknownOptionSuggestsTheNearest() throws {
         let spec = CommandSpec(name: "t", abstract: "x", options: [.value("audience", "name", help: "a"), .flag("all", help: "b")]) { _ in 0 }
         #expect(throws: UsageError("Unknown option '--audence'\nDid you mean '--audience'?")) {

@@ -39,6 +39,21 @@ struct MustacheCommandTests {
         #expect(result.status == 0)
     }
 
+    /// QA #20: a one-line template of 20,000 nested sections gave 240 KB of error output (the
+    /// whole line as context); the context is a window around the column.
+    @Test func anErrorOnAHugeLineShowsAWindowOfIt() throws {
+        let folder = try Folder()
+        let result = run(["-"], in: folder, stdin: String(repeating: "{{#a}}", count: 20_000))
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("<stdin>:1:"), "\(result.stderr.prefix(300))")
+        #expect(result.stderr.utf8.count < 1_000, "\(result.stderr.utf8.count) bytes")
+        try folder.write("d.json", "{\"a\": " + String(repeating: " ", count: 10_000) + "x}")
+        let data = run(["-", "d.json"], in: folder, stdin: "{{a}}")
+        #expect(data.status == 1)
+        #expect(data.stderr.hasPrefix("d.json:1:10007: error:"), "\(data.stderr.prefix(300))")
+        #expect(data.stderr.utf8.count < 1_000, "\(data.stderr.utf8.count) bytes")
+    }
+
     @Test func dataOrTemplateFromStandardInput() throws {
         let folder = try Folder()
         try folder.write("t.mustache", "{{#items}}{{.}},{{/items}}\n")

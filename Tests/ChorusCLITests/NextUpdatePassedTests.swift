@@ -33,6 +33,29 @@ struct NextUpdatePassedTests {
         #expect(late.stderr.contains("(suggestion: set a new next update time (chorus update INC-2041 --next-update +30m), then render again)"), "\(late.stderr)")
     }
 
+    /// approve refuses a state whose next update has passed, so pull's hint says to set a new
+    /// time first; following the hint works (QA #17).
+    @Test func pullOfAnApprovalWhosePromisedUpdatePassedSaysToSetANewTimeFirst() throws {
+        var h = try WorkflowHarness()
+        #expect(h.open().status == 0)
+        #expect(h.run(["approve", "INC-2041", "customer"]).status == 0)
+        h.now = "2026-11-24T09:45:00Z" // the promised 09:40 has passed
+        let late = h.read(["pull", "INC-2041", "customer"])
+        #expect(late.status == 3, "\(late.stderr)")
+        #expect(late.stderr.contains("stale: the approved text promises the next update by 09:40 UTC, which has passed"), "\(late.stderr)")
+        #expect(late.stderr.contains("  set a new time with: chorus update INC-2041 --next-update +30m\n  then re-approve with: chorus approve INC-2041 customer\n"),
+                "\(late.stderr)")
+        #expect(h.run(["approve", "INC-2041", "customer"]).status != 0, "approving first is refused, as the hint says")
+        #expect(h.run(["update", "INC-2041", "--next-update", "+30m"]).status == 0)
+        let changed = h.read(["pull", "INC-2041", "customer"])
+        #expect(changed.status == 3)
+        #expect(changed.stderr.hasSuffix("  re-approve with: chorus approve INC-2041 customer\n"), "\(changed.stderr)")
+        #expect(!changed.stderr.contains("chorus update"), "the new time is set: approving is all that is left")
+        let approved = h.run(["approve", "INC-2041", "customer"])
+        #expect(approved.status == 0, "\(approved.stderr)")
+        #expect(h.read(["pull", "INC-2041", "customer"]).status == 0)
+    }
+
     @Test func aResolvedIncidentPromisesNothingAndHasNoSuchFinding() {
         let resolved = chorus("render", "examples/checkout-resolved.json", "--all", "--format", "text", "--now", "2026-11-25T10:00:00Z")
         #expect(resolved.status == 0, "\(resolved.stderr)")

@@ -29,6 +29,8 @@ struct ReopenAndCorrectionTests {
 
         let customer = h.read(["render", "--incident", "INC-2032", "--audience", "customer", "--format", "text"])
         #expect(customer.stdout.contains("The problem has returned. We reported it resolved at"), "\(customer.stdout)")
+        // The specific opener is not followed by the generic one (QA #20).
+        #expect(!customer.stdout.contains("We are looking into a problem"), "\(customer.stdout)")
         let engineering = h.read(["render", "--incident", "INC-2032", "--audience", "engineering", "--format", "text"])
         #expect(engineering.stdout.contains("Reopened because: Search errors returned at 13:00"))
         #expect(h.read(["log", "INC-2032"]).stdout.contains("reopened: Search errors returned at 13:00"))

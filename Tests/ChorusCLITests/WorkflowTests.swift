@@ -44,6 +44,31 @@ struct WorkflowTests {
         #expect(again.stderr.contains("incident \"INC-2041\" already exists"))
     }
 
+    /// QA #19: log and pull give exact times at the zone's offset, beside drafts in that zone
+    /// (they were always UTC: 04:32Z next to "05:32 GMT+1").
+    @Test func logAndPullGiveTimesInTheZone() throws {
+        let h = try WorkflowHarness() // opened 09:12 UTC
+        _ = h.open()
+        #expect(h.run(["approve", "INC-2041", "customer"]).status == 0)
+        let log = chorus(["log", "INC-2041", "--store", h.store, "--now", h.now, "--tz", "Europe/Berlin"])
+        #expect(log.stdout.hasPrefix("#1  2026-11-24T10:12:00+01:00  dana"), "\(log.stdout)")
+        let pull = chorus(["pull", "INC-2041", "customer", "--store", h.store, "--now", h.now, "--tz", "Europe/Berlin"])
+        #expect(pull.stderr.contains("approved by dana at 2026-11-24T10:12:00+01:00 for revision 1"), "\(pull.stderr)")
+        #expect(h.read(["log", "INC-2041"]).stdout.hasPrefix("#1  2026-11-24T09:12:00Z  dana"), "UTC stays as it was")
+    }
+
+    /// QA #20: engineering labels hypotheses itself; a typed "Hypothesis:" is not doubled.
+    @Test func aTypedHypothesisLabelIsNotDoubled() throws {
+        let h = try WorkflowHarness()
+        _ = h.open()
+        #expect(h.run(["hypothesis", "INC-2041", "Hypothesis: the cache is cold"]).status == 0)
+        let text = h.read(["get", "INC-2041", "hypotheses"]).stdout
+        #expect(text.contains("\"the cache is cold\""), "\(text)")
+        #expect(!text.contains("Hypothesis: the cache"), "\(text)")
+        let engineering = h.read(["render", "--incident", "INC-2041", "--audience", "engineering", "--format", "text"]).stdout
+        #expect(!engineering.lowercased().contains("hypothesis: hypothesis"), "\(engineering)")
+    }
+
     @Test func writesWithoutAnAuthorAreRefused() throws {
         let h = try WorkflowHarness()
         _ = h.open()

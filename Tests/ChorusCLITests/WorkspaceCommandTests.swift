@@ -47,6 +47,21 @@ struct WorkspaceCommandTests {
         }
     }
 
+    /// QA #19: Foundation's "The operation could not be completed" never reaches the user.
+    @Test func initOfAFileSaysSoInASentence() throws {
+        try ScratchFolder.with { folder in
+            try folder.at("outside.txt").write("x")
+            let file = Self.run(["init", "outside.txt"], in: folder)
+            #expect(file.status == 2)
+            #expect(file.stderr == "Error: \(folder.at("outside.txt").path) is a file, not a folder; chorus init DIR makes DIR a workspace folder (created when missing)\n")
+            let below = Self.run(["init", "outside.txt/acme"], in: folder)
+            #expect(below.status == 2)
+            #expect(below.stderr.hasPrefix("Error: cannot write the workspace in \(folder.at("outside.txt/acme").path): "), "\(below.stderr)")
+            #expect(!below.stderr.contains("could not be completed") && !below.stderr.contains("NSCocoaErrorDomain"), "\(below.stderr)")
+            #expect(try String(contentsOf: folder.at("outside.txt"), encoding: .utf8) == "x")
+        }
+    }
+
     @Test func initRefusesAnExistingWorkspaceButAddsCustomizedCopies() throws {
         try ScratchFolder.with { folder in
             #expect(Self.run(["init"], in: folder).status == 0)

@@ -281,8 +281,31 @@ struct RenderingLimitTests {
     }
 
     @Test func hugeNumbersDoNotCrash() {
-        #expect(Quantity.format(1e20) == "1e+20")
+        #expect(Quantity.format(1e20) == "100,000,000,000,000,000,000")
         #expect(Quantity.format(18_400) == "18,400")
         #expect(Quantity.format(12.5) == "12.5")
+        #expect(Quantity.format(.infinity) == "—")
+    }
+
+    /// QA #16: separators at any magnitude; a small non-zero value is never shown as 0.
+    @Test func numbersKeepSeparatorsAtAnyMagnitudeAndSmallValuesKeepTheirDigits() {
+        #expect(Quantity.format(999_999_999_999_999) == "999,999,999,999,999")
+        #expect(Quantity.format(1_000_000_000_000_000) == "1,000,000,000,000,000")
+        #expect(Quantity.format(9_007_199_254_740_991) == "9,007,199,254,740,991")
+        #expect(Quantity.format(1e16) == "10,000,000,000,000,000")
+        #expect(Quantity.format(-1e16) == "-10,000,000,000,000,000")
+        let huge = Quantity.format(1.5e308)
+        #expect(huge.hasPrefix("150,000,000,") && huge.hasSuffix(",000") && !huge.contains("e"), "\(huge)")
+        #expect(huge.filter(\.isNumber).count == 309)
+        #expect(Quantity.format(0.001) == "0.001")
+        #expect(Quantity.format(0.00123) == "0.0012")
+        #expect(Quantity.format(-0.004) == "-0.004")
+        #expect(Quantity.format(0.005) == "0.01")
+        #expect(Quantity.format(0.125) == "0.13")
+        #expect(Quantity.format(1234.5) == "1,234.5")
+        #expect(Quantity.format(0) == "0")
+        #expect(Quantity.format(-0.0) == "0")
+        #expect(Quantity.format(-0.001) == "-0.001")
+        #expect(Quantity.describe(value: 0.001, unit: "%", metric: "error rate") == "0.001% error rate")
     }
 }

@@ -134,6 +134,25 @@ struct StateValidationTests {
         expectProblem(edit, at: "$.followUps[1].owner", contains: "missing required key \"owner\"")
     }
 
+    /// QA #20: a follow-up due decades before the incident (1999 for 2026) is a typo.
+    @Test func aFollowUpIsNotDueBeforeTheIncidentStarted() throws {
+        var edit = try StateEdit(example: "search-resolved.json")
+        var followUps = edit.object["followUps"] as? [[String: Any]] ?? []
+        followUps[0]["due"] = "1999-01-01"
+        edit.object["followUps"] = followUps
+        expectProblem(edit, at: "$.followUps[0].due", contains: "due 1999-01-01 is before the incident started")
+        #expect(try StateEdit(example: "search-resolved.json").problems().isEmpty)
+    }
+
+    /// QA #20: one message for a malformed time in a file, whether or not the parser took it.
+    @Test func aMalformedTimeGetsTheRFC3339Message() throws {
+        for text in ["99999-01-01T00:00:00Z", "2026-11-24T08:52Z", "yesterday"] {
+            var edit = try StateEdit(example: "checkout-investigating.json")
+            edit.object["startedAt"] = text
+            expectProblem(edit, at: "$.startedAt", contains: "\"\(text)\" is not an RFC 3339 time: expected YYYY-MM-DDTHH:MM:SS")
+        }
+    }
+
     @Test func aConfirmedETANeedsATime() throws {
         var edit = try StateEdit(example: "checkout-identified.json")
         edit.object["eta"] = ["confidence": "confirmed"]

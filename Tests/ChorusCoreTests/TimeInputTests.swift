@@ -47,6 +47,21 @@ struct TimeInputTests {
         #expect(try !TimeInput.parse("10:55", now: now, timeZone: utc, direction: .future).isFullDate)
     }
 
+    /// QA #20: 02:30 on 28 March 2027 does not exist in Berlin (summer time starts); it was
+    /// quietly taken as 03:30. The hour that repeats in autumn exists, and is kept.
+    @Test func aLocalTimeTheClocksSkipIsRefused() throws {
+        let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
+        do {
+            _ = try TimeInput.parse("2027-03-28 02:30", now: now, timeZone: berlin, direction: .future)
+            Issue.record("02:30 on 28 March 2027 does not exist in Berlin")
+        } catch {
+            #expect(error.description.contains("\"2027-03-28 02:30\" does not exist in Europe/Berlin: the clocks skip that time"), "\(error)")
+            #expect(error.description.contains("(it would be taken as 03:30)"), "\(error)")
+        }
+        #expect(try parse("2027-03-28 03:30", .future, zone: berlin) == "2027-03-28T01:30:00Z")
+        #expect(throws: Never.self) { try TimeInput.parse("2026-10-25 02:30", now: now, timeZone: berlin, direction: .past) }
+    }
+
     @Test func clockTimesUseTheZone() throws {
         let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
         // 14:12 UTC is 15:12 in Berlin: 15:00 there has just passed, 16:00 is ahead.
@@ -87,5 +102,21 @@ struct TimeInputTests {
     @Test func aNextUpdateThatHasPassedIsRefused() {
         #expect(throws: TimeInput.ParseError.self) { try checkNextUpdate("-5m") }
         #expect(throws: TimeInput.ParseError.self) { try checkNextUpdate("now") }
+        // A full date too (QA #19: it was left to validation, exit 1 instead of 64).
+        #expect(throws: TimeInput.ParseError.self) { try checkNextUpdate("2026-11-24T14:00:00Z") }
+        #expect(throws: TimeInput.ParseError.self) { try checkNextUpdate("2026-11-24 14:12") }
+    }
+
+    /// QA #19: a full date gets past the 12-hour rule, but not without bound: a typo of the
+    /// year would promise an update in every draft for a date decades away.
+    @Test func aFullDateNextUpdateMonthsAwayIsRefused() {
+        #expect(throws: Never.self) { try checkNextUpdate("2027-02-20T10:00:00Z") } // 88 days
+        do {
+            try checkNextUpdate("9999-12-31T23:59:59Z")
+            Issue.record("a next update in the year 9999 should be refused")
+        } catch {
+            #expect("\(error)".contains("more than 92 days away is refused: check the date"), "\(error)")
+        }
+        #expect(throws: TimeInput.ParseError.self) { try checkNextUpdate("2062-11-25 14:05") }
     }
 }

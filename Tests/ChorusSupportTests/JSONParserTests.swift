@@ -35,6 +35,9 @@ struct JSONParserTests {
         ("{\"a\": 1, \"a\": 2}", 1, 10, "duplicate key"),
         ("// c\n{}", 1, 1, "comments are not allowed"),
         ("", 1, 1, "found end of input"),
+        // QA #20: "not json" was "expected 'null', found 'n'".
+        ("not json", 1, 1, "expected a value (object, array, string, number, true, false or null), found 'not'"),
+        ("[fals]", 1, 2, "expected 'false'"),
     ])
     func malformedInputIsReportedWithLineAndColumn(text: String, line: Int, column: Int, message: String) {
         do {

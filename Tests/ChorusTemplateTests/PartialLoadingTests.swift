@@ -147,6 +147,28 @@ struct PartialLoadingTests {
         }
     }
 
+    /// QA #20: a template asked for by name is reported as a template, not as a partial.
+    @Test func aSymlinkedTemplateIsReportedAsATemplateAndAPartialAsAPartial() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("secret.mustache", "SECRET")
+        try scratch.write("root/page.mustache", "{{>escape}}")
+        try scratch.link("root/escape.mustache", to: scratch.path + "/secret.mustache")
+        var library = TemplateLibrary(loader: FileSystemTemplateLoader(roots: [scratch.path + "/root"]))
+        do {
+            try library.load("escape")
+            Issue.record("a template linked out of the root should be refused")
+        } catch {
+            #expect(error.description.contains("template 'escape' is not allowed: it resolves to"), "\(error)")
+            #expect(!error.description.contains("partial"), "\(error)")
+        }
+        do {
+            try library.load("page")
+            Issue.record("a partial linked out of the root should be refused")
+        } catch {
+            #expect(error.description.contains("partial name 'escape' is not allowed: it resolves to"), "\(error)")
+        }
+    }
+
     @Test func rootReachedThroughASymlinkStillWorks() throws {
         let scratch = try ScratchFolder()
         try scratch.write("real/page.mustache", "page")

@@ -118,11 +118,8 @@ enum MustacheCommand {
 
     /// `data.json:3:5: error: message`, the line, and a caret under the column.
     private static func describe(_ error: JSONSyntaxError, in name: String) -> String {
-        var caret = ""
-        for scalar in error.lineText.unicodeScalars.prefix(max(0, error.position.column - 1)) {
-            caret.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
-        }
-        return "\(name):\(error.position): error: \(error.message)\n\(error.lineText)\n\(caret)^"
+        let excerpt = SourceExcerpt.lines(error.lineText, column: error.position.column)
+        return "\(name):\(error.position): error: \(error.message)\n\(excerpt.text)\n\(excerpt.caret)"
     }
 }
 

@@ -113,6 +113,10 @@ enum ArgumentParser {
         if let near = NameSuggestion.closest(to: word, among: names) {
             message += "\nDid you mean '\(near)'?"
         }
+        if !word.hasPrefix("--") {
+            // "- Some customers", "-5% of orders": a value that starts with a dash.
+            message += "\nIf it is a value, not an option, put -- before it: everything after -- is taken as it is."
+        }
         return UsageError(message)
     }
 }

@@ -126,4 +126,15 @@ public struct CommandSpec: Sendable {
         }
         return parts.joined(separator: " ")
     }
+
+    /// Options listed in a usage error before they are summarized as `[options]`.
+    static let usageErrorOptionLimit = 12
+
+    /// The usage line a usage error shows: the full one, unless the command has so many options
+    /// (`add`, `update`: about 70) that listing them would bury the error; then `[options]`,
+    /// with `--help` (named below it) listing them all.
+    var errorUsage: String {
+        guard usageOverride == nil, options.count > Self.usageErrorOptionLimit else { return usage }
+        return (["chorus", name] + arguments.map(\.usageSynopsis) + ["[options]"]).joined(separator: " ")
+    }
 }

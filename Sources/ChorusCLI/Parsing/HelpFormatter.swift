@@ -49,9 +49,11 @@ enum HelpFormatter {
         TIMES:
           now, +15m, -10m, +1h30m, +2d, a clock time such as 13:58 (in --tz; the most recent one
           for what has happened, the next one for what is to come), or a full date such as
-          2026-11-24T13:58:00Z or "2026-11-24 13:58". A next update more than 12 hours away or
-          already past needs its full date; so does a clock time for what has happened that
-          reaches more than 12 hours back or before the incident started.
+          2026-11-24T13:58:00Z or "2026-11-24 13:58". A next update already past is refused; one
+          more than 12 hours away needs its full date (and one more than 92 days away is refused);
+          a clock time for what has happened that reaches more than 12 hours back or before the
+          incident started needs its full date. --now and CHORUS_NOW take a full date, now, or an
+          offset from the clock such as +2h (a clock time alone is refused).
 
         WHERE CHORUS LOOKS:
           Workspace: CHORUS_WORKSPACE, else the nearest chorus.json from the working directory up

@@ -13,7 +13,7 @@ struct Workflow {
     static let storeOption = OptionSpec.value("store", "dir", help: "The store folder (default: CHORUS_STORE, else the workspace's store, else ./.chorus).")
     static let authorOption = OptionSpec.value("as", "name", help: "Who is writing (or CHORUS_AUTHOR); every write needs one.")
     static let expectOption = OptionSpec.value("expect-revision", "n", help: "Write only if the incident is still at revision N.")
-    static let nowOption = OptionSpec.value("now", "time", help: "The current time, ISO 8601 (default: CHORUS_NOW, else the clock); makes output repeatable.")
+    static let nowOption = OptionSpec.value("now", "time", help: "The current time: a full date, now, or +2h/-30m from the clock (default: CHORUS_NOW, else the clock); makes output repeatable.")
     static let tzOption = OptionSpec.value("tz", "zone", help: "Time zone for times typed and shown, e.g. Europe/Berlin (default: the workspace's timeZone, else UTC).")
 
     /// Options of commands that only read.
@@ -57,18 +57,36 @@ struct Workflow {
         }
         timeZone = zone
         if let text = context.arguments.value("now") {
-            do { now = try ISO8601.parse(text) } catch { throw UsageError("--now: \(error)") }
+            now = try Self.now(text, origin: "--now", timeZone: zone, clock: context.now())
         } else if let text = context.environment["CHORUS_NOW"], !text.isEmpty {
-            do { now = try ISO8601.parse(text) } catch { throw UsageError("CHORUS_NOW: \(error)") }
+            now = try Self.now(text, origin: "CHORUS_NOW", timeZone: zone, clock: context.now())
         } else {
             now = context.now()
         }
+    }
+
+    /// The time `--now` / `CHORUS_NOW` sets: ISO 8601 as given (with its fraction), a full
+    /// date in the zone, `now`, or an offset from the clock (`+2h`, `-30m`). A clock time alone
+    /// is refused: whether 13:58 is today's or yesterday's has no answer here.
+    static func now(_ text: String, origin: String, timeZone: TimeZone, clock: Date) throws -> Date {
+        if let exact = try? ISO8601.parse(text) { return exact }
+        let expected = "expected a full date such as 2026-11-24T13:58:00Z or \"2026-11-24 13:58\" (in --tz), now, or an offset from the clock such as +2h or -30m"
+        guard let value = try? TimeInput.parse(text, now: clock, timeZone: timeZone, direction: .past) else {
+            throw UsageError("\(origin): \"\(text)\" is not a time: \(expected)")
+        }
+        guard !value.isClockTime else {
+            throw UsageError("\(origin): \"\(text)\" is a clock time without its day: \(expected)")
+        }
+        return value.date
     }
 
     func author(_ context: CommandContext) throws -> String {
         for (origin, value) in [("--as", context.arguments.value("as")), ("CHORUS_AUTHOR", context.environment["CHORUS_AUTHOR"])] {
             guard let value else { continue }
             let name = value.trimmingCharacters(in: .whitespaces)
+            // A blank --as is a mistake, not a wish to write as CHORUS_AUTHOR; a blank
+            // CHORUS_AUTHOR counts as unset.
+            if name.isEmpty && origin == "--as" { throw UsageError("--as needs a name: say who is writing") }
             guard !name.isEmpty else { continue }
             // A name that could forge a log line (a newline) or hide itself (U+202E, U+2060).
             if let problem = AuthorName.problem(name) { throw UsageError("\(origin): \(problem)") }
@@ -153,6 +171,12 @@ struct Workflow {
     }
 
     var clock: RenderClock { RenderClock(now: now, timeZone: timeZone) }
+
+    /// An exact time for a record (log, pull) in ISO 8601 at the zone's offset, so it reads
+    /// beside drafts shown in the same zone: `2026-12-01T05:32:42.208+01:00` (UTC: `…Z`).
+    func stamp(_ date: Date) -> String {
+        ISO8601.format(date, offsetSeconds: timeZone.secondsFromGMT(for: date))
+    }
 
     /// Reads the current snapshot of an existing incident, reporting a torn tail on stderr.
     func snapshot(_ id: String, _ context: inout CommandContext) throws -> JournalSnapshot {

@@ -54,10 +54,13 @@ enum FieldInput {
             if let near = NameSuggestion.closest(to: normalized, among: values) { message += ". Did you mean '\(near)'?" }
             throw .badInput(message)
         case .list, .record:
-            guard let node = try? JSONParser.parse(text) else {
-                throw .badInput("\(name) is \(type.typedAs): give it as JSON, or change its parts one by one (chorus add, chorus set \(name).…)")
+            do {
+                return JSONTree(try JSONParser.parse(text))
+            } catch {
+                // Where the JSON breaks, as line:column of the typed value.
+                throw .badInput("\(name) (\(type.typedAs)) is not valid JSON: at \(error.position.line):\(error.position.column): \(error.message); "
+                    + "give it as JSON, or change its parts one by one (chorus add, chorus set \(name).…)")
             }
-            return JSONTree(node)
         }
     }
 }

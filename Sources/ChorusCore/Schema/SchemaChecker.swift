@@ -22,13 +22,14 @@ public enum SchemaChecker {
             case .nonEmpty:
                 if !SchemaPatterns.isNonBlank(text) { problem("must not be empty or blank") }
             case .dateTime:
+                // One message for a malformed time in a file, whichever check finds it (the
+                // parser alone would also take HH:MM without seconds, which files may not).
+                let rfc3339 = "\"\(text)\" is not an RFC 3339 time: expected YYYY-MM-DDTHH:MM:SS with seconds 00-59, then Z or an offset such as +01:00"
                 do {
                     _ = try ISO8601.parse(text)
-                    if !SchemaPatterns.isDateTime(text) {
-                        problem("\"\(text)\" is not an RFC 3339 time: expected YYYY-MM-DDTHH:MM:SS with seconds 00-59, then Z or an offset such as +01:00")
-                    }
+                    if !SchemaPatterns.isDateTime(text) { problem(rfc3339) }
                 } catch {
-                    problem(error.description)
+                    if case .malformed = error { problem(rfc3339) } else { problem(error.description) }
                 }
             case .date:
                 if !SchemaPatterns.isDate(text) || !CalendarDate.isValid(text) {

@@ -39,8 +39,10 @@ public enum StateValidator {
                 + "times must run started ≤ last updated: a start time cannot be in the future")
         }
 
-        // Close-out.
-        let closed = !state.status.isOpen
+        // Close-out; for a status of another kind (an incident "completed") only the status
+        // is at fault, so what its close-out would need is not reported alongside.
+        let fits = allowed.contains(state.status)
+        let closed = fits && !state.status.isOpen
         if closed && state.resolvedAt == nil {
             add(root.appending("resolvedAt"), "\(Wording.article(state.status.rawValue + " " + state.kind.rawValue)) needs a resolved time")
         }
@@ -53,7 +55,7 @@ public enum StateValidator {
             add(root.appending("impact").appending("pastSummary"), "a resolved \(state.kind.rawValue) needs the impact in the past tense for its drafts: "
                 + "say what customers could not do (\"Some customers could not upload files.\"; chorus update ID --past-impact \"…\")")
         }
-        if !closed, state.resolvedAt != nil {
+        if fits, !closed, state.resolvedAt != nil {
             add(root.appending("resolvedAt"), "a resolved time is set but the status is \"\(state.status.rawValue)\"; set the status or remove the time")
         }
 
@@ -67,6 +69,13 @@ public enum StateValidator {
                 let name = state.detectedAt == nil ? "started" : "detected"
                 add(root.appending("resolvedAt"), "resolved (\(ISO8601.format(resolved))) is before \(name) (\(ISO8601.format(floor))); times must run started ≤ detected ≤ resolved")
             }
+        }
+        // A follow-up comes after the incident: one due before it started is a typo of the year
+        // (1999 for 2026). A day of slack, since the due date is a calendar date in some zone.
+        let firstDay = String(ISO8601.format(state.startedAt.addingTimeInterval(-86_400)).prefix(10))
+        for (index, followUp) in state.followUps.enumerated() where followUp.due.count == 10 && followUp.due < firstDay {
+            add(root.appending("followUps").appending(index).appending("due"), "due \(followUp.due) is before the \(state.kind.rawValue) started "
+                + "(\(ISO8601.format(state.startedAt).prefix(10))); a follow-up is due after it: check the date (the year?)")
         }
         // What has happened happened by the last update: nothing is observed in the future.
         func happened(_ date: Date?, _ path: JSONPath, _ what: String) {

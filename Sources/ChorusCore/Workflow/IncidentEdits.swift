@@ -21,8 +21,18 @@ public enum IncidentEdits {
     public static func addHypothesis(_ state: IncidentState, text: String) -> (IncidentState, String) {
         var state = state
         let id = nextID(prefix: "H", existing: state.hypotheses.map(\.id))
-        state.hypotheses.append(Hypothesis(id: id, text: text, state: .open))
+        state.hypotheses.append(Hypothesis(id: id, text: withoutLabel("hypothesis", text), state: .open))
         return (state, id)
+    }
+
+    /// `text` without a leading "Hypothesis:" (any case): the drafts label it themselves, so
+    /// "Hypothesis: Hypothesis: …" would otherwise reach engineering.
+    static func withoutLabel(_ label: String, _ text: String) -> String {
+        let trimmed = text.drop { $0.isWhitespace }
+        guard trimmed.count > label.count + 1, trimmed.prefix(label.count).lowercased() == label,
+              trimmed.dropFirst(label.count).first == ":" else { return text }
+        let rest = trimmed.dropFirst(label.count + 1).drop { $0.isWhitespace }
+        return rest.isEmpty ? text : String(rest)
     }
 
     public static func setHypothesis(_ state: IncidentState, id: String, to newState: HypothesisState) throws -> IncidentState {

@@ -57,6 +57,7 @@ public enum TimeInput {
             components.hour = clock.hour
             components.minute = clock.minute
             guard let today = calendar.date(from: components) else { throw ParseError(input: text) }
+            try checkExists(components, as: today, typed: text, calendar: calendar)
             switch direction {
             case .past:
                 let date = today > now ? calendar.date(byAdding: .day, value: -1, to: today) ?? today : today
@@ -68,6 +69,7 @@ public enum TimeInput {
         }
         if let local = localDateTime(input) {
             guard let date = calendar.date(from: local) else { throw ParseError(input: text) }
+            try checkExists(local, as: date, typed: text, calendar: calendar)
             return Value(date: date, isFullDate: true)
         }
         do { return Value(date: try ISO8601.parse(input), isFullDate: true) } catch {
@@ -76,14 +78,27 @@ public enum TimeInput {
         }
     }
 
-    /// A next update time must be soon and ahead: one more than `maximumNextUpdateHours` away,
-    /// or already past, is refused unless its full date was typed (a clock time that has
-    /// passed today means tomorrow, which is rarely what was meant).
+    /// A next update time must be soon and ahead: one already past is refused however it is
+    /// typed; one more than `maximumNextUpdateHours` away is refused unless its full date was
+    /// typed (a clock time that has passed today means tomorrow, which is rarely what was
+    /// meant), and even a full date more than `maximumNextUpdateDays` away is refused (a typo
+    /// such as 2062 for 2026 would otherwise put "by 1 Jan 2062" in every draft).
     public static let maximumNextUpdateHours = 12
+    public static let maximumNextUpdateDays = 92
 
     public static func checkNextUpdate(_ value: Value, typed text: String, now: Date, clock: RenderClock) throws(ParseError) {
-        guard !value.isFullDate else { return }
         let full = ISO8601.format(value.date, offsetSeconds: clock.timeZone.secondsFromGMT(for: value.date))
+        if value.isFullDate {
+            if value.date <= now {
+                throw ParseError(input: text, reason: "\"\(text)\" is \(clock.absolute(value.date)), \(clock.relative(value.date)); "
+                    + "a next update must be ahead. Give a time to come, such as +30m")
+            }
+            if value.date.timeIntervalSince(now) > Double(maximumNextUpdateDays) * 86_400 {
+                throw ParseError(input: text, reason: "\"\(text)\" is \(clock.absolute(value.date)), \(clock.relative(value.date)); "
+                    + "a next update more than \(maximumNextUpdateDays) days away is refused: check the date (the year?)")
+            }
+            return
+        }
         if value.date <= now {
             throw ParseError(input: text, reason: "\"\(text)\" is \(clock.absolute(value.date)), which has already passed (it is \(clock.absolute(now))); "
                 + "a next update must be ahead. Give a time to come, such as +30m")
@@ -134,6 +149,16 @@ public enum TimeInput {
             sawUnit = true
         }
         return number.isEmpty && sawUnit ? total : nil
+    }
+
+    /// A local time the clocks skip (02:30 on the night summer time starts in Europe/Berlin)
+    /// does not exist; Foundation would quietly move it an hour on, so it is refused instead.
+    private static func checkExists(_ wanted: DateComponents, as date: Date, typed text: String, calendar: Calendar) throws(ParseError) {
+        let got = calendar.dateComponents([.hour, .minute], from: date)
+        guard got.hour != wanted.hour || got.minute != wanted.minute else { return }
+        let zone = calendar.timeZone.identifier
+        throw ParseError(input: text, reason: "\"\(text)\" does not exist in \(zone): the clocks skip that time when they change "
+            + "(it would be taken as \(String(format: "%02d:%02d", got.hour ?? 0, got.minute ?? 0))); give a time before or after the change")
     }
 
     private static func clockTime(_ text: String) -> (hour: Int, minute: Int)? {

@@ -228,14 +228,13 @@ public struct JSONParser {
     private mutating func expectWord(_ word: String) throws(JSONSyntaxError) {
         let start = currentPosition
         let startIndex = index
-        for expected in word.unicodeScalars {
+        for (matched, expected) in word.unicodeScalars.enumerated() {
             guard index < scalars.count, scalars[index] == expected else {
                 index = startIndex
-                throw JSONSyntaxError(
-                    message: "expected '\(word)', found \(describeCurrent())",
-                    position: start,
-                    lineText: source.sourceLine(start.line) ?? ""
-                )
+                // "tru" is a misspelt true; "not json" is no literal at all: say what a value is.
+                let message = matched >= 2 ? "expected '\(word)', found \(describeCurrent())"
+                    : "expected a value (object, array, string, number, true, false or null), found \(describeWord())"
+                throw JSONSyntaxError(message: message, position: start, lineText: source.sourceLine(start.line) ?? "")
             }
             advance()
         }
@@ -276,6 +275,16 @@ public struct JSONParser {
         if scalar == "/" { return "'/' (comments are not allowed in JSON)" }
         if scalar.value < 0x20 { return "control character U+\(hex(scalar.value))" }
         return "'\(Character(scalar))'"
+    }
+
+    /// The letters from the current position (at most 20), quoted: "'not'".
+    private func describeWord() -> String {
+        var end = index
+        while end < scalars.count, end - index < 20, scalars[end].properties.isAlphabetic { end += 1 }
+        guard end > index else { return describeCurrent() }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[index..<end])
+        return "'\(String(view))'"
     }
 
     private func error(_ message: String) -> JSONSyntaxError {

@@ -124,8 +124,8 @@ public struct TemplateLibrary: Sendable {
         do {
             source = try loader.source(named: name)
         } catch {
-            if let location { throw location.error(error.kind) }
-            throw TemplateError(error.kind, templateName: name, position: .start, lineText: "")
+            if let location { throw location.error(error.kind(asPartial: true)) }
+            throw TemplateError(error.kind(asPartial: false), templateName: name, position: .start, lineText: "")
         }
         guard let source else { return nil }
         return try Template(source.text, name: source.name)

@@ -33,10 +33,12 @@ public struct TemplateLoadError: Error, Sendable, Equatable, CustomStringConvert
         }
     }
 
-    var kind: TemplateError.Kind {
+    /// The error as it is reported for a partial (included by a tag) or for a template asked
+    /// for by name.
+    func kind(asPartial: Bool) -> TemplateError.Kind {
         switch reason {
-        case .forbidden(let why): return .forbiddenPartialName(name: name, reason: why)
-        case .unreadable(let why): return .unreadablePartial(name: name, reason: why)
+        case .forbidden(let why): return asPartial ? .forbiddenPartialName(name: name, reason: why) : .forbiddenTemplateName(name: name, reason: why)
+        case .unreadable(let why): return asPartial ? .unreadablePartial(name: name, reason: why) : .unreadableTemplate(name: name, reason: why)
         }
     }
 }

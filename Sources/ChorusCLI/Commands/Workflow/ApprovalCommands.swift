@@ -77,7 +77,7 @@ enum ApprovalCommands {
             text = DraftRenderer.write(part, as: format, state: state, audience: audience, revision: approval.revision, findings: []).output
         }
         context.print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
-        context.printError("approved by \(TerminalText.escape(approval.author)) at \(ISO8601.format(approval.at)) for revision \(approval.revision ?? 0) (sha256 \(approval.sha256 ?? ""))")
+        context.printError("approved by \(TerminalText.escape(approval.author)) at \(workflow.stamp(approval.at)) for revision \(approval.revision ?? 0) (sha256 \(approval.sha256 ?? ""))")
         if approval.kind == .override {
             context.printError("warning: approved with an OVERRIDE: \(TerminalText.escape(approval.reason ?? "")) (\(Wording.count(approval.errorFindings?.count ?? 0, "error finding")))")
             for line in approval.checkedWith?.unconfigured ?? [] {
@@ -91,12 +91,19 @@ enum ApprovalCommands {
         }
         if let approvedRevision = approval.revision, approvedRevision != snapshot.revision, let current = snapshot.state {
             let changed = StateDiff.meaningfulChanges(from: approval.state, to: current)
-            context.printError("stale: approved for revision \(approvedRevision), but \(id) is now at revision \(snapshot.revision) (by \(TerminalText.escape(snapshot.revisionAuthor ?? "?")) at \(snapshot.revisionAt.map(ISO8601.format) ?? "?"))")
+            context.printError("stale: approved for revision \(approvedRevision), but \(id) is now at revision \(snapshot.revision) (by \(TerminalText.escape(snapshot.revisionAuthor ?? "?")) at \(snapshot.revisionAt.map(workflow.stamp) ?? "?"))")
             context.printError("  changed since: \(changed.isEmpty ? "only the update time" : changed.joined(separator: ", "))")
             stale = true
         }
         guard stale else { return ExitStatus.success }
-        context.printError("  re-approve with: chorus approve \(id) \(audience)")
+        // approve refuses a state whose promised next update has passed: set a new time first.
+        if let current = snapshot.state, current.status.isOpen, let next = current.nextUpdateAt, next < workflow.now {
+            context.printError("  the incident's next update (\(workflow.clock.absolute(next))) has passed too, and approve refuses that draft:")
+            context.printError("  set a new time with: chorus update \(id) --next-update +30m")
+            context.printError("  then re-approve with: chorus approve \(id) \(audience)")
+        } else {
+            context.printError("  re-approve with: chorus approve \(id) \(audience)")
+        }
         return ExitStatus.stale
     }
 

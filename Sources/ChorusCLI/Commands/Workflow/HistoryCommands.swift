@@ -77,7 +77,7 @@ enum HistoryCommands {
         // One pass over the bytes: states and rendered sources are skipped, never decoded.
         let entries = try workflow.run { try journal.entryHeaders(texts: context.arguments.flag("text")) }
         for entry in entries {
-            context.print("#\(entry.seq)  \(ISO8601.format(entry.at))  \(TerminalText.escape(entry.author))  \(describe(entry))")
+            context.print("#\(entry.seq)  \(workflow.stamp(entry.at))  \(TerminalText.escape(entry.author))  \(describe(entry))")
             if context.arguments.flag("text"), entry.isApproval, let text = entry.text {
                 context.print(text.split(separator: "\n", omittingEmptySubsequences: false).map { "      | " + TerminalText.escape(String($0)) }.joined(separator: "\n"))
             }

@@ -134,17 +134,14 @@ enum OpenCommand {
             state.status = status
         }
         let startedGiven = context.arguments.value("started") != nil
-        switch kind {
-        case .incident:
-            if context.arguments.value("detected") == nil { state.detectedAt = state.startedAt }
-        case .maintenance:
+        // An incident opened without --detected leaves detectedAt unset: nobody said when it
+        // was detected, and the drafts must not claim "We detected the problem" at the start.
+        if kind == .maintenance {
             if let window = state.window {
                 if !startedGiven && state.status == .scheduled { state.startedAt = window.start }
                 if state.nextUpdateAt == nil && state.status.isOpen { state.nextUpdateAt = window.start }
             }
             if !state.status.isOpen && state.resolvedAt == nil { state.resolvedAt = now }
-        case .retrospective:
-            break
         }
         return state
     }

@@ -45,6 +45,10 @@ enum InitCommand {
             throw UsageError("Give either --board DIR or --no-board, not both.")
         }
         let fileManager = FileManager.default
+        var isFolder: ObjCBool = false
+        if fileManager.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw CommandFailure("\(folder.path) is a file, not a folder; chorus init DIR makes DIR a workspace folder (created when missing)")
+        }
         let configFile = folder.appendingPathComponent(Workspace.configFileName)
         let exists = fileManager.fileExists(atPath: configFile.path)
         if exists && customize.isEmpty {
@@ -85,7 +89,7 @@ enum InitCommand {
         } catch let error as CommandFailure {
             throw error
         } catch {
-            throw CommandFailure("cannot write the workspace in \(folder.path): \(error.localizedDescription)")
+            throw CommandFailure("cannot write the workspace in \(folder.path): \(FoundationErrorText.describe(error))")
         }
         context.print(exists ? "Updated workspace \(folder.path)" : "Created workspace \(folder.path)")
         if !exists {
