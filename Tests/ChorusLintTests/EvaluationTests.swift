@@ -4,13 +4,17 @@ import Testing
 
 /// Precision and recall per category over `evaluation.tsv`, a labelled set of realistic
 /// sentences (with the tricky negatives: cadence, negation, past narrative, quotes…), scored at
-/// sentence level. Fails when any category falls under 0.95.
+/// sentence level. Fails when any category falls under 0.95, and when the engine gets a line
+/// wrong that is not marked `known:` (or right that is: the mark is then out of date), so that a
+/// phrasebook change cannot quietly trade one sentence for another under the floor.
 @Suite("Evaluation set")
 struct EvaluationTests {
     struct Item {
         var line: Int
         var expected: Set<FindingCategory>
         var text: String
+        /// Marked `known:`: the engine is known to get this line wrong.
+        var knownMistake = false
     }
 
     static let categories: [FindingCategory] = [
@@ -35,8 +39,11 @@ struct EvaluationTests {
                 continue
             }
             var expected = Set<FindingCategory>()
-            if fields[0] != "-" {
-                for label in fields[0].split(separator: ",") {
+            var labels = fields[0]
+            let known = labels.hasPrefix("known:")
+            if known { labels = labels.dropFirst("known:".count) }
+            if labels != "-" {
+                for label in labels.split(separator: ",") {
                     guard let category = FindingCategory(rawValue: String(label)) else {
                         Issue.record("evaluation.tsv:\(index + 1): unknown category '\(label)'")
                         continue
@@ -45,12 +52,12 @@ struct EvaluationTests {
                 }
             }
             items.append(Item(line: index + 1, expected: expected,
-                              text: String(fields[1]).replacingOccurrences(of: "\\n", with: "\n")))
+                              text: String(fields[1]).replacingOccurrences(of: "\\n", with: "\n"), knownMistake: known))
         }
         return items
     }
 
-    @Test func precisionAndRecallPerCategoryAreAtLeast95Percent() throws {
+    @Test func everyLineIsRightUnlessMarkedKnownAndEachCategoryReaches95Percent() throws {
         let linter = try Shipped.linter
         let items = try Self.items()
         #expect(items.count >= 150)
@@ -59,6 +66,12 @@ struct EvaluationTests {
         var mistakes: [String] = []
         for item in items {
             let found = Set(linter.lint(item.text, policy: Self.policy).map(\.category))
+            let wrong = Self.categories.contains { item.expected.contains($0) != found.contains($0) }
+            if wrong, !item.knownMistake {
+                Issue.record("evaluation.tsv:\(item.line): expected \(item.expected.map(\.rawValue).sorted()), found \(found.map(\.rawValue).sorted()): \(item.text)")
+            } else if !wrong, item.knownMistake {
+                Issue.record("evaluation.tsv:\(item.line): now right: remove its 'known:' mark: \(item.text)")
+            }
             for category in Self.categories {
                 switch (item.expected.contains(category), found.contains(category)) {
                 case (true, true): truePositives[category, default: 0] += 1
