@@ -62,6 +62,18 @@ struct WorkspaceCommandTests {
         }
     }
 
+    /// QA #20: a board folder outside the workspace is rewritten by every write: init says so.
+    @Test func initWarnsAboutABoardFolderOutsideTheWorkspace() throws {
+        try ScratchFolder.with { folder in
+            let outside = Self.run(["init", "acme", "--board", "../escape"], in: folder)
+            #expect(outside.status == 0, "\(outside.stderr)")
+            #expect(outside.stderr.contains("warning: the board folder \(folder.at("escape").path) is outside the workspace \(folder.at("acme").path)"), "\(outside.stderr)")
+            let inside = Self.run(["init", "beta", "--board", "site/board"], in: folder)
+            #expect(inside.status == 0)
+            #expect(!inside.stderr.contains("warning"), "\(inside.stderr)")
+        }
+    }
+
     @Test func initRefusesAnExistingWorkspaceButAddsCustomizedCopies() throws {
         try ScratchFolder.with { folder in
             #expect(Self.run(["init"], in: folder).status == 0)
