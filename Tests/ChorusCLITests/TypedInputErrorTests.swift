@@ -55,7 +55,7 @@ struct TypedInputErrorTests {
         let ahead = chorus(["show", "INC-2041", "--store", h.store, "--now", "+2h"])
         #expect(ahead.status == 0, "\(ahead.stderr)")
         let local = chorus(["show", "INC-2041", "--store", h.store, "--now", "2026-11-24 10:12", "--tz", "Europe/Berlin"])
-        #expect(local.stdout.contains("last updated: 10:12 GMT+1 (now)"), "\(local.stdout)\(local.stderr)")
+        #expect(local.stdout.contains("last updated: 10:12 CET (now)"), "\(local.stdout)\(local.stderr)")
         let clock = chorus(["show", "INC-2041", "--store", h.store, "--now", "13:58"])
         #expect(clock.status == 64)
         #expect(clock.stderr.hasPrefix("Error: --now: \"13:58\" is a clock time without its day: expected a full date"), "\(clock.stderr)")

@@ -36,7 +36,7 @@ struct WorkspaceCommandTests {
             #expect(listed.status == 0, "\(listed.stderr)")
             #expect(listed.stdout.contains("INC-2041"))
             let shown = Self.run(["show", "INC-2041", "--now", Self.now], in: deep)
-            #expect(shown.stdout.contains("last updated: 10:12 GMT+1"), "\(shown.stdout)") // opened (and so updated) at --now
+            #expect(shown.stdout.contains("last updated: 10:12 CET"), "\(shown.stdout)") // opened (and so updated) at --now
             // Outside the workspace, CHORUS_WORKSPACE names it.
             let outside = Self.run(["list", "--now", Self.now], in: folder, environment: ["CHORUS_WORKSPACE": root.path])
             #expect(outside.stdout.contains("INC-2041"))
