@@ -47,6 +47,25 @@ struct ApproveWhatWasReadTests {
         #expect(try entries(h).last?.fingerprint == current)
     }
 
+    /// QA #19: the refusal's difference is shown in the zone the approver read the draft in
+    /// (it was UTC: "updated 09:20 UTC" beside the "10:20 CET" they had read).
+    @Test func theDifferenceIsShownInTheApproversZone() throws {
+        var h = try WorkflowHarness()
+        _ = h.open()
+        h.now = "2026-11-24T09:20:00Z"
+        let berlin = ["--tz", "Europe/Berlin"]
+        let rendered = h.read(["render", "--incident", "INC-2041", "--audience", "customer"] + berlin)
+        let read = try #require(Self.fingerprint(in: rendered.stderr, audience: "customer"), "\(rendered.stderr)")
+        #expect(h.run(["update", "INC-2041", "--next-update", "+30m"], as: "marco").status == 0)
+        let refused = h.run(["approve", "INC-2041", "customer", "--fingerprint", read] + berlin)
+        #expect(refused.status == 1)
+        let diff = refused.stderr.split(separator: "\n").filter { $0.hasPrefix("  - ") || $0.hasPrefix("  + ") }
+        #expect(diff.contains { $0.contains("CET") }, "\(refused.stderr)")
+        #expect(!diff.contains { $0.contains("UTC") }, "\(refused.stderr)")
+        #expect(diff.contains { $0.hasPrefix("  - ") && $0.contains("10:40 CET") }, "the promise that was read: \(refused.stderr)")
+        #expect(diff.contains { $0.hasPrefix("  + ") && $0.contains("10:50 CET") }, "the promise now: \(refused.stderr)")
+    }
+
     /// The fingerprint names the words, not how or when they were shown.
     @Test func theFingerprintIsTheSameInEveryFormatZoneAndTime() throws {
         var h = try WorkflowHarness()
@@ -107,7 +126,7 @@ struct ApproveWhatWasReadTests {
         #expect(result.status == 0, "\(result.stderr)")
         let pulled = h.read(["pull", "INC-2041", "support"])
         #expect(pulled.status == 0, "\(pulled.stderr)")
-        #expect(pulled.stdout.contains("GMT+1"), "\(pulled.stdout)")
+        #expect(pulled.stdout.contains("CET"), "\(pulled.stdout)")
         #expect(asked.prompt.contains("==== support draft of INC-2041 revision 1 ====\n" + pulled.stdout), "asked:\n\(asked.prompt)\npulled:\n\(pulled.stdout)")
         #expect(!asked.prompt.contains(" UTC"), "\(asked.prompt)")
     }

@@ -55,13 +55,24 @@ struct TypedInputErrorTests {
         let ahead = chorus(["show", "INC-2041", "--store", h.store, "--now", "+2h"])
         #expect(ahead.status == 0, "\(ahead.stderr)")
         let local = chorus(["show", "INC-2041", "--store", h.store, "--now", "2026-11-24 10:12", "--tz", "Europe/Berlin"])
-        #expect(local.stdout.contains("last updated: 10:12 GMT+1 (now)"), "\(local.stdout)\(local.stderr)")
+        #expect(local.stdout.contains("last updated: 10:12 CET (now)"), "\(local.stdout)\(local.stderr)")
         let clock = chorus(["show", "INC-2041", "--store", h.store, "--now", "13:58"])
         #expect(clock.status == 64)
         #expect(clock.stderr.hasPrefix("Error: --now: \"13:58\" is a clock time without its day: expected a full date"), "\(clock.stderr)")
         let nonsense = chorus(["show", "INC-2041", "--store", h.store], environment: ["CHORUS_NOW": "soon"])
         #expect(nonsense.status == 64)
         #expect(nonsense.stderr.hasPrefix("Error: CHORUS_NOW: \"soon\" is not a time: expected"), "\(nonsense.stderr)")
+    }
+
+    /// Times in a refusal are in the zone they were typed in, not UTC (QA #19).
+    @Test func aRefusedTimeIsShownInTheZoneItWasTypedIn() throws {
+        let h = try Self.opened() // started 08:52 UTC = 09:52 in Berlin
+        let result = chorus(["update", "INC-2041", "--detected", "2026-11-24 09:40", "--tz", "Europe/Berlin",
+                             "--store", h.store, "--now", h.now, "--as", "dana"], environment: ["CHORUS_REPLAY": "1"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("detected (2026-11-24T09:40:00+01:00) is before started (2026-11-24T09:52:00+01:00)"), "\(result.stderr)")
+        let utc = h.run(["update", "INC-2041", "--detected", "2026-11-24 08:40"])
+        #expect(utc.stderr.contains("detected (2026-11-24T08:40:00Z) is before started (2026-11-24T08:52:00Z)"), "\(utc.stderr)")
     }
 
     @Test func brokenJSONForAListSaysWhereItBreaks() throws {

@@ -1,4 +1,5 @@
 @testable import ChorusCLI
+import ChorusSupport
 import Foundation
 import Testing
 
@@ -98,9 +99,15 @@ struct VocabularyAndEvalTests {
     @Test func evalRefusesABrokenCorpusWithEveryPosition() throws {
         let file = try write("corpus.jsonl", "{\"id\": \"a-1\", \"text\": \"Hi\"}\nnot json\n{\"id\": \"a-1\", \"text\": \"x\"}\n")
         let result = chorus("eval", file)
-        #expect(result.status == ExitStatus.couldNotRun)
+        #expect(result.status == ExitStatus.failure, "checked and found wrong, as invalid input elsewhere (QA #19)")
+        #expect(result.stderr.hasPrefix("Error: the corpus has 2 problems:\n"), "\(result.stderr)")
         #expect(result.stderr.contains("\(file):2:"))
         #expect(result.stderr.contains("\(file):3:1: error: duplicate id \"a-1\" (first on line 1)"))
+        let json = chorus("eval", file, "--format", "json")
+        #expect(json.status == ExitStatus.failure)
+        let problems = try JSONParser.parse(json.stdout)["error"]?["problems"]
+        #expect(problems?[1]?["line"]?.value == .number(3, text: "3"), "\(json.stdout)")
+        #expect(problems?[1]?["message"]?.stringValue == "duplicate id \"a-1\" (first on line 1)", "\(json.stdout)")
         #expect(chorus("eval", file, "--show", "many").status == ExitStatus.usage)
         #expect(chorus("eval", file, "--orgs", "a", "--exclude-orgs", "b").status == ExitStatus.usage)
     }

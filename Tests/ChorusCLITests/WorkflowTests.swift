@@ -45,7 +45,7 @@ struct WorkflowTests {
     }
 
     /// QA #19: log and pull give exact times at the zone's offset, beside drafts in that zone
-    /// (they were always UTC: 04:32Z next to "05:32 GMT+1").
+    /// (they were always UTC: 04:32Z next to "05:32 CET").
     @Test func logAndPullGiveTimesInTheZone() throws {
         let h = try WorkflowHarness() // opened 09:12 UTC
         _ = h.open()

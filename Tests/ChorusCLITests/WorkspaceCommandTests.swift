@@ -36,7 +36,7 @@ struct WorkspaceCommandTests {
             #expect(listed.status == 0, "\(listed.stderr)")
             #expect(listed.stdout.contains("INC-2041"))
             let shown = Self.run(["show", "INC-2041", "--now", Self.now], in: deep)
-            #expect(shown.stdout.contains("last updated: 10:12 GMT+1"), "\(shown.stdout)") // opened (and so updated) at --now
+            #expect(shown.stdout.contains("last updated: 10:12 CET"), "\(shown.stdout)") // opened (and so updated) at --now
             // Outside the workspace, CHORUS_WORKSPACE names it.
             let outside = Self.run(["list", "--now", Self.now], in: folder, environment: ["CHORUS_WORKSPACE": root.path])
             #expect(outside.stdout.contains("INC-2041"))
@@ -59,6 +59,18 @@ struct WorkspaceCommandTests {
             #expect(below.stderr.hasPrefix("Error: cannot write the workspace in \(folder.at("outside.txt/acme").path): "), "\(below.stderr)")
             #expect(!below.stderr.contains("could not be completed") && !below.stderr.contains("NSCocoaErrorDomain"), "\(below.stderr)")
             #expect(try String(contentsOf: folder.at("outside.txt"), encoding: .utf8) == "x")
+        }
+    }
+
+    /// QA #20: a board folder outside the workspace is rewritten by every write: init says so.
+    @Test func initWarnsAboutABoardFolderOutsideTheWorkspace() throws {
+        try ScratchFolder.with { folder in
+            let outside = Self.run(["init", "acme", "--board", "../escape"], in: folder)
+            #expect(outside.status == 0, "\(outside.stderr)")
+            #expect(outside.stderr.contains("warning: the board folder \(folder.at("escape").path) is outside the workspace \(folder.at("acme").path)"), "\(outside.stderr)")
+            let inside = Self.run(["init", "beta", "--board", "site/board"], in: folder)
+            #expect(inside.status == 0)
+            #expect(!inside.stderr.contains("warning"), "\(inside.stderr)")
         }
     }
 

@@ -201,10 +201,26 @@ struct RenderingTests {
         let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
         let clock = RenderClock(now: try ISO8601.parse("2026-11-24T09:30:00Z"), timeZone: berlin)
         let text = try Shipped.renderer().render(state, audience: "customer", format: .text, clock: clock).output
-        // The zone's abbreviation comes from the system's time zone data ("CET" or "GMT+1").
-        let zone = berlin.abbreviation(for: try ISO8601.parse("2026-11-24T09:40:00Z")) ?? "?"
+        // The abbreviation readers use (QA #20: it was the POSIX "GMT+1").
+        let zone = "CET"
         #expect(text.contains("We will post the next update by 10:40 \(zone)."), "\(text)")
         #expect(text.contains("updated 10:10 \(zone)"))
+    }
+
+    /// QA #20: readers expect "CET"/"CEST", "EST", "BST", not "GMT+1"; a zone without a
+    /// common abbreviation keeps its offset.
+    @Test func zonesAreNamedAsReadersKnowThem() throws {
+        let winter = try ISO8601.parse("2026-11-24T09:40:00Z"), summer = try ISO8601.parse("2026-07-01T09:40:00Z")
+        func name(_ zone: String, _ date: Date) throws -> String {
+            RenderClock(now: date, timeZone: try #require(TimeZone(identifier: zone))).zoneName(at: date)
+        }
+        #expect(try name("Europe/Berlin", winter) == "CET")
+        #expect(try name("Europe/Berlin", summer) == "CEST")
+        #expect(try name("Europe/London", winter) == "GMT")
+        #expect(try name("Europe/London", summer) == "BST")
+        #expect(try name("America/New_York", winter) == "EST")
+        #expect(try name("Asia/Tokyo", winter) == "GMT+9")
+        #expect(try name("UTC", winter) == "UTC")
     }
 
     @Test func statuspageExportHasTheFieldsTheAPITakes() throws {

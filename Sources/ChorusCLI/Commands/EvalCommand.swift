@@ -18,9 +18,9 @@ enum EvalCommand {
         counts how many an ETA finding overlaps, which should be none.
         --orgs / --exclude-orgs keep or hold out organizations (by name or id prefix, comma
         separated) to check that rules generalize. --show N lists up to N misses and N false
-        alarms per category. Exit status 0 when the corpus was read and scored, 2 when it cannot
-        be read or is malformed (every problem is listed with its line and column), 64 on usage
-        errors.
+        alarms per category. Exit status 0 when the corpus was read and scored, 1 when it is
+        malformed (every problem is listed with its line and column; with --format json as the
+        error's problems), 2 when it cannot be read or has nothing to score, 64 on usage errors.
         """,
         arguments: [ArgumentSpec("corpus", help: "The labelled corpus (JSON Lines); - reads standard input.")],
         options: [
@@ -53,9 +53,11 @@ enum EvalCommand {
         do throws(CorpusError) {
             corpus = try LabelledCorpus.parse(input.text)
         } catch {
-            let lines = error.problems.prefix(50).map { "\(name):\($0.line):\($0.column): error: \($0.message)" }
-            throw CommandFailure("the corpus cannot be used:\n" + lines.joined(separator: "\n")
-                                 + (error.problems.count > 50 ? "\n… and \(error.problems.count - 50) more" : ""))
+            // A corpus that was read and found wrong is invalid input (exit 1), like a state
+            // file; its problems are a list (the JSON error's `problems`), not one message.
+            let problems = error.problems.prefix(50).map { Problem(file: name, line: $0.line, column: $0.column, message: $0.message) }
+            throw InvalidInput("the corpus has \(Wording.count(error.problems.count, "problem"))"
+                               + (error.problems.count > 50 ? "; the first 50:" : ":"), problems: Array(problems))
         }
         for (option, excluding) in [("orgs", false), ("exclude-orgs", true)] {
             guard let value = arguments.value(option) else { continue }

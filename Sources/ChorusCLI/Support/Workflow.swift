@@ -265,7 +265,7 @@ struct Workflow {
                 var next = try edit(current)
                 try checkTypedTimesAfterStart(of: next)
                 IncidentLifecycle.settle(&next, after: current, at: now)
-                next = try IncidentEdits.validated(next)
+                next = try IncidentEdits.validated(next, timeZone: timeZone)
                 changed = StateDiff.meaningfulChanges(from: current, to: next)
                 guard !changed.isEmpty else { return [] }
                 var entry = JournalEntry(seq: 0, at: now, author: author, kind: .revision)

@@ -32,10 +32,11 @@ public struct RenderClock: Sendable, Equatable {
         lhs.now == rhs.now && lhs.timeZone == rhs.timeZone
     }
 
-    /// The zone as readers see it: "UTC", or the zone's abbreviation at `date` ("CET", "GMT+1").
+    /// The zone as readers see it: "UTC", or the zone's abbreviation at `date` ("CET", "CEST",
+    /// "EST"; "GMT+9" where the zone has none in common use).
     public func zoneName(at date: Date) -> String {
         if timeZone.identifier == "UTC" || timeZone.identifier == "GMT" { return "UTC" }
-        return timeZone.abbreviation(for: date) ?? timeZone.identifier
+        return ZoneAbbreviation.name(of: timeZone, at: date)
     }
 
     private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

@@ -17,11 +17,14 @@ public enum DraftFingerprint {
         String(SHA256.hex(text).prefix(length))
     }
 
-    /// The canonical rendering of `audience`'s draft of `state`: its plain text.
+    /// The canonical rendering of `audience`'s draft of `state`: its plain text. `timeZone`
+    /// other than UTC gives the same text with its times in that zone, to show a person (a
+    /// fingerprint is always taken of the UTC text).
     public static func canonicalText(_ state: IncidentState, audience: String, renderer: DraftRenderer,
                                      revision: Int?, revisionAt: Date?, customerApproval: JournalEntry?,
-                                     supportApproval: JournalEntry? = nil, history: IncidentHistory? = nil) throws -> String {
-        let clock = RenderClock(now: state.lastUpdatedAt)
+                                     supportApproval: JournalEntry? = nil, history: IncidentHistory? = nil,
+                                     timeZone: TimeZone? = nil) throws -> String {
+        let clock = timeZone.map { RenderClock(now: state.lastUpdatedAt, timeZone: $0) } ?? RenderClock(now: state.lastUpdatedAt)
         let context = revision.map {
             DraftContext(revision: $0, revisionAt: revisionAt ?? state.lastUpdatedAt, customerApproval: customerApproval,
                          supportApproval: supportApproval, history: history)
@@ -33,11 +36,17 @@ public enum DraftFingerprint {
     /// journal's history, which the review's timeline tells, when it was read).
     public static func of(_ snapshot: JournalSnapshot, audience: String, renderer: DraftRenderer,
                           history: IncidentHistory? = nil) throws -> (fingerprint: String, text: String) {
-        guard let state = snapshot.state else { throw RenderError("incident \(snapshot.incidentID) has no revision yet") }
-        let text = try canonicalText(state, audience: audience, renderer: renderer, revision: snapshot.revision,
-                                     revisionAt: snapshot.revisionAt, customerApproval: snapshot.approvals["customer"],
-                                     supportApproval: snapshot.approvals["support"], history: history)
+        let text = try text(of: snapshot, audience: audience, renderer: renderer, history: history)
         return (of(text), text)
+    }
+
+    /// The canonical text of a snapshot's draft (its times in `timeZone` when given).
+    public static func text(of snapshot: JournalSnapshot, audience: String, renderer: DraftRenderer,
+                            history: IncidentHistory? = nil, timeZone: TimeZone? = nil) throws -> String {
+        guard let state = snapshot.state else { throw RenderError("incident \(snapshot.incidentID) has no revision yet") }
+        return try canonicalText(state, audience: audience, renderer: renderer, revision: snapshot.revision,
+                                 revisionAt: snapshot.revisionAt, customerApproval: snapshot.approvals["customer"],
+                                 supportApproval: snapshot.approvals["support"], history: history, timeZone: timeZone)
     }
 }
 

@@ -23,12 +23,14 @@ public struct StateDocument: Sendable {
         }
     }
 
-    /// Parses, checks the shape, decodes and validates `text`. Never writes anything.
-    public static func load(_ text: String) throws(LoadError) -> StateDocument {
+    /// Parses, checks the shape, decodes and validates `text`. Never writes anything. Times in
+    /// messages are written in `timeZone` (see `StateValidator.validate`).
+    public static func load(_ text: String, timeZone: TimeZone? = nil) throws(LoadError) -> StateDocument {
         // Shape problems first; the decoder ignores unknown keys, so when those are the only
         // problems the rules still run and every problem is reported in one go.
         let (state, node, shape) = try shapeChecked(text)
-        let rules = StateValidator.validate(state).map { issue in
+        let issues = timeZone.map { StateValidator.validate(state, timeZone: $0) } ?? StateValidator.validate(state)
+        let rules = issues.map { issue in
             SchemaProblem(path: issue.path, position: node.locate(issue.path).position, message: issue.message)
         }
         let problems = shape + rules

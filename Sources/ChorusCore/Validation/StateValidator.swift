@@ -10,8 +10,11 @@ public struct ValidationIssue: Sendable, Equatable {
 
 /// The rules a state must follow beyond its shape. Reports every broken rule, not the first.
 public enum StateValidator {
-    public static func validate(_ state: IncidentState) -> [ValidationIssue] {
+    /// `timeZone` is the zone times in messages are written in (ISO 8601 at its offset): the
+    /// zone the person typed them in, so "detected (…05:00+01:00)" matches what they typed.
+    public static func validate(_ state: IncidentState, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
+        func time(_ date: Date) -> String { ISO8601.format(date, offsetSeconds: timeZone.secondsFromGMT(for: date)) }
         let root = JSONPath.root
         func add(_ path: JSONPath, _ message: String) { issues.append(ValidationIssue(path, message)) }
 
@@ -30,12 +33,12 @@ public enum StateValidator {
         // passed must promise a new one: a draft saying "updated 09:50, next update by 09:40"
         // contradicts itself.
         if state.status.isOpen, let next = state.nextUpdateAt, next < state.lastUpdatedAt {
-            add(root.appending("nextUpdateAt"), "the next update (\(ISO8601.format(next))) is before the last update (\(ISO8601.format(state.lastUpdatedAt))); "
+            add(root.appending("nextUpdateAt"), "the next update (\(time(next))) is before the last update (\(time(state.lastUpdatedAt))); "
                 + "an open \(state.kind.rawValue) promises its next update after its last one: give a new next update time (chorus update ID --next-update +30m)")
         }
         // Nothing is updated before it starts; a scheduled maintenance is announced before its window.
         if !(state.kind == .maintenance && state.status == .scheduled), state.lastUpdatedAt < state.startedAt {
-            add(root.appending("startedAt"), "started (\(ISO8601.format(state.startedAt))) is after the last update (\(ISO8601.format(state.lastUpdatedAt))); "
+            add(root.appending("startedAt"), "started (\(time(state.startedAt))) is after the last update (\(time(state.lastUpdatedAt))); "
                 + "times must run started ≤ last updated: a start time cannot be in the future")
         }
 
@@ -61,13 +64,13 @@ public enum StateValidator {
 
         // Times in order: started ≤ detected ≤ resolved.
         if let detected = state.detectedAt, detected < state.startedAt {
-            add(root.appending("detectedAt"), "detected (\(ISO8601.format(detected))) is before started (\(ISO8601.format(state.startedAt))); times must run started ≤ detected ≤ resolved")
+            add(root.appending("detectedAt"), "detected (\(time(detected))) is before started (\(time(state.startedAt))); times must run started ≤ detected ≤ resolved")
         }
         if let resolved = state.resolvedAt {
             let floor = state.detectedAt ?? state.startedAt
             if resolved < floor {
                 let name = state.detectedAt == nil ? "started" : "detected"
-                add(root.appending("resolvedAt"), "resolved (\(ISO8601.format(resolved))) is before \(name) (\(ISO8601.format(floor))); times must run started ≤ detected ≤ resolved")
+                add(root.appending("resolvedAt"), "resolved (\(time(resolved))) is before \(name) (\(time(floor))); times must run started ≤ detected ≤ resolved")
             }
         }
         // A follow-up comes after the incident: one due before it started is a typo of the year
@@ -80,7 +83,7 @@ public enum StateValidator {
         // What has happened happened by the last update: nothing is observed in the future.
         func happened(_ date: Date?, _ path: JSONPath, _ what: String) {
             guard let date, date > state.lastUpdatedAt else { return }
-            add(path, "\(what) (\(ISO8601.format(date))) is after the last update (\(ISO8601.format(state.lastUpdatedAt))); "
+            add(path, "\(what) (\(time(date))) is after the last update (\(time(state.lastUpdatedAt))); "
                 + "what has happened cannot be timed in the future")
         }
         happened(state.detectedAt, root.appending("detectedAt"), "detected")
@@ -93,14 +96,14 @@ public enum StateValidator {
         if let reopened = state.reopened {
             happened(reopened.at, root.appending("reopened").appending("at"), "reopened")
             if reopened.resolvedAt > reopened.at {
-                add(root.appending("reopened").appending("resolvedAt"), "it was resolved (\(ISO8601.format(reopened.resolvedAt))) after it was reopened (\(ISO8601.format(reopened.at)))")
+                add(root.appending("reopened").appending("resolvedAt"), "it was resolved (\(time(reopened.resolvedAt))) after it was reopened (\(time(reopened.at)))")
             }
             if let returned = reopened.impactReturnedAt {
                 let path = root.appending("reopened").appending("impactReturnedAt")
                 if returned < reopened.resolvedAt {
-                    add(path, "the impact returned (\(ISO8601.format(returned))) before it was resolved (\(ISO8601.format(reopened.resolvedAt))); expected a time between the resolution and the reopening")
+                    add(path, "the impact returned (\(time(returned))) before it was resolved (\(time(reopened.resolvedAt))); expected a time between the resolution and the reopening")
                 } else if returned > reopened.at {
-                    add(path, "the impact returned (\(ISO8601.format(returned))) after it was reopened (\(ISO8601.format(reopened.at))); expected a time between the resolution and the reopening")
+                    add(path, "the impact returned (\(time(returned))) after it was reopened (\(time(reopened.at))); expected a time between the resolution and the reopening")
                 }
             }
         }
@@ -108,7 +111,7 @@ public enum StateValidator {
             happened(correction.at, root.appending("corrections").appending(index).appending("at"), "the correction")
         }
         if let window = state.window, window.end <= window.start {
-            add(root.appending("window").appending("end"), "the maintenance window ends (\(ISO8601.format(window.end))) before it starts (\(ISO8601.format(window.start)))")
+            add(root.appending("window").appending("end"), "the maintenance window ends (\(time(window.end))) before it starts (\(time(window.start)))")
         }
         if state.kind == .maintenance && state.window == nil {
             add(root.appending("window"), "a maintenance needs its announced window (start and end)")

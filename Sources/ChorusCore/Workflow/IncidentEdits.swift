@@ -138,13 +138,13 @@ public enum IncidentEdits {
 
     /// Checks an edited state with the same rules as `chorus validate` (shape and rules), so
     /// the journal never holds a state `validate` would refuse.
-    public static func validated(_ state: IncidentState) throws(StateEditError) -> IncidentState {
+    public static func validated(_ state: IncidentState, timeZone: TimeZone? = nil) throws(StateEditError) -> IncidentState {
         let text: String
         do { text = try StateCoding.encode(state) } catch {
             throw .invalid([SchemaProblem(path: .root, position: nil, message: "the state cannot be written as JSON: \(error)")])
         }
         do {
-            return try StateDocument.load(text).state
+            return try StateDocument.load(text, timeZone: timeZone).state
         } catch {
             // Positions would point into the encoded state, not a file the user wrote: keep the paths.
             switch error {

@@ -144,7 +144,10 @@ enum ApproveCommand {
                                 continue
                             }
                             guard draftNow.fingerprint == wanted else {
-                                refusals.append(.changed(audience: audience, read: wanted, now: draftNow))
+                                // Shown in the zone the approver reads drafts in; matched in UTC.
+                                let shown = (try? DraftFingerprint.text(of: current, audience: audience, renderer: renderer, history: history,
+                                                                       timeZone: workflow.timeZone)) ?? draftNow.text
+                                refusals.append(.changed(audience: audience, read: wanted, now: (draftNow.fingerprint, shown)))
                                 continue
                             }
                             // Approving again what one already approved (approve --all after approving
@@ -201,7 +204,10 @@ enum ApproveCommand {
         for (audience, revision) in alreadyApproved {
             context.print("\(id): \(audience) already approved for revision \(revision) by \(author) (the same words); nothing written")
         }
-        for refusal in refusals { refusal.report(id: id, revision: result.snapshot.revision, history: { try? journal.entries() }, renderer: renderer, &context) }
+        for refusal in refusals {
+            refusal.report(id: id, revision: result.snapshot.revision, history: { try? journal.entries() }, renderer: renderer,
+                           timeZone: workflow.timeZone, &context)
+        }
         return refusals.isEmpty ? ExitStatus.success : ExitStatus.failure
     }
 
@@ -246,10 +252,11 @@ enum ApproveCommand {
         /// It was checked with audiences or a phrasebook other than the configured ones.
         case unconfigured(audience: String, why: [String])
 
-        func report(id: String, revision: Int, history: () -> [JournalEntry]?, renderer: DraftRenderer, _ context: inout CommandContext) {
+        func report(id: String, revision: Int, history: () -> [JournalEntry]?, renderer: DraftRenderer, timeZone: TimeZone,
+                    _ context: inout CommandContext) {
             switch self {
             case .changed(let audience, let read, let now):
-                if let before = Self.text(of: read, audience: audience, history: history() ?? [], renderer: renderer) {
+                if let before = Self.text(of: read, audience: audience, history: history() ?? [], renderer: renderer, timeZone: timeZone) {
                     context.printError("Error: the \(audience) draft of \(id) changed since you read it (fingerprint \(read), now \(now.fingerprint) at revision \(revision)); not approved. What changed (- what you read, + what it says now):")
                     for line in LineDiff.lines(from: before, to: now.text) { context.printError("  " + line) }
                     context.printError("Read it again (chorus render --incident \(id) --audience \(audience)), then approve its fingerprint.")
@@ -276,7 +283,8 @@ enum ApproveCommand {
         /// could have been read at (newest first; the last 200): after each revision, approval,
         /// publication or note, with the approvals made up to it and the history told so far
         /// (the review's timeline and leadership's "what customers were told" depend on it).
-        static func text(of fingerprint: String, audience: String, history: [JournalEntry], renderer: DraftRenderer) -> String? {
+        static func text(of fingerprint: String, audience: String, history: [JournalEntry], renderer: DraftRenderer,
+                         timeZone: TimeZone? = nil) -> String? {
             guard let id = history.first?.state?.id else { return nil }
             let searched = Set(history.indices.filter { history[$0].kind != .reminder }.suffix(searchedMoments))
             var snapshot = JournalSnapshot(incidentID: id)
@@ -289,7 +297,10 @@ enum ApproveCommand {
                 let told = IncidentHistory(journal: Array(history.prefix(candidate.through)))
                 if let draft = try? DraftFingerprint.of(candidate.snapshot, audience: audience, renderer: renderer, history: told),
                    draft.fingerprint == fingerprint {
-                    return draft.text
+                    // What was read, with its times in the approver's zone (found by the UTC text).
+                    guard let timeZone else { return draft.text }
+                    return (try? DraftFingerprint.text(of: candidate.snapshot, audience: audience, renderer: renderer, history: told,
+                                                       timeZone: timeZone)) ?? draft.text
                 }
             }
             return nil

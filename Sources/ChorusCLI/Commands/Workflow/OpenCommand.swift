@@ -54,7 +54,7 @@ enum OpenCommand {
         }
         if state.status == .monitoring && state.monitoringSince == nil { state.monitoringSince = workflow.now }
         let validated: IncidentState
-        do throws(StateEditError) { validated = try IncidentEdits.validated(state) } catch { throw FieldFlags.hint(error) }
+        do throws(StateEditError) { validated = try IncidentEdits.validated(state, timeZone: workflow.timeZone) } catch { throw FieldFlags.hint(error) }
         let journal = try workflow.run { try workflow.store.journal(for: validated.id) }
         let result = try workflow.run {
             try journal.append(author: author, clock: try workflow.writeClock(context)) { snapshot, _ in

@@ -97,6 +97,13 @@ enum InitCommand {
             if let statusPage { settings += ", status page \(statusPage)" }
             if !a.flag("no-board") { settings += ", board written to \(a.value("board") ?? "board")/ after every change" }
             context.print("  \(Workspace.configFileName): \(settings)")
+            // Every write rewrites the board folder: one outside the workspace is worth a word.
+            if !a.flag("no-board"), let board = a.value("board") {
+                let resolved = (board.hasPrefix("/") ? URL(fileURLWithPath: board) : folder.appendingPathComponent(board)).standardizedFileURL.path
+                if !(resolved + "/").hasPrefix(folder.path + "/") {
+                    context.printError("warning: the board folder \(resolved) is outside the workspace \(folder.path); every change to an incident rewrites it")
+                }
+            }
         }
         for (kind, source) in sources {
             context.print("  \(kind.rawValue)/: a copy of \(source.path) to edit")
