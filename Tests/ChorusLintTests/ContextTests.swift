@@ -92,5 +92,12 @@ struct ContextTests {
     @Test func monthsAndImpactAreNotModals() throws {
         #expect(try found("The change shipped on May 3. Some customers may see slower pages.") == [])
         #expect(try found("It may be the disk.") == ["speculation: may be"])
+        // The past test reads "May" next to a day or after a date preposition as the month: past
+        // narrative dated in May is not an estimate, a date still to come is.
+        #expect(try found("Refunds were issued on 3 May.") == [])
+        #expect(try found("On 12 May we restored service within 20 minutes.") == [])
+        #expect(try found("The outage on May 4 lasted until 16:00.") == [])
+        #expect(try found("Refunds will be issued by 3 May.") == ["eta: by 3 May"])
+        #expect(try found("It may be back within 20 minutes.") == ["eta: within 20 minutes"])
     }
 }

@@ -245,10 +245,24 @@ enum Grammar {
         "the", "a", "an", "our", "your", "their", "its", "this", "that", "these", "those", "his", "her", "my", "was", "were",
     ]
 
+    /// Words before "May" that make it the month: "on 3 May", "in May", "since May".
+    static let beforeMonth: Set<String> = ["on", "in", "since", "from", "until", "till", "by", "of", "early", "late", "mid", "during", "through"]
+
+    /// Whether `tokens[k]` is "May" the month rather than the modal: next to a day number ("3 May",
+    /// "May 12", "12th of May") or after a date preposition ("in May", "since May").
+    static func isMonthMay(_ tokens: [Token], _ k: Int) -> Bool {
+        guard tokens[k].key == "may" else { return false }
+        let dayNumber: TokenClass = [.number, .ordinal]
+        if k + 1 < tokens.count, !tokens[k + 1].classes.isDisjoint(with: dayNumber) { return true }
+        guard k > 0 else { return false }
+        let previous = tokens[k - 1]
+        return !previous.classes.isDisjoint(with: dayNumber) || beforeMonth.contains(previous.key)
+    }
+
     static func hasFutureMarker(_ tokens: [Token], in range: Range<Int>) -> Bool {
         range.contains { k in
             let key = tokens[k].key
-            guard isFutureMarker(key) else { return false }
+            guard isFutureMarker(key), !isMonthMay(tokens, k) else { return false }
             return !(adjectivalParticiples.contains(key) && k > range.lowerBound && beforeNonFutureParticiple.contains(tokens[k - 1].key))
         }
     }
