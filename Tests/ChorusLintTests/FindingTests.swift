@@ -17,6 +17,13 @@ struct FindingTests {
         #expect(jargon.match == "cache" && jargon.line == 2 && jargon.column == 20)
     }
 
+    @Test func aByteOrderMarkIsNoColumn() throws {
+        // Editors do not show the mark: the first word of the file is at 1:1, the next line as usual.
+        let findings = try lint("\u{FEFF}probably the cache.\nIt is probably fine.")
+        let columns = findings.filter { $0.category == .speculation }.map { "\($0.line):\($0.column)" }
+        #expect(columns == ["1:1", "2:7"])
+    }
+
     @Test func findingsAreEquatableHashableAndCodableWithNullSuggestion() throws {
         let finding = Finding(rule: "speculation-cue", category: .speculation, severity: .error, message: "m", match: "probably",
                               start: 3, end: 11, line: 1, column: 4)

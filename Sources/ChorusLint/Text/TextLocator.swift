@@ -91,6 +91,12 @@ struct TextLocator {
             return ScalarLocation(offset: offset, line: line, column: offset - start + 1)
         }
         let column = max(0, scalars(before: max(offset, start)) - scalarLineStarts[line - 1])
-        return ScalarLocation(offset: scalarLineStarts[line - 1] + column, line: line, column: column + 1)
+        // A byte order mark is no column an editor shows: the first word of the file is at 1:1.
+        let mark = line == 1 && startsWithByteOrderMark && offset >= 3 ? 1 : 0
+        return ScalarLocation(offset: scalarLineStarts[line - 1] + column, line: line, column: column + 1 - mark)
+    }
+
+    private var startsWithByteOrderMark: Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     }
 }
